@@ -1,0 +1,147 @@
+package io.tributary.sink;
+
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
+
+/** Typed configuration of {@link WarehouseSinkConnector}: one accessor per key. */
+public final class WarehouseSinkConfig extends AbstractConfig {
+
+    static final String GROUP_DESTINATION = "Destination";
+    static final String GROUP_STAGING = "Staging (S3)";
+    static final String GROUP_BATCHING = "Batching";
+    static final String GROUP_WRITING = "Writing";
+
+    public static final String DESTINATION = "destination";
+    public static final String WAREHOUSE_URL = "warehouse.url";
+    public static final String WAREHOUSE_USER = "warehouse.user";
+    public static final String WAREHOUSE_PASSWORD = "warehouse.password";
+    public static final String WAREHOUSE_SCHEMA = "warehouse.schema";
+
+    public static final String STAGING_S3_BUCKET = "staging.s3.bucket";
+    public static final String STAGING_S3_PREFIX = "staging.s3.prefix";
+    public static final String STAGING_S3_REGION = "staging.s3.region";
+    public static final String STAGING_S3_ENDPOINT = "staging.s3.endpoint";
+    public static final String STAGING_S3_PATH_STYLE_ACCESS = "staging.s3.path.style.access";
+    public static final String STAGING_S3_ACCESS_KEY_ID = "staging.s3.access.key.id";
+    public static final String STAGING_S3_SECRET_ACCESS_KEY = "staging.s3.secret.access.key";
+
+    public static final String FLUSH_MAX_RECORDS = "flush.max.records";
+    public static final String FLUSH_MAX_BYTES = "flush.max.bytes";
+    public static final String FLUSH_INTERVAL_MS = "flush.interval.ms";
+
+    public static final String WRITE_MODE = "write.mode";
+    public static final String DELETE_MODE = "delete.mode";
+    public static final String TABLE_NAME_FORMAT = "table.name.format";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    public WarehouseSinkConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals);
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(DESTINATION, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(Destination.class)), Importance.HIGH,
+                "Where the data lands: postgres, duckdb, s3 (the staged Avro files are the output), redshift, snowflake or bigquery.",
+                GROUP_DESTINATION, ++order, Width.MEDIUM, "Destination");
+        def.define(WAREHOUSE_URL, Type.STRING, null, Importance.HIGH,
+                "JDBC URL of the warehouse, e.g. jdbc:postgresql://wh:5432/analytics or jdbc:duckdb:/data/warehouse.duckdb.",
+                GROUP_DESTINATION, ++order, Width.LONG, "Warehouse URL");
+        def.define(WAREHOUSE_USER, Type.STRING, null, Importance.HIGH, "Warehouse user.",
+                GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse user");
+        def.define(WAREHOUSE_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+                "Password of warehouse.user. Masked by the REST API and never logged.",
+                GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse password");
+        def.define(WAREHOUSE_SCHEMA, Type.STRING, "public", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                "Schema (dataset) that holds the final tables.", GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse schema");
+
+        order = 0;
+        def.define(STAGING_S3_BUCKET, Type.STRING, null, Importance.HIGH, "Bucket for the staged Avro batch files.",
+                GROUP_STAGING, ++order, Width.MEDIUM, "Bucket");
+        def.define(STAGING_S3_PREFIX, Type.STRING, "tributary", Importance.MEDIUM, "Key prefix of the staged files.",
+                GROUP_STAGING, ++order, Width.MEDIUM, "Prefix");
+        def.define(STAGING_S3_REGION, Type.STRING, "us-east-1", Importance.MEDIUM, "Region of the bucket.",
+                GROUP_STAGING, ++order, Width.SHORT, "Region");
+        def.define(STAGING_S3_ENDPOINT, Type.STRING, null, Importance.LOW,
+                "Endpoint of an S3-compatible service (MinIO, s3proxy, ...). Empty means AWS.",
+                GROUP_STAGING, ++order, Width.LONG, "Endpoint");
+        def.define(STAGING_S3_PATH_STYLE_ACCESS, Type.BOOLEAN, false, Importance.LOW,
+                "Address the bucket in the path rather than the host name; most S3-compatible services need it.",
+                GROUP_STAGING, ++order, Width.SHORT, "Path-style access");
+        def.define(STAGING_S3_ACCESS_KEY_ID, Type.STRING, null, Importance.MEDIUM,
+                "Access key id. Empty means the default AWS credential chain (environment, profile, instance role).",
+                GROUP_STAGING, ++order, Width.MEDIUM, "Access key id");
+        def.define(STAGING_S3_SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
+                "Secret access key. Masked by the REST API and never logged.", GROUP_STAGING, ++order, Width.MEDIUM, "Secret access key");
+
+        order = 0;
+        def.define(FLUSH_MAX_RECORDS, Type.INT, 50_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                "A table's batch is flushed when it holds this many records.", GROUP_BATCHING, ++order, Width.SHORT, "Max records");
+        def.define(FLUSH_MAX_BYTES, Type.LONG, 64L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
+                "A table's batch is flushed when its staged file reaches this many bytes.", GROUP_BATCHING, ++order, Width.SHORT, "Max bytes");
+        def.define(FLUSH_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
+                "A non-empty batch is flushed at the latest this long after its first record, on the wall clock, even if no more records arrive.",
+                GROUP_BATCHING, ++order, Width.SHORT, "Flush interval (ms)");
+
+        order = 0;
+        def.define(WRITE_MODE, Type.STRING, ConfigEnums.value(WriteMode.MERGE),
+                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(WriteMode.class)), Importance.HIGH,
+                "merge: one current row per key, the highest source position wins; append: every version is inserted.",
+                GROUP_WRITING, ++order, Width.SHORT, "Write mode");
+        def.define(DELETE_MODE, Type.STRING, ConfigEnums.value(DeleteMode.HARD),
+                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(DeleteMode.class)), Importance.MEDIUM,
+                "hard: deletes remove the row; soft: the row is kept with a deleted-at time; none: deletes are ignored.",
+                GROUP_WRITING, ++order, Width.SHORT, "Delete mode");
+        def.define(TABLE_NAME_FORMAT, Type.STRING, "${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one before it, ${topic} the whole topic with dots as underscores.",
+                GROUP_WRITING, ++order, Width.MEDIUM, "Table name format");
+        return def;
+    }
+
+    public Destination destination() {
+        return ConfigEnums.parse(Destination.class, getString(DESTINATION));
+    }
+
+    public String warehouseUrl() {
+        return getString(WAREHOUSE_URL);
+    }
+
+    public String warehouseUser() {
+        return getString(WAREHOUSE_USER);
+    }
+
+    public Password warehousePassword() {
+        return getPassword(WAREHOUSE_PASSWORD);
+    }
+
+    public String warehouseSchema() {
+        return getString(WAREHOUSE_SCHEMA);
+    }
+
+    public WriteMode writeMode() {
+        return ConfigEnums.parse(WriteMode.class, getString(WRITE_MODE));
+    }
+
+    public DeleteMode deleteMode() {
+        return ConfigEnums.parse(DeleteMode.class, getString(DELETE_MODE));
+    }
+
+    public int flushMaxRecords() {
+        return getInt(FLUSH_MAX_RECORDS);
+    }
+
+    public long flushMaxBytes() {
+        return getLong(FLUSH_MAX_BYTES);
+    }
+
+    public long flushIntervalMs() {
+        return getLong(FLUSH_INTERVAL_MS);
+    }
+}

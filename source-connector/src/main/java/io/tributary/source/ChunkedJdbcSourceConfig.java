@@ -1,0 +1,148 @@
+package io.tributary.source;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
+
+/** Typed configuration of {@link ChunkedJdbcSourceConnector}: one accessor per key. */
+public final class ChunkedJdbcSourceConfig extends AbstractConfig {
+
+    static final String GROUP_CONNECTION = "Connection";
+    static final String GROUP_TABLES = "Tables";
+    static final String GROUP_SNAPSHOT = "Snapshot";
+    static final String GROUP_INCREMENTAL = "Incremental";
+
+    public static final String CONNECTION_URL = "connection.url";
+    private static final String CONNECTION_URL_DOC = "JDBC URL of the source database, e.g. jdbc:postgresql://db:5432/shop or jdbc:mariadb://db:3306/shop.";
+    public static final String CONNECTION_USER = "connection.user";
+    private static final String CONNECTION_USER_DOC = "Database user. Needs SELECT on the captured tables and read access to the catalog.";
+    public static final String CONNECTION_PASSWORD = "connection.password";
+    private static final String CONNECTION_PASSWORD_DOC = "Password of connection.user. Masked by the REST API and never logged; prefer a config provider, e.g. ${file:/secrets/db.properties:password}.";
+
+    public static final String TABLE_INCLUDE_LIST = "table.include.list";
+    private static final String TABLE_INCLUDE_LIST_DOC = "Comma-separated regular expressions matched against schema.table; a table is captured when one matches. Empty means every table the user can read.";
+    public static final String TABLE_EXCLUDE_LIST = "table.exclude.list";
+    private static final String TABLE_EXCLUDE_LIST_DOC = "Comma-separated regular expressions matched against schema.table; a matching table is never captured, even if included.";
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    private static final String TOPIC_PREFIX_DOC = "Prefix of the topics: each table goes to <topic.prefix>.<schema>.<table>.";
+    public static final String KEY_COLUMNS = "key.columns";
+    private static final String KEY_COLUMNS_DOC = "Key overrides, <table regex>:<col>,<col>;... for tables without a primary key or when another unique key should drive chunking and record keys.";
+
+    public static final String MODE = "mode";
+    private static final String MODE_DOC = "snapshot_and_incremental: snapshot every row, then poll for changes; snapshot: snapshot and stop; incremental: poll for changes only.";
+    public static final String SNAPSHOT_CHUNK_ROWS = "snapshot.chunk.rows";
+    private static final String SNAPSHOT_CHUNK_ROWS_DOC = "Target number of rows per snapshot chunk. Chunks are the unit of parallelism and of restart.";
+    public static final String FETCH_SIZE = "fetch.size";
+    private static final String FETCH_SIZE_DOC = "JDBC fetch size: rows held in memory per open cursor.";
+    public static final String BATCH_MAX_ROWS = "batch.max.rows";
+    private static final String BATCH_MAX_ROWS_DOC = "Maximum rows returned to Connect by one poll() of a task.";
+
+    public static final String CURSOR_COLUMNS = "cursor.columns";
+    private static final String CURSOR_COLUMNS_DOC = "Incremental cursors, <table regex>:<cursor col>[,<tie-breaker col>];... The cursor is a timestamp or a number that grows on every insert and update; the tie-breaker defaults to the key.";
+    public static final String INCREMENTAL_LAG_MS = "incremental.lag.ms";
+    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose cursor is newer than database-now minus this lag are left for the next poll, so transactions that commit late are not skipped.";
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    public ChunkedJdbcSourceConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals);
+    }
+
+    private static ConfigDef configDef() {
+        int order = 0;
+        ConfigDef def = new ConfigDef();
+        def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                CONNECTION_URL_DOC, GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
+        def.define(CONNECTION_USER, Type.STRING, null, Importance.HIGH, CONNECTION_USER_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
+        def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
+
+        order = 0;
+        def.define(TABLE_INCLUDE_LIST, Type.LIST, "", Importance.HIGH, TABLE_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Include tables");
+        def.define(TABLE_EXCLUDE_LIST, Type.LIST, "", Importance.MEDIUM, TABLE_EXCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Exclude tables");
+        def.define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                TOPIC_PREFIX_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Topic prefix");
+        def.define(KEY_COLUMNS, Type.STRING, "", Importance.MEDIUM, KEY_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Key overrides");
+
+        order = 0;
+        def.define(MODE, Type.STRING, SourceMode.SNAPSHOT_AND_INCREMENTAL.configValue(),
+                ConfigDef.CaseInsensitiveValidString.in(SourceMode.configValues()), Importance.HIGH, MODE_DOC,
+                GROUP_SNAPSHOT, ++order, Width.MEDIUM, "Mode");
+        def.define(SNAPSHOT_CHUNK_ROWS, Type.LONG, 100_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                SNAPSHOT_CHUNK_ROWS_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Rows per chunk");
+        def.define(FETCH_SIZE, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW, FETCH_SIZE_DOC,
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Fetch size");
+        def.define(BATCH_MAX_ROWS, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW, BATCH_MAX_ROWS_DOC,
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Rows per poll");
+
+        order = 0;
+        def.define(CURSOR_COLUMNS, Type.STRING, "", Importance.HIGH, CURSOR_COLUMNS_DOC, GROUP_INCREMENTAL, ++order, Width.LONG, "Cursor columns");
+        def.define(INCREMENTAL_LAG_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                INCREMENTAL_LAG_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Lag (ms)");
+        def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                POLL_INTERVAL_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Poll interval (ms)");
+        return def;
+    }
+
+    public String connectionUrl() {
+        return getString(CONNECTION_URL);
+    }
+
+    public String connectionUser() {
+        return getString(CONNECTION_USER);
+    }
+
+    public Password connectionPassword() {
+        return getPassword(CONNECTION_PASSWORD);
+    }
+
+    public List<String> tableIncludeList() {
+        return getList(TABLE_INCLUDE_LIST);
+    }
+
+    public List<String> tableExcludeList() {
+        return getList(TABLE_EXCLUDE_LIST);
+    }
+
+    public String topicPrefix() {
+        return getString(TOPIC_PREFIX);
+    }
+
+    public String keyColumns() {
+        return getString(KEY_COLUMNS);
+    }
+
+    public SourceMode mode() {
+        return SourceMode.fromConfig(getString(MODE));
+    }
+
+    public long snapshotChunkRows() {
+        return getLong(SNAPSHOT_CHUNK_ROWS);
+    }
+
+    public int fetchSize() {
+        return getInt(FETCH_SIZE);
+    }
+
+    public int batchMaxRows() {
+        return getInt(BATCH_MAX_ROWS);
+    }
+
+    public String cursorColumns() {
+        return getString(CURSOR_COLUMNS);
+    }
+
+    public long incrementalLagMs() {
+        return getLong(INCREMENTAL_LAG_MS);
+    }
+
+    public long pollIntervalMs() {
+        return getLong(POLL_INTERVAL_MS);
+    }
+}
