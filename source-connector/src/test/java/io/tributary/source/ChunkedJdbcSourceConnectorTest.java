@@ -1,0 +1,55 @@
+package io.tributary.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+class ChunkedJdbcSourceConnectorTest {
+
+    private static final Map<String, String> VALID = Map.of(
+            "connection.url", "jdbc:postgresql://localhost:5432/shop",
+            "topic.prefix", "shop");
+
+    @Test
+    void everyTaskGetsTheConfigAndItsOwnId() {
+        ChunkedJdbcSourceConnector connector = new ChunkedJdbcSourceConnector();
+        connector.start(VALID);
+        List<Map<String, String>> tasks = connector.taskConfigs(3);
+        assertEquals(3, tasks.size());
+        assertEquals(List.of("0", "1", "2"), tasks.stream().map(t -> t.get("task.id")).collect(Collectors.toList()));
+        tasks.forEach(t -> assertEquals("shop", t.get("topic.prefix")));
+    }
+
+    @Test
+    void validateNamesTheMissingAndBadFields() {
+        Map<String, ConfigValue> result = new ChunkedJdbcSourceConnector()
+                .validate(Map.of("connection.url", "jdbc:postgresql://x/y", "mode", "sometimes", "snapshot.chunk.rows", "0"))
+                .configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertFalse(result.get("topic.prefix").errorMessages().isEmpty(), "topic.prefix is required");
+        assertTrue(result.get("mode").errorMessages().get(0).contains("sometimes"), result.get("mode").errorMessages().toString());
+        assertFalse(result.get("snapshot.chunk.rows").errorMessages().isEmpty(), "chunks need at least one row");
+        assertTrue(result.get("connection.url").errorMessages().isEmpty());
+    }
+
+    @Test
+    void configDefaultsMatchTheDocumentedOnes() {
+        ChunkedJdbcSourceConfig config = new ChunkedJdbcSourceConfig(VALID);
+        assertEquals(SourceMode.SNAPSHOT_AND_INCREMENTAL, config.mode());
+        assertEquals(100_000L, config.snapshotChunkRows());
+        assertTrue(config.tableIncludeList().isEmpty());
+    }
+
+    @Test
+    void everyKeyIsDocumentedAndGrouped() {
+        ChunkedJdbcSourceConfig.CONFIG_DEF.configKeys().values().forEach(key -> {
+            assertTrue(key.documentation != null && !key.documentation.isBlank(), key.name + " has no doc");
+            assertTrue(key.group != null, key.name + " has no group");
+        });
+    }
+}
