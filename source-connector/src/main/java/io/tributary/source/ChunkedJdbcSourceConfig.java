@@ -42,12 +42,26 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     public static final String BATCH_MAX_ROWS = "batch.max.rows";
     private static final String BATCH_MAX_ROWS_DOC = "Maximum rows returned to Connect by one poll() of a task.";
 
+    public static final String SNAPSHOT_MAX_ROWS_PER_SECOND = "snapshot.max.rows.per.second";
+    private static final String SNAPSHOT_MAX_ROWS_PER_SECOND_DOC = "Upper bound on the rows per second each task reads during the snapshot, to spare a busy production database. 0 means no limit.";
+
     public static final String CURSOR_COLUMNS = "cursor.columns";
     private static final String CURSOR_COLUMNS_DOC = "Incremental cursors, <table regex>:<cursor col>[,<tie-breaker col>];... The cursor is a timestamp or a number that grows on every insert and update; the tie-breaker defaults to the key.";
     public static final String INCREMENTAL_LAG_MS = "incremental.lag.ms";
     private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose cursor is newer than database-now minus this lag are left for the next poll, so transactions that commit late are not skipped.";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
+
+    public static final String SOFT_DELETE_COLUMNS = "soft.delete.columns";
+    private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not 0) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
+    public static final String TABLE_MONITOR_INTERVAL_MS = "table.monitor.interval.ms";
+    private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector looks for new tables and for tables whose snapshot has finished (their incremental phase starts then).";
+    public static final String LEDGER_TOPIC = "ledger.topic";
+    private static final String LEDGER_TOPIC_DOC = "Topic of the snapshot ledger: a JSON record per table plan and per finished chunk, carrying their offsets. Empty means __tributary_ledger.<topic.prefix>.";
+    public static final String RETRY_ATTEMPTS = "connection.retry.attempts";
+    private static final String RETRY_ATTEMPTS_DOC = "How often a task retries after losing its database connection before it fails.";
+    public static final String RETRY_BACKOFF_MS = "connection.retry.backoff.ms";
+    private static final String RETRY_BACKOFF_MS_DOC = "First wait before a retry; it doubles on each attempt, up to one minute.";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -62,6 +76,10 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
                 CONNECTION_URL_DOC, GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
         def.define(CONNECTION_USER, Type.STRING, null, Importance.HIGH, CONNECTION_USER_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
         def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
+        def.define(RETRY_ATTEMPTS, Type.INT, 6, ConfigDef.Range.atLeast(0), Importance.LOW, RETRY_ATTEMPTS_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "Retry attempts");
+        def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW, RETRY_BACKOFF_MS_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "Retry backoff (ms)");
 
         order = 0;
         def.define(TABLE_INCLUDE_LIST, Type.LIST, "", Importance.HIGH, TABLE_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Include tables");
@@ -69,6 +87,10 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
         def.define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 TOPIC_PREFIX_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Topic prefix");
         def.define(KEY_COLUMNS, Type.STRING, "", Importance.MEDIUM, KEY_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Key overrides");
+        def.define(SOFT_DELETE_COLUMNS, Type.STRING, "", Importance.MEDIUM, SOFT_DELETE_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Soft-delete columns");
+        def.define(TABLE_MONITOR_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
+                TABLE_MONITOR_INTERVAL_MS_DOC, GROUP_TABLES, ++order, Width.SHORT, "Table monitor interval (ms)");
+        def.define(LEDGER_TOPIC, Type.STRING, "", Importance.LOW, LEDGER_TOPIC_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Ledger topic");
 
         order = 0;
         def.define(MODE, Type.STRING, SourceMode.SNAPSHOT_AND_INCREMENTAL.configValue(),
@@ -78,6 +100,8 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
                 SNAPSHOT_CHUNK_ROWS_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Rows per chunk");
         def.define(FETCH_SIZE, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW, FETCH_SIZE_DOC,
                 GROUP_SNAPSHOT, ++order, Width.SHORT, "Fetch size");
+        def.define(SNAPSHOT_MAX_ROWS_PER_SECOND, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                SNAPSHOT_MAX_ROWS_PER_SECOND_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Max rows/s per task");
         def.define(BATCH_MAX_ROWS, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW, BATCH_MAX_ROWS_DOC,
                 GROUP_SNAPSHOT, ++order, Width.SHORT, "Rows per poll");
 
@@ -130,6 +154,10 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
         return getInt(FETCH_SIZE);
     }
 
+    public long snapshotMaxRowsPerSecond() {
+        return getLong(SNAPSHOT_MAX_ROWS_PER_SECOND);
+    }
+
     public int batchMaxRows() {
         return getInt(BATCH_MAX_ROWS);
     }
@@ -140,6 +168,27 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
 
     public long incrementalLagMs() {
         return getLong(INCREMENTAL_LAG_MS);
+    }
+
+    public String softDeleteColumns() {
+        return getString(SOFT_DELETE_COLUMNS);
+    }
+
+    public long tableMonitorIntervalMs() {
+        return getLong(TABLE_MONITOR_INTERVAL_MS);
+    }
+
+    public String ledgerTopic() {
+        String topic = getString(LEDGER_TOPIC);
+        return topic == null || topic.isBlank() ? "__tributary_ledger." + topicPrefix() : topic;
+    }
+
+    public int retryAttempts() {
+        return getInt(RETRY_ATTEMPTS);
+    }
+
+    public long retryBackoffMs() {
+        return getLong(RETRY_BACKOFF_MS);
     }
 
     public long pollIntervalMs() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigValue;
@@ -15,16 +14,6 @@ class ChunkedJdbcSourceConnectorTest {
     private static final Map<String, String> VALID = Map.of(
             "connection.url", "jdbc:postgresql://localhost:5432/shop",
             "topic.prefix", "shop");
-
-    @Test
-    void everyTaskGetsTheConfigAndItsOwnId() {
-        ChunkedJdbcSourceConnector connector = new ChunkedJdbcSourceConnector();
-        connector.start(VALID);
-        List<Map<String, String>> tasks = connector.taskConfigs(3);
-        assertEquals(3, tasks.size());
-        assertEquals(List.of("0", "1", "2"), tasks.stream().map(t -> t.get("task.id")).collect(Collectors.toList()));
-        tasks.forEach(t -> assertEquals("shop", t.get("topic.prefix")));
-    }
 
     @Test
     void validateNamesTheMissingAndBadFields() {

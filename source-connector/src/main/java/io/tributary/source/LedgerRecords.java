@@ -1,0 +1,66 @@
+package io.tributary.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.TablePlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Records on the ledger topic. They carry the offsets that have no row of their own - a table's plan,
+ * a chunk's "done" mark - and say in readable JSON what happened, for anyone watching in a Kafka UI.
+ */
+public final class LedgerRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LedgerRecords() {
+    }
+
+    /** Written before a task reads a table, so the plan is durable before any chunk checkpoint. */
+    public static SourceRecord plan(String ledgerTopic, TablePlan plan) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "plan");
+        event.put("table", plan.table());
+        event.put("plan_id", plan.planId());
+        event.put("chunks", plan.chunkCount());
+        event.put("key_columns", plan.keyColumns());
+        event.put("cursor_columns", plan.cursorColumns());
+        event.put("watermark", plan.watermark());
+        event.put("estimated_rows", plan.estimatedRows());
+        event.put("planned_at", plan.plannedAt());
+        return record(ledgerTopic, SourcePartitions.plan(plan.table()), plan.toMap(), plan.table(), event);
+    }
+
+    /** Marks a chunk done; it follows the chunk's last row, so it commits only after every row. */
+    public static SourceRecord chunkDone(String ledgerTopic, TablePlan plan, int chunk, ChunkOffset offset, long millis,
+            int taskId, String startedAt) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "chunk_done");
+        event.put("table", plan.table());
+        event.put("plan_id", plan.planId());
+        event.put("chunk", chunk);
+        event.put("of", plan.chunkCount());
+        event.put("rows", offset.rows());
+        event.put("millis", millis);
+        event.put("task", taskId);
+        event.put("started_at", startedAt);
+        event.put("finished_at", java.time.Instant.now().toString());
+        return record(ledgerTopic, SourcePartitions.chunk(plan.table(), chunk), offset.toMap(),
+                plan.table() + "#" + chunk, event);
+    }
+
+    private static SourceRecord record(String topic, Map<String, ?> partition, Map<String, ?> offset, String key,
+            Map<String, Object> event) {
+        try {
+            return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, key, Schema.STRING_SCHEMA,
+                    JSON.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write ledger event " + event, e);
+        }
+    }
+}

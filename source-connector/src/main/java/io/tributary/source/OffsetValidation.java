@@ -1,0 +1,48 @@
+package io.tributary.source;
+
+import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.IncrementalOffset;
+import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.TablePlan;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * Checks offsets a user writes through {@code PATCH /connectors/<name>/offsets}. A null offset
+ * removes a checkpoint: nulling a table's {@code plan} partition re-snapshots that table with a new
+ * plan (chunk and incremental checkpoints of the old plan are then ignored).
+ */
+final class OffsetValidation {
+
+    private OffsetValidation() {
+    }
+
+    static void validate(Map<Map<String, ?>, Map<String, ?>> offsets) {
+        offsets.forEach((partition, offset) -> {
+            String table = SourcePartitions.tableOf(partition);
+            String kind = SourcePartitions.kindOf(partition);
+            if (table == null || kind == null) {
+                throw new ConnectException("Not a partition of this connector: " + partition
+                        + "; expected {\"table\": \"<schema>.<table>\", \"kind\": \"plan\"|\"chunk\"|\"incremental\"}");
+            }
+            if (offset == null) {
+                return;
+            }
+            try {
+                switch (kind) {
+                    case SourcePartitions.KIND_PLAN -> TablePlan.fromMap(offset);
+                    case SourcePartitions.KIND_CHUNK -> {
+                        if (!(partition.get(SourcePartitions.CHUNK) instanceof String)) {
+                            throw new IllegalArgumentException("a chunk partition needs \"chunk\": \"<number>\"");
+                        }
+                        ChunkOffset.fromMap(offset);
+                    }
+                    case SourcePartitions.KIND_INCREMENTAL -> IncrementalOffset.fromMap(offset);
+                    default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException("Bad offset for " + partition + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package io.tributary.source;
+
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.SourceDialects;
+import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.schema.TableDescription;
+import io.tributary.source.schema.TableId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checks of {@code validate()} that need the database, each error attached to the setting it
+ * concerns: unreachable database, wrong credentials, no matching table, key/cursor/soft-delete
+ * columns that do not exist. Tables without a key (one chunk) or without a cursor (no incremental
+ * phase) are legal and only logged: Connect's validate API has no channel for warnings.
+ */
+final class SourceConfigValidator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceConfigValidator.class);
+
+    private final Map<String, String> props;
+    private final Config result;
+
+    SourceConfigValidator(Map<String, String> props, Config result) {
+        this.props = props;
+        this.result = result;
+    }
+
+    void validate() {
+        if (hasErrors()) {
+            return;
+        }
+        ChunkedJdbcSourceConfig config = new ChunkedJdbcSourceConfig(props);
+        TableRules keyRules;
+        TableRules cursorRules;
+        TableRules softDeleteRules;
+        SourceDialect dialect;
+        TableFilter filter;
+        try {
+            dialect = SourceDialects.forUrl(config.connectionUrl());
+            keyRules = TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns());
+            cursorRules = TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns());
+            softDeleteRules = TableRules.parse(ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, config.softDeleteColumns());
+            filter = new TableFilter(config.tableIncludeList(), config.tableExcludeList());
+        } catch (ConfigException e) {
+            add(e.getMessage().contains("connection.url") ? ChunkedJdbcSourceConfig.CONNECTION_URL : keyOf(e), e.getMessage());
+            return;
+        }
+        JdbcConnections connections = new JdbcConnections(config);
+        try (Connection connection = connections.open()) {
+            List<TableId> tables = new ArrayList<>();
+            for (TableId id : dialect.listTables(connection)) {
+                if (filter.matches(id.qualified())) {
+                    tables.add(id);
+                }
+            }
+            if (tables.isEmpty()) {
+                add(ChunkedJdbcSourceConfig.TABLE_INCLUDE_LIST, "No table readable by " + config.connectionUser()
+                        + " matches table.include.list/table.exclude.list");
+                return;
+            }
+            for (TableId id : tables) {
+                TableDescription table = TableDescriber.describe(connection, id);
+                checkColumns(table, ChunkedJdbcSourceConfig.KEY_COLUMNS, keyRules.columnsFor(id.qualified()));
+                checkColumns(table, ChunkedJdbcSourceConfig.CURSOR_COLUMNS, cursorRules.columnsFor(id.qualified()));
+                checkColumns(table, ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, softDeleteRules.columnsFor(id.qualified()));
+                if (table.primaryKey().isEmpty() && keyRules.columnsFor(id.qualified()).isEmpty()) {
+                    LOG.warn("Table {} has no primary key and no key.columns override: it is read as one chunk", id.qualified());
+                }
+                if (cursorRules.columnsFor(id.qualified()).isEmpty() && config.mode() != SourceMode.SNAPSHOT) {
+                    LOG.warn("Table {} has no cursor (cursor.columns): it stops after the snapshot", id.qualified());
+                    if (config.mode() == SourceMode.INCREMENTAL) {
+                        add(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, "Table " + id.qualified()
+                                + " has no cursor column, so mode=incremental would read nothing from it");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("28") || e.getErrorCode() == 1045) {
+                add(ChunkedJdbcSourceConfig.CONNECTION_PASSWORD, "Authentication failed for user '" + config.connectionUser()
+                        + "': " + e.getMessage());
+            } else {
+                add(ChunkedJdbcSourceConfig.CONNECTION_URL, "Cannot read from " + connections.describe() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void checkColumns(TableDescription table, String key, Optional<List<String>> columns) {
+        columns.ifPresent(list -> list.forEach(column -> {
+            if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                add(key, "Table " + table.id().qualified() + " has no column '" + column + "'");
+            }
+        }));
+    }
+
+    private boolean hasErrors() {
+        for (String key : List.of(ChunkedJdbcSourceConfig.CONNECTION_URL, ChunkedJdbcSourceConfig.CONNECTION_USER,
+                ChunkedJdbcSourceConfig.CONNECTION_PASSWORD, ChunkedJdbcSourceConfig.TOPIC_PREFIX)) {
+            ConfigValue value = value(key);
+            if (value != null && !value.errorMessages().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String keyOf(ConfigException e) {
+        for (String key : List.of(ChunkedJdbcSourceConfig.KEY_COLUMNS, ChunkedJdbcSourceConfig.CURSOR_COLUMNS,
+                ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, ChunkedJdbcSourceConfig.TABLE_INCLUDE_LIST,
+                ChunkedJdbcSourceConfig.TABLE_EXCLUDE_LIST)) {
+            if (e.getMessage().contains(key)) {
+                return key;
+            }
+        }
+        return ChunkedJdbcSourceConfig.CONNECTION_URL;
+    }
+
+    private void add(String key, String message) {
+        ConfigValue value = value(key);
+        if (value != null) {
+            value.addErrorMessage(message);
+        }
+    }
+
+    private ConfigValue value(String key) {
+        return result.configValues().stream().filter(v -> v.name().equals(key)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,191 @@
+package io.tributary.source;
+
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.TablePlan;
+import io.tributary.source.plan.TablePlanner;
+import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.schema.TableDescription;
+import io.tributary.source.schema.TableId;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connector's view of the work, refreshed on a background thread: which tables match, their
+ * plans (read from offsets, or made once for a new table), which chunks are done (from the chunk
+ * offsets) and so which tables are in snapshot and which in incremental phase. When that picture
+ * changes it asks Connect to reconfigure the tasks.
+ */
+final class TableMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableMonitor.class);
+
+    /** A table's plan and progress as last seen. */
+    record TableState(TablePlan plan, Set<Integer> doneChunks, boolean snapshot, boolean incremental) {
+        List<Integer> pendingChunks() {
+            List<Integer> pending = new ArrayList<>();
+            if (snapshot) {
+                for (int i = 0; i < plan.chunkCount(); i++) {
+                    if (!doneChunks.contains(i)) {
+                        pending.add(i);
+                    }
+                }
+            }
+            return pending;
+        }
+
+        boolean pollsIncrementally() {
+            return incremental && plan.hasCursor() && pendingChunks().isEmpty();
+        }
+
+        String phase() {
+            return !pendingChunks().isEmpty() ? "snapshot" : pollsIncrementally() ? "incremental" : "done";
+        }
+    }
+
+    private final ChunkedJdbcSourceConfig config;
+    private final SourceDialect dialect;
+    private final JdbcConnections connections;
+    private final OffsetStorageReader offsets;
+    private final Runnable reconfigure;
+    private final TableFilter filter;
+    private final TableRules keyRules;
+    private final TableRules cursorRules;
+    private final Map<String, TablePlan> plans = new HashMap<>();
+    private volatile Map<String, TableState> states;
+    private volatile String signature = "";
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    TableMonitor(ChunkedJdbcSourceConfig config, SourceDialect dialect, JdbcConnections connections,
+            OffsetStorageReader offsets, Runnable reconfigure) {
+        this.config = config;
+        this.dialect = dialect;
+        this.connections = connections;
+        this.offsets = offsets;
+        this.reconfigure = reconfigure;
+        this.filter = new TableFilter(config.tableIncludeList(), config.tableExcludeList());
+        this.keyRules = TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns());
+        this.cursorRules = TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns());
+        this.thread = new Thread(this::run, "tributary-table-monitor");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** The last picture, or null before the first refresh finished. */
+    Map<String, TableState> states() {
+        return states;
+    }
+
+    /** Waits up to {@code millis} for the first refresh. */
+    Map<String, TableState> awaitStates(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (states == null && System.currentTimeMillis() < deadline && running) {
+            Thread.sleep(50);
+        }
+        return states;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                refresh();
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Could not refresh the tables of {}; trying again in {} ms: {}", connections.describe(),
+                        config.tableMonitorIntervalMs(), e.toString());
+            }
+            try {
+                Thread.sleep(config.tableMonitorIntervalMs());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void refresh() throws Exception {
+        Map<String, TableState> next = new LinkedHashMap<>();
+        try (Connection connection = connections.open()) {
+            TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows());
+            for (TableId id : dialect.listTables(connection)) {
+                String name = id.qualified();
+                if (!running || !filter.matches(name)) {
+                    continue;
+                }
+                TablePlan plan = plans.get(name);
+                if (plan == null) {
+                    plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
+                    if (plan == null) {
+                        TableDescription description = TableDescriber.describe(connection, id);
+                        List<String> keys = keyRules.columnsFor(name).orElse(description.primaryKey());
+                        List<String> cursor = cursorRules.columnsFor(name).orElse(List.of());
+                        plan = planner.plan(connection, description, keys, cursor);
+                        if (!plan.hasCursor() && config.mode() != SourceMode.SNAPSHOT) {
+                            LOG.warn("Table {} has no cursor column (cursor.columns): it stops after the snapshot", name);
+                        }
+                    } else {
+                        LOG.info("Reusing the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
+                    }
+                    plans.put(name, plan);
+                }
+                next.put(name, new TableState(plan, doneChunks(plan), config.mode() != SourceMode.INCREMENTAL,
+                        config.mode() != SourceMode.SNAPSHOT));
+            }
+        }
+        states = next;
+        String nextSignature = signature(next);
+        if (!nextSignature.equals(signature)) {
+            boolean first = signature.isEmpty();
+            signature = nextSignature;
+            LOG.info("Tables and phases: {}", nextSignature);
+            if (!first || !next.isEmpty()) {
+                reconfigure.run();
+            }
+        }
+    }
+
+    private Set<Integer> doneChunks(TablePlan plan) {
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (int i = 0; i < plan.chunkCount(); i++) {
+            partitions.add(SourcePartitions.chunk(plan.table(), i));
+        }
+        Set<Integer> done = new TreeSet<>();
+        Map<Map<String, Object>, Map<String, Object>> stored = offsets.offsets(partitions);
+        for (int i = 0; i < plan.chunkCount(); i++) {
+            ChunkOffset offset = ChunkOffset.fromMap(stored.get(partitions.get(i)));
+            if (offset != null && offset.done() && offset.planId().equals(plan.planId())) {
+                done.add(i);
+            }
+        }
+        return done;
+    }
+
+    /** What, when it changes, calls for new task assignments: tables, plans and phases - not chunk progress. */
+    private static String signature(Map<String, TableState> states) {
+        StringBuilder out = new StringBuilder();
+        states.forEach((name, state) -> out.append(name).append('=').append(state.phase())
+                .append('/').append(state.plan().planId(), 0, 8).append(' '));
+        return out.toString().trim();
+    }
+}

@@ -1,0 +1,92 @@
+package io.tributary.source;
+
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.plan.TablePlan;
+import io.tributary.source.schema.ColumnMapping;
+import io.tributary.source.schema.RowConverter;
+import io.tributary.source.schema.TableDescription;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Everything a task knows about one table it reads: plan, columns, converter, topic and SQL pieces. */
+public final class TableSource {
+
+    private final TablePlan plan;
+    private final TableDescription description;
+    private final RowConverter converter;
+    private final SourceDialect dialect;
+    private final String topic;
+    private final String softDeleteColumn;
+
+    /**
+     * @param softDeleteColumn a column whose non-null, non-false value marks the row deleted, or null
+     */
+    public TableSource(TablePlan plan, TableDescription description, RowConverter converter, SourceDialect dialect,
+            String topic, String softDeleteColumn) {
+        this.plan = plan;
+        this.description = description;
+        this.converter = converter;
+        this.dialect = dialect;
+        this.topic = topic;
+        this.softDeleteColumn = softDeleteColumn;
+    }
+
+    /** {@code op}, or the delete operation when the row's soft-delete column is set. */
+    public String operation(java.sql.ResultSet rs, String op) throws java.sql.SQLException {
+        if (softDeleteColumn == null) {
+            return op;
+        }
+        Object marker = rs.getObject(columnIndex(softDeleteColumn));
+        boolean deleted = marker != null && !Boolean.FALSE.equals(marker)
+                && !(marker instanceof Number n && n.intValue() == 0);
+        return deleted ? io.tributary.common.RecordHeaders.OP_DELETE : op;
+    }
+
+    public String name() {
+        return plan.table();
+    }
+
+    public TablePlan plan() {
+        return plan;
+    }
+
+    public TableDescription description() {
+        return description;
+    }
+
+    public RowConverter converter() {
+        return converter;
+    }
+
+    public SourceDialect dialect() {
+        return dialect;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** {@code SELECT <all columns> FROM <table>}. */
+    public String selectFrom() {
+        return "SELECT " + converter.selectColumns().stream().map(dialect::quote).collect(Collectors.joining(", "))
+                + " FROM " + dialect.qualified(description.id());
+    }
+
+    /** 1-based index of {@code column} in {@link #selectFrom()}. */
+    public int columnIndex(String column) {
+        int index = converter.selectColumns().indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("table " + name() + " has no column " + column);
+        }
+        return index + 1;
+    }
+
+    /** Ordering/comparison expressions of {@code columns} (binary collation for text). */
+    public List<String> expressions(List<String> columns) {
+        return columns.stream().map(c -> dialect.keyExpression(description.column(c))).toList();
+    }
+
+    public ColumnMapping mapping(String column) {
+        return converter.mapping(column);
+    }
+}

@@ -1,0 +1,99 @@
+package io.tributary.source;
+
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.incremental.CursorPoller;
+import io.tributary.source.incremental.IncrementalPhase;
+import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.IncrementalOffset;
+import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.TablePlan;
+import io.tributary.source.schema.RowConverter;
+import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.schema.TableDescription;
+import io.tributary.source.schema.TableId;
+import io.tributary.source.snapshot.SnapshotPhase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a task's assignment into work: describes each table, checks the plan's columns still exist,
+ * and reads the checkpoints so finished chunks are skipped and half-read ones resume after their
+ * last key.
+ */
+final class TaskWorkLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWorkLoader.class);
+
+    record Work(SnapshotPhase snapshot, IncrementalPhase incremental) {
+    }
+
+    private final ChunkedJdbcSourceConfig config;
+    private final SourceDialect dialect;
+    private final OffsetStorageReader offsets;
+    private final int taskId;
+    private final TableRules softDeleteRules;
+
+    TaskWorkLoader(ChunkedJdbcSourceConfig config, SourceDialect dialect, OffsetStorageReader offsets, int taskId) {
+        this.config = config;
+        this.dialect = dialect;
+        this.offsets = offsets;
+        this.taskId = taskId;
+        this.softDeleteRules = TableRules.parse(ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, config.softDeleteColumns());
+    }
+
+    Work load(Connection connection, TaskAssignment assignment) throws SQLException {
+        List<SnapshotPhase.ChunkJob> jobs = new ArrayList<>();
+        List<CursorPoller> pollers = new ArrayList<>();
+        int skipped = 0;
+        for (TaskAssignment.TableWork work : assignment.tables()) {
+            TableSource table = describe(connection, work.plan());
+            List<Map<String, Object>> partitions = new ArrayList<>();
+            work.chunks().forEach(chunk -> partitions.add(SourcePartitions.chunk(table.name(), chunk)));
+            Map<Map<String, Object>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
+            for (int i = 0; i < partitions.size(); i++) {
+                ChunkOffset checkpoint = ChunkOffset.fromMap(stored.get(partitions.get(i)));
+                boolean samePlan = checkpoint != null && checkpoint.planId().equals(table.plan().planId());
+                if (samePlan && checkpoint.done()) {
+                    skipped++;
+                    continue;
+                }
+                jobs.add(new SnapshotPhase.ChunkJob(table, work.chunks().get(i), samePlan ? checkpoint : null));
+            }
+            if (work.incremental()) {
+                IncrementalOffset checkpoint = IncrementalOffset.fromMap(offsets.offset(SourcePartitions.incremental(table.name())));
+                pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs()));
+            }
+        }
+        LOG.info("Task {}: {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId, jobs.size(),
+                skipped, pollers.size());
+        return new Work(new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
+                new IncrementalPhase(pollers, config.pollIntervalMs()));
+    }
+
+    private TableSource describe(Connection connection, TablePlan plan) throws SQLException {
+        TableId id = TableId.parse(plan.table());
+        TableDescription description = TableDescriber.describe(connection, id);
+        List<String> needed = new ArrayList<>(plan.keyColumns());
+        needed.addAll(plan.cursorColumns());
+        String softDelete = softDeleteRules.columnsFor(plan.table()).map(c -> c.get(0)).orElse(null);
+        if (softDelete != null) {
+            needed.add(softDelete);
+        }
+        for (String column : needed) {
+            if (description.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                throw new ConnectException("Table " + plan.table() + " has no column " + column
+                        + " (used by its plan, key.columns, cursor.columns or soft.delete.columns)");
+            }
+        }
+        String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
+        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind());
+        return new TableSource(plan, description, converter, dialect, topic, softDelete);
+    }
+}

@@ -1,0 +1,84 @@
+package io.tributary.source.dialect;
+
+import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.schema.DatabaseKind;
+import io.tributary.source.schema.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** MariaDB and MySQL; a "schema" is a database. */
+public final class MariaDbDialect implements SourceDialect {
+
+    private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "text", "tinytext", "mediumtext", "longtext",
+            "enum", "set");
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.MARIADB;
+    }
+
+    @Override
+    public boolean handles(String jdbcUrl) {
+        return jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:"));
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public List<TableId> listTables(Connection connection) throws SQLException {
+        String sql = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                + " AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys') ORDER BY 1, 2";
+        List<TableId> tables = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tables.add(new TableId(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public long estimateRows(Connection connection, TableId table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
+    }
+
+    @Override
+    public String keyExpression(ColumnInfo column) {
+        String quoted = quote(column.name());
+        return TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT)) ? "BINARY " + quoted : quoted;
+    }
+
+    @Override
+    public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
+        String type = cursor.typeName().toLowerCase(Locale.ROOT);
+        if (type.startsWith("datetime") || type.startsWith("timestamp")) {
+            return "(NOW(6) - INTERVAL " + (lagMs * 1000) + " MICROSECOND)";
+        }
+        if (type.equals("date")) {
+            return "CURDATE()";
+        }
+        return null;
+    }
+
+    @Override
+    public void beginStreamingRead(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+    }
+}

@@ -1,0 +1,90 @@
+package io.tributary.source.dialect;
+
+import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.schema.DatabaseKind;
+import io.tributary.source.schema.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** PostgreSQL. */
+public final class PostgresDialect implements SourceDialect {
+
+    private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "bpchar", "char", "name", "citext");
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.POSTGRES;
+    }
+
+    @Override
+    public boolean handles(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public List<TableId> listTables(Connection connection) throws SQLException {
+        String sql = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+                + " AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1, 2";
+        List<TableId> tables = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tables.add(new TableId(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public long estimateRows(Connection connection, TableId table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT greatest(c.reltuples, 0)::bigint FROM pg_class c WHERE c.oid = ?::regclass")) {
+            ps.setString(1, qualified(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
+    }
+
+    @Override
+    public String keyExpression(ColumnInfo column) {
+        String quoted = quote(column.name());
+        return TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT)) ? quoted + " COLLATE \"C\"" : quoted;
+    }
+
+    @Override
+    public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
+        String type = cursor.typeName().toLowerCase(Locale.ROOT);
+        String lag = " - interval '" + lagMs + " milliseconds'";
+        if (type.equals("timestamptz")) {
+            return "clock_timestamp()" + lag;
+        }
+        if (type.equals("timestamp")) {
+            return "localtimestamp" + lag;
+        }
+        if (type.equals("date") || cursor.jdbcType() == Types.DATE) {
+            return "current_date";
+        }
+        return null;
+    }
+
+    @Override
+    public void beginStreamingRead(Connection connection) throws SQLException {
+        // pgjdbc streams with a server-side cursor only outside autocommit.
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+    }
+}

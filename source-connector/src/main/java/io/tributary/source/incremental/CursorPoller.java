@@ -1,0 +1,106 @@
+package io.tributary.source.incremental;
+
+import io.tributary.common.RecordHeaders;
+import io.tributary.source.SourceRecords;
+import io.tributary.source.TableSource;
+import io.tributary.source.offsets.IncrementalOffset;
+import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.KeysetSql;
+import io.tributary.source.schema.ColumnMapping;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Polls one table for new and changed rows by its cursor: {@code (cursor, tie-breaker...) >
+ * (last...)} in that order, below the database's now minus the lag, a page at a time. The first poll
+ * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed.
+ */
+public final class CursorPoller {
+
+    private final TableSource table;
+    private final List<String> orderColumns;
+    private final Map<String, Object> partition;
+    private final long lagMs;
+    private IncrementalOffset position;
+
+    /** @param resumeFrom the stored checkpoint; ignored when it belongs to another plan */
+    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs) {
+        this.table = table;
+        this.lagMs = lagMs;
+        this.partition = SourcePartitions.incremental(table.name());
+        List<String> cursors = table.plan().cursorColumns();
+        List<String> columns = new ArrayList<>();
+        columns.add(cursors.get(0));
+        columns.addAll(cursors.size() > 1 ? cursors.subList(1, cursors.size()) : table.plan().keyColumns());
+        this.orderColumns = List.copyOf(columns);
+        boolean samePlan = resumeFrom != null && resumeFrom.planId().equals(table.plan().planId());
+        this.position = samePlan ? resumeFrom
+                : new IncrementalOffset(table.plan().planId(), table.plan().watermark(), null, true);
+    }
+
+    public TableSource table() {
+        return table;
+    }
+
+    /** The next page of at most {@code max} changed rows, oldest first; empty when caught up. */
+    public List<SourceRecord> poll(Connection connection, int max) throws SQLException {
+        List<String> expressions = new ArrayList<>();
+        expressions.add(table.dialect().quote(orderColumns.get(0)));
+        expressions.addAll(table.expressions(orderColumns.subList(1, orderColumns.size())));
+
+        List<String> where = new ArrayList<>();
+        List<Object[]> binds = new ArrayList<>();
+        if (position.cursor() != null) {
+            if (position.inclusive() || position.tieBreaker() == null) {
+                where.add(expressions.get(0) + " >= ?");
+                binds.add(new Object[] {orderColumns.get(0), position.cursor()});
+            } else {
+                KeysetSql.Condition gt = KeysetSql.greaterThan(expressions);
+                where.add(gt.sql());
+                List<Object> values = new ArrayList<>();
+                values.add(position.cursor());
+                values.addAll(position.tieBreaker());
+                gt.bindOrder().forEach(i -> binds.add(new Object[] {orderColumns.get(i), values.get(i)}));
+            }
+        }
+        String upper = table.dialect().cursorUpperBound(table.description().column(orderColumns.get(0)), lagMs);
+        if (upper != null) {
+            where.add(expressions.get(0) + " < " + upper);
+        }
+        String sql = table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + String.join(", ", expressions) + " LIMIT " + max;
+
+        List<SourceRecord> records = new ArrayList<>();
+        IncrementalOffset next = position;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < binds.size(); i++) {
+                table.mapping((String) binds.get(i)[0]).bind(ps, i + 1, binds.get(i)[1]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    next = offsetOf(rs);
+                    records.add(SourceRecords.row(table, rs, partition, next.toMap(),
+                            table.operation(rs, RecordHeaders.OP_UPSERT), SourceRecords.position(table, rs)));
+                }
+            }
+        }
+        position = next;
+        return records;
+    }
+
+    private IncrementalOffset offsetOf(ResultSet rs) throws SQLException {
+        ColumnMapping cursorMapping = table.mapping(orderColumns.get(0));
+        Object cursor = cursorMapping.offsetValue(rs, table.columnIndex(orderColumns.get(0)));
+        List<Object> tieBreaker = new ArrayList<>();
+        for (String column : orderColumns.subList(1, orderColumns.size())) {
+            tieBreaker.add(table.mapping(column).offsetValue(rs, table.columnIndex(column)));
+        }
+        return new IncrementalOffset(table.plan().planId(), cursor, tieBreaker, false);
+    }
+}

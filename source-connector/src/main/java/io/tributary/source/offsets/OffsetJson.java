@@ -1,0 +1,45 @@
+package io.tributary.source.offsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+/**
+ * Connect offsets may hold only primitive values, so lists (keys, boundaries, column names) are
+ * stored as JSON text. Integers read back as {@code Long}.
+ */
+public final class OffsetJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    private OffsetJson() {
+    }
+
+    public static String write(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    /** A list from its JSON text; null stays null. */
+    public static List<Object> readList(Object json) {
+        if (json == null) {
+            return null;
+        }
+        if (!(json instanceof String text)) {
+            throw new IllegalArgumentException("expected JSON text, got " + json);
+        }
+        try {
+            return JSON.readValue(text, new TypeReference<List<Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON list: " + text, e);
+        }
+    }
+}

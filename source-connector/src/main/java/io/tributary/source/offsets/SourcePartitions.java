@@ -1,0 +1,46 @@
+package io.tributary.source.offsets;
+
+import java.util.Map;
+
+/**
+ * The Connect source partitions of this connector, plain JSON-able maps. Per table there is one
+ * {@code plan} partition (the chunk boundaries and incremental start point, written once), one
+ * {@code chunk} partition per snapshot chunk (last key read, done flag) and one {@code incremental}
+ * partition (the cursor checkpoint).
+ */
+public final class SourcePartitions {
+
+    public static final String TABLE = "table";
+    public static final String KIND = "kind";
+    public static final String CHUNK = "chunk";
+
+    public static final String KIND_PLAN = "plan";
+    public static final String KIND_CHUNK = "chunk";
+    public static final String KIND_INCREMENTAL = "incremental";
+
+    private SourcePartitions() {
+    }
+
+    public static Map<String, Object> plan(String table) {
+        return Map.of(TABLE, table, KIND, KIND_PLAN);
+    }
+
+    public static Map<String, Object> chunk(String table, int chunk) {
+        return Map.of(TABLE, table, KIND, KIND_CHUNK, CHUNK, Integer.toString(chunk));
+    }
+
+    public static Map<String, Object> incremental(String table) {
+        return Map.of(TABLE, table, KIND, KIND_INCREMENTAL);
+    }
+
+    /** The table a partition belongs to, or null if the map is not one of ours. */
+    public static String tableOf(Map<String, ?> partition) {
+        Object table = partition.get(TABLE);
+        return table instanceof String s ? s : null;
+    }
+
+    public static String kindOf(Map<String, ?> partition) {
+        Object kind = partition.get(KIND);
+        return kind instanceof String s ? s : null;
+    }
+}

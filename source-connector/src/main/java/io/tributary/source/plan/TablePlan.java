@@ -1,0 +1,83 @@
+package io.tributary.source.plan;
+
+import io.tributary.source.offsets.OffsetJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a table is snapshot, decided once and kept in Connect offsets: the key columns, the chunk
+ * boundaries (the last key of every chunk but the last, as offset values), and the incremental start
+ * point (the cursor's high watermark read before the first chunk). Chunk {@code i} holds the keys
+ * {@code > boundaries[i-1]} and {@code <= boundaries[i]}; the first chunk has no lower bound and the
+ * last none upper. A table without key columns is one chunk.
+ */
+public record TablePlan(String table, String planId, List<String> keyColumns, List<List<Object>> boundaries,
+        List<String> cursorColumns, Object watermark, long estimatedRows, String plannedAt) {
+
+    public TablePlan {
+        keyColumns = List.copyOf(keyColumns);
+        boundaries = List.copyOf(boundaries);
+        cursorColumns = List.copyOf(cursorColumns);
+    }
+
+    public int chunkCount() {
+        return boundaries.size() + 1;
+    }
+
+    /** Lower bound of chunk {@code i} (exclusive), null for the first chunk. */
+    public List<Object> lowerBound(int chunk) {
+        return chunk == 0 ? null : boundaries.get(chunk - 1);
+    }
+
+    /** Upper bound of chunk {@code i} (inclusive), null for the last chunk. */
+    public List<Object> upperBound(int chunk) {
+        return chunk == boundaries.size() ? null : boundaries.get(chunk);
+    }
+
+    public boolean hasCursor() {
+        return !cursorColumns.isEmpty();
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new HashMap<>();
+        map.put("table", table);
+        map.put("plan_id", planId);
+        map.put("key_columns", OffsetJson.write(keyColumns));
+        map.put("boundaries", OffsetJson.write(boundaries));
+        map.put("cursor_columns", OffsetJson.write(cursorColumns));
+        map.put("watermark", watermark);
+        map.put("estimated_rows", estimatedRows);
+        map.put("planned_at", plannedAt);
+        return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static TablePlan fromMap(Map<String, ?> map) {
+        if (map == null) {
+            return null;
+        }
+        try {
+            List<List<Object>> boundaries = new ArrayList<>();
+            for (Object b : OffsetJson.readList(map.get("boundaries"))) {
+                boundaries.add((List<Object>) b);
+            }
+            Object rows = map.get("estimated_rows");
+            return new TablePlan((String) map.get("table"), (String) map.get("plan_id"),
+                    strings(OffsetJson.readList(map.get("key_columns"))), boundaries,
+                    strings(OffsetJson.readList(map.get("cursor_columns"))),
+                    map.get("watermark"), rows instanceof Number n ? n.longValue() : 0L, (String) map.get("planned_at"));
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a table plan: " + map, e);
+        }
+    }
+
+    private static List<String> strings(List<Object> values) {
+        List<String> out = new ArrayList<>();
+        for (Object value : values) {
+            out.add((String) value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package io.tributary.source.plan;
+
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnMapping;
+import io.tributary.source.schema.ColumnMappings;
+import io.tributary.source.schema.TableDescription;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans a table's snapshot inside the database: first the incremental watermark (the cursor's
+ * maximum), then the chunk boundaries as every {@code chunkRows}-th key in key order, numbered by
+ * {@code ROW_NUMBER()}, so chunks hold equal row counts however gappy or skewed the key is. No key
+ * is pulled into Java but the boundaries themselves.
+ */
+public final class TablePlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TablePlanner.class);
+
+    private final SourceDialect dialect;
+    private final long chunkRows;
+
+    public TablePlanner(SourceDialect dialect, long chunkRows) {
+        this.dialect = dialect;
+        this.chunkRows = chunkRows;
+    }
+
+    public TablePlan plan(Connection connection, TableDescription table, List<String> keyColumns,
+            List<String> cursorColumns) throws SQLException {
+        long started = System.nanoTime();
+        String name = table.id().qualified();
+        Object watermark = cursorColumns.isEmpty() ? null : watermark(connection, table, cursorColumns.get(0));
+        long estimate = dialect.estimateRows(connection, table.id());
+        List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
+        TablePlan plan = new TablePlan(name, UUID.randomUUID().toString(), keyColumns, boundaries, cursorColumns,
+                watermark, estimate, Instant.now().toString());
+        LOG.info("Planned {}: {} chunk(s) of {} rows by ({}), watermark {}, ~{} rows, in {} ms", name, plan.chunkCount(),
+                chunkRows, String.join(", ", keyColumns), watermark, estimate, (System.nanoTime() - started) / 1_000_000);
+        return plan;
+    }
+
+    private Object watermark(Connection connection, TableDescription table, String cursor) throws SQLException {
+        ColumnMapping mapping = ColumnMappings.forColumn(table.column(cursor), dialect.kind());
+        String sql = "SELECT MAX(" + dialect.quote(cursor) + ") FROM " + dialect.qualified(table.id());
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return mapping.offsetValue(rs, 1);
+        }
+    }
+
+    private List<List<Object>> boundaries(Connection connection, TableDescription table, List<String> keyColumns)
+            throws SQLException {
+        List<ColumnMapping> mappings = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (String key : keyColumns) {
+            mappings.add(ColumnMappings.forColumn(table.column(key), dialect.kind()));
+            order.add(dialect.keyExpression(table.column(key)));
+        }
+        String keys = keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        String sql = "SELECT " + keys + " FROM (SELECT " + keys + ", ROW_NUMBER() OVER (ORDER BY " + String.join(", ", order)
+                + ") AS tributary_rn, COUNT(*) OVER () AS tributary_total FROM " + dialect.qualified(table.id()) + ") numbered"
+                // no boundary at the very last row: the last chunk would be empty
+                + " WHERE MOD(tributary_rn, ?) = 0 AND tributary_rn < tributary_total ORDER BY tributary_rn";
+        List<List<Object>> boundaries = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, chunkRows);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> boundary = new ArrayList<>(keyColumns.size());
+                    for (int i = 0; i < keyColumns.size(); i++) {
+                        boundary.add(mappings.get(i).offsetValue(rs, i + 1));
+                    }
+                    boundaries.add(boundary);
+                }
+            }
+        }
+        return boundaries;
+    }
+}

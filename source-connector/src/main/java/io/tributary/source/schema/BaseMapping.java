@@ -1,0 +1,74 @@
+package io.tributary.source.schema;
+
+import io.tributary.common.LogicalTypes;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.errors.DataException;
+
+/** What every mapping shares: the column, the schema parameters, error messages. */
+abstract class BaseMapping implements ColumnMapping {
+
+    protected final ColumnInfo column;
+    protected final DatabaseKind kind;
+
+    BaseMapping(ColumnInfo column, DatabaseKind kind) {
+        this.column = column;
+        this.kind = kind;
+    }
+
+    /** @return a fresh builder of the field's type, without the common parameters */
+    protected abstract SchemaBuilder builder();
+
+    @Override
+    public final ColumnInfo column() {
+        return column;
+    }
+
+    @Override
+    public Schema schema(boolean optional) {
+        SchemaBuilder builder = builder().parameter(LogicalTypes.PARAM_SOURCE_TYPE, column.typeName());
+        return (optional ? builder.optional() : builder).build();
+    }
+
+    @Override
+    public Object offsetValue(ResultSet rs, int index) throws SQLException {
+        throw notOrderable();
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, Object offsetValue) throws SQLException {
+        throw notOrderable();
+    }
+
+    @Override
+    public Long position(Object offsetValue) {
+        return null;
+    }
+
+    protected DataException error(String problem) {
+        return new DataException("Column " + column.name() + " (" + column.typeName() + "): " + problem);
+    }
+
+    protected DataException error(String problem, Throwable cause) {
+        return new DataException("Column " + column.name() + " (" + column.typeName() + "): " + problem, cause);
+    }
+
+    private DataException notOrderable() {
+        return error("this type cannot be a key or cursor column; choose other key.columns");
+    }
+
+    /** An offset value as a long: offsets store integers as Long, but JSON may hand back Integer or a String. */
+    protected long toLong(Object offsetValue) {
+        if (offsetValue instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(offsetValue));
+        } catch (NumberFormatException e) {
+            throw error("offset value '" + offsetValue + "' is not an integer", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.tributary.source.schema;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * Turns rows of one table into Connect key and value structs, and key values into offsets and back.
+ *
+ * <p>Rows must come from {@code SELECT <selectColumns()> ...}: every table column, in table order.
+ * Schemas are named {@code <prefix>.<schema>.<table>.Key} and {@code ...Value}. Key fields are required
+ * (in the key and in the value); every other value field is optional, as the record contract says.
+ */
+public final class RowConverter {
+
+    private final TableDescription table;
+    private final List<String> keyColumns;
+    private final List<String> selectColumns;
+    private final Map<String, ColumnMapping> mappings = new LinkedHashMap<>();
+    private final Map<String, Integer> selectIndex = new HashMap<>();
+    private final Schema keySchema;
+    private final Schema valueSchema;
+
+    /**
+     * @param table the table's description
+     * @param keyColumns key columns in key order: the primary key or a {@code key.columns} override;
+     *        empty when the table has no usable key
+     * @param topicPrefix the {@code topic.prefix}, first part of the schema names
+     * @param kind the database family
+     * @throws IllegalArgumentException if a key column is missing or repeated
+     */
+    public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix, DatabaseKind kind) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.keyColumns = List.copyOf(keyColumns);
+        Set<String> keys = new HashSet<>();
+        for (String key : this.keyColumns) {
+            table.column(key);
+            if (!keys.add(key)) {
+                throw new IllegalArgumentException("Key column '" + key + "' of " + table.id().qualified() + " is listed twice");
+            }
+        }
+        List<String> select = new ArrayList<>();
+        String name = topicPrefix + "." + table.id().schema() + "." + table.id().table();
+        SchemaBuilder value = SchemaBuilder.struct().name(name + ".Value");
+        for (ColumnInfo column : table.columns()) {
+            ColumnMapping mapping = ColumnMappings.forColumn(column, kind);
+            mappings.put(column.name(), mapping);
+            selectIndex.put(column.name(), select.size() + 1);
+            select.add(column.name());
+            value.field(column.name(), mapping.schema(!keys.contains(column.name())));
+        }
+        this.selectColumns = List.copyOf(select);
+        this.valueSchema = value.build();
+        if (this.keyColumns.isEmpty()) {
+            this.keySchema = null;
+        } else {
+            SchemaBuilder key = SchemaBuilder.struct().name(name + ".Key");
+            this.keyColumns.forEach(k -> key.field(k, mappings.get(k).schema(false)));
+            this.keySchema = key.build();
+        }
+    }
+
+    /** @return the table */
+    public TableDescription table() {
+        return table;
+    }
+
+    /** @return the key columns in key order; empty when the table has no key */
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    /** @return every table column in table order: what the SELECT must return, in this order */
+    public List<String> selectColumns() {
+        return selectColumns;
+    }
+
+    /** @return the key struct schema, or null when the table has no key */
+    public Schema keySchema() {
+        return keySchema;
+    }
+
+    /** @return the value struct schema */
+    public Schema valueSchema() {
+        return valueSchema;
+    }
+
+    /**
+     * @param column a column name
+     * @return its mapping
+     * @throws IllegalArgumentException if the table has no such column
+     */
+    public ColumnMapping mapping(String column) {
+        ColumnMapping mapping = mappings.get(column);
+        if (mapping == null) {
+            table.column(column); // throws, naming the table
+        }
+        return mapping;
+    }
+
+    /**
+     * @return the key struct of the current row, or null when the table has no key
+     * @throws DataException if a key column is NULL or a value has no exact Connect form
+     */
+    public Struct key(ResultSet rs) throws SQLException {
+        if (keySchema == null) {
+            return null;
+        }
+        Struct key = new Struct(keySchema);
+        for (String column : keyColumns) {
+            Object value = mappings.get(column).read(rs, selectIndex.get(column));
+            if (value == null) {
+                throw new DataException("Key column " + column + " of " + table.id().qualified() + " is NULL");
+            }
+            key.put(column, value);
+        }
+        return key;
+    }
+
+    /**
+     * @return the value struct of the current row
+     * @throws DataException if a value has no exact Connect form
+     */
+    public Struct value(ResultSet rs) throws SQLException {
+        Struct value = new Struct(valueSchema);
+        for (int i = 0; i < selectColumns.size(); i++) {
+            String column = selectColumns.get(i);
+            value.put(column, mappings.get(column).read(rs, i + 1));
+        }
+        return value;
+    }
+
+    /** @return the key values of the current row as offset values, in key order */
+    public List<Object> keyOffset(ResultSet rs) throws SQLException {
+        List<Object> offset = new ArrayList<>(keyColumns.size());
+        for (String column : keyColumns) {
+            offset.add(mappings.get(column).offsetValue(rs, selectIndex.get(column)));
+        }
+        return offset;
+    }
+
+    /**
+     * Binds key offset values to consecutive parameters, e.g. for {@code WHERE (k1, k2) > (?, ?)}.
+     *
+     * @param firstIndex 1-based index of the first parameter
+     * @param keyOffset values from {@link #keyOffset}, in key order
+     */
+    public void bindKey(PreparedStatement ps, int firstIndex, List<Object> keyOffset) throws SQLException {
+        if (keyOffset.size() != keyColumns.size()) {
+            throw new IllegalArgumentException("Key offset " + keyOffset + " has " + keyOffset.size()
+                    + " values; the key of " + table.id().qualified() + " has " + keyColumns.size() + " columns");
+        }
+        for (int i = 0; i < keyColumns.size(); i++) {
+            mappings.get(keyColumns.get(i)).bind(ps, firstIndex + i, keyOffset.get(i));
+        }
+    }
+}

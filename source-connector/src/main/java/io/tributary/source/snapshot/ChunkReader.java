@@ -1,0 +1,153 @@
+package io.tributary.source.snapshot;
+
+import io.tributary.common.RecordHeaders;
+import io.tributary.source.SourceRecords;
+import io.tributary.source.TableSource;
+import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.KeysetSql;
+import io.tributary.source.plan.TablePlan;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Reads one snapshot chunk in key order as a single streamed query: {@code WHERE key > last AND
+ * key <= upper ORDER BY key}, with an explicit fetch size so memory holds one fetch, never the chunk.
+ * It resumes after the last key of its checkpoint, and can be reopened after a lost connection.
+ */
+public final class ChunkReader implements AutoCloseable {
+
+    private final TableSource table;
+    private final int chunk;
+    private final Map<String, Object> partition;
+    private final List<String> keyColumns;
+    private List<Object> lastKey;
+    private long rows;
+    private boolean exhausted;
+    private PreparedStatement statement;
+    private ResultSet resultSet;
+
+    public ChunkReader(TableSource table, int chunk, ChunkOffset resumeFrom) {
+        this.table = table;
+        this.chunk = chunk;
+        this.partition = SourcePartitions.chunk(table.name(), chunk);
+        this.keyColumns = table.plan().keyColumns();
+        if (resumeFrom != null && resumeFrom.planId().equals(table.plan().planId())) {
+            this.lastKey = resumeFrom.lastKey();
+            this.rows = resumeFrom.rows();
+        }
+    }
+
+    public int chunk() {
+        return chunk;
+    }
+
+    public TableSource table() {
+        return table;
+    }
+
+    /** Runs the chunk query on {@code connection} (prepared for streaming by the dialect). */
+    public void open(Connection connection, int fetchSize) throws SQLException {
+        closeQuietly();
+        TablePlan plan = table.plan();
+        // Without a key the table is one chunk, read whole; a restart reads it again.
+        boolean keyed = !keyColumns.isEmpty();
+        List<Object> lower = keyed ? (lastKey != null ? lastKey : plan.lowerBound(chunk)) : null;
+        List<Object> upper = keyed ? plan.upperBound(chunk) : null;
+        if (!keyed) {
+            rows = 0;
+        }
+        List<String> expressions = table.expressions(keyColumns);
+        List<String> where = new ArrayList<>();
+        List<Object[]> binds = new ArrayList<>();
+        if (lower != null) {
+            KeysetSql.Condition gt = KeysetSql.greaterThan(expressions);
+            where.add(gt.sql());
+            gt.bindOrder().forEach(i -> binds.add(new Object[] {keyColumns.get(i), lower.get(i)}));
+        }
+        if (upper != null) {
+            KeysetSql.Condition le = KeysetSql.lessOrEqual(expressions);
+            where.add(le.sql());
+            le.bindOrder().forEach(i -> binds.add(new Object[] {keyColumns.get(i), upper.get(i)}));
+        }
+        String sql = table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + (keyed ? " ORDER BY " + String.join(", ", expressions) : "");
+        table.dialect().beginStreamingRead(connection);
+        statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(fetchSize);
+        for (int i = 0; i < binds.size(); i++) {
+            String column = (String) binds.get(i)[0];
+            table.mapping(column).bind(statement, i + 1, binds.get(i)[1]);
+        }
+        resultSet = statement.executeQuery();
+        exhausted = false;
+    }
+
+    /**
+     * Up to {@code max} records; fewer, and {@link #exhausted()} true, at the end of the chunk. If
+     * reading fails, the position stays at the last record returned, so a reopen loses nothing.
+     */
+    public List<SourceRecord> read(int max) throws SQLException {
+        List<SourceRecord> records = new ArrayList<>(Math.min(max, 4096));
+        List<Object> key = lastKey;
+        long count = rows;
+        boolean end = false;
+        while (records.size() < max) {
+            if (!resultSet.next()) {
+                end = true;
+                break;
+            }
+            if (!keyColumns.isEmpty()) {
+                key = table.converter().keyOffset(resultSet);
+            }
+            count++;
+            ChunkOffset offset = new ChunkOffset(table.plan().planId(), key, false, count);
+            records.add(SourceRecords.row(table, resultSet, partition, offset.toMap(), table.operation(resultSet, RecordHeaders.OP_READ),
+                    SourceRecords.position(table, resultSet)));
+        }
+        lastKey = key;
+        rows = count;
+        exhausted = end;
+        return records;
+    }
+
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** The checkpoint that marks this chunk done. */
+    public ChunkOffset doneOffset() {
+        return new ChunkOffset(table.plan().planId(), lastKey, true, rows);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            if (resultSet != null) {
+                resultSet.close();
+            }
+            if (statement != null) {
+                statement.close();
+            }
+        } catch (SQLException e) {
+            // the connection may be gone; the statement goes with it
+        } finally {
+            resultSet = null;
+            statement = null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.tributary.source.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TableIdTest {
+
+    @Test
+    void parsesAndPrintsSchemaDotTable() {
+        TableId id = TableId.parse("public.orders");
+        assertEquals(new TableId("public", "orders"), id);
+        assertEquals("public.orders", id.qualified());
+        assertEquals("my.table", TableId.parse("shop.my.table").table(), "split at the first dot");
+        assertThrows(IllegalArgumentException.class, () -> TableId.parse("orders"));
+        assertThrows(IllegalArgumentException.class, () -> TableId.parse(".orders"));
+        assertThrows(IllegalArgumentException.class, () -> TableId.parse("public."));
+    }
+
+    @Test
+    void databaseKindComesFromTheUrlWithoutEchoingIt() {
+        assertEquals(DatabaseKind.POSTGRES, DatabaseKind.fromJdbcUrl("jdbc:postgresql://h:5432/db"));
+        assertEquals(DatabaseKind.MARIADB, DatabaseKind.fromJdbcUrl("jdbc:mariadb://h/db"));
+        assertEquals(DatabaseKind.MARIADB, DatabaseKind.fromJdbcUrl("JDBC:MySQL://h/db"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DatabaseKind.fromJdbcUrl("jdbc:oracle:thin:scott/tiger@h:1521:db"));
+        assertTrue(e.getMessage().contains("jdbc:oracle:"), e.getMessage());
+        assertFalse(e.getMessage().contains("tiger"), "no credentials in messages");
+        assertThrows(IllegalArgumentException.class, () -> DatabaseKind.fromJdbcUrl(null));
+    }
+}
