@@ -54,7 +54,7 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         Map<String, TableMonitor.TableState> states;
         try {
-            states = monitor.awaitStates(FIRST_PLAN_WAIT_MS);
+            states = monitor.statesToAssign(FIRST_PLAN_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             states = null;

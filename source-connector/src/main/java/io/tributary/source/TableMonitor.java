@@ -64,6 +64,7 @@ final class TableMonitor implements AutoCloseable {
     private final Map<String, TablePlan> plans = new HashMap<>();
     private volatile Map<String, TableState> states;
     private volatile String signature = "";
+    private String assignedSignature = "";
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -90,12 +91,17 @@ final class TableMonitor implements AutoCloseable {
         return states;
     }
 
-    /** Waits up to {@code millis} for the first refresh. */
-    Map<String, TableState> awaitStates(long millis) throws InterruptedException {
+    /**
+     * The picture to hand out as task assignments, waiting up to {@code millis} for the first
+     * refresh; null if there is none yet. Remembers what was handed out, so the same picture does not
+     * trigger a second reconfiguration.
+     */
+    synchronized Map<String, TableState> statesToAssign(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (states == null && System.currentTimeMillis() < deadline && running) {
-            Thread.sleep(50);
+            wait(50);
         }
+        assignedSignature = signature;
         return states;
     }
 
@@ -153,15 +159,17 @@ final class TableMonitor implements AutoCloseable {
                         config.mode() != SourceMode.SNAPSHOT));
             }
         }
-        states = next;
         String nextSignature = signature(next);
-        if (!nextSignature.equals(signature)) {
-            boolean first = signature.isEmpty();
+        boolean changed;
+        synchronized (this) {
+            states = next;
+            changed = !nextSignature.equals(signature);
             signature = nextSignature;
+            changed = changed && !nextSignature.equals(assignedSignature);
+        }
+        if (changed) {
             LOG.info("Tables and phases: {}", nextSignature);
-            if (!first || !next.isEmpty()) {
-                reconfigure.run();
-            }
+            reconfigure.run();
         }
     }
 

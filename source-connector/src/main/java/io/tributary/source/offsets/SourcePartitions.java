@@ -1,5 +1,7 @@
 package io.tributary.source.offsets;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,15 +24,30 @@ public final class SourcePartitions {
     }
 
     public static Map<String, Object> plan(String table) {
-        return Map.of(TABLE, table, KIND, KIND_PLAN);
+        return partition(table, KIND_PLAN, null);
     }
 
     public static Map<String, Object> chunk(String table, int chunk) {
-        return Map.of(TABLE, table, KIND, KIND_CHUNK, CHUNK, Integer.toString(chunk));
+        return partition(table, KIND_CHUNK, Integer.toString(chunk));
     }
 
     public static Map<String, Object> incremental(String table) {
-        return Map.of(TABLE, table, KIND, KIND_INCREMENTAL);
+        return partition(table, KIND_INCREMENTAL, null);
+    }
+
+    /**
+     * Connect stores a partition under its JSON form, so the key order must never change: always
+     * {@code table, kind[, chunk]}. ({@code Map.of} iterates in an order that differs between JVMs,
+     * so a partition written by one worker would not be found by another.)
+     */
+    private static Map<String, Object> partition(String table, String kind, String chunk) {
+        Map<String, Object> partition = new LinkedHashMap<>();
+        partition.put(TABLE, table);
+        partition.put(KIND, kind);
+        if (chunk != null) {
+            partition.put(CHUNK, chunk);
+        }
+        return Collections.unmodifiableMap(partition);
     }
 
     /** The table a partition belongs to, or null if the map is not one of ours. */

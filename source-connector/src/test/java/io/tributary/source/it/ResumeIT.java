@@ -63,6 +63,10 @@ class ResumeIT {
 
             // The chunks whose "done" checkpoint is committed before the crash must never be read again.
             Set<Integer> committedDone = committedDoneChunks(cluster, "resume-kill");
+            for (int i = 0; i < 60 && committedDone.isEmpty(); i++) {
+                Thread.sleep(500); // offsets are committed every second
+                committedDone = committedDoneChunks(cluster, "resume-kill");
+            }
             String taskWorker = cluster.rest().status("resume-kill").path("tasks").get(0).path("worker_id").asText();
             victim = cluster.workers().stream().filter(w -> w.restUri().toString().contains(taskWorker)).findFirst().orElseThrow();
             victim.kill();

@@ -57,4 +57,12 @@ class OffsetsTest {
         map.forEach((k, v) -> assertTrue(v == null || v instanceof String || v instanceof Number || v instanceof Boolean,
                 k + " holds " + v.getClass().getSimpleName() + ", which Connect offsets cannot store"));
     }
+
+    @Test
+    void partitionsKeepOneKeyOrderSoEveryWorkerWritesTheSameJson() {
+        assertEquals(List.of("table", "kind", "chunk"), List.copyOf(SourcePartitions.chunk("public.t", 3).keySet()));
+        assertEquals(List.of("table", "kind"), List.copyOf(SourcePartitions.plan("public.t").keySet()));
+        assertEquals(List.of("table", "kind"), List.copyOf(SourcePartitions.incremental("public.t").keySet()));
+        assertEquals("3", SourcePartitions.chunk("public.t", 3).get("chunk"));
+    }
 }
