@@ -103,15 +103,9 @@ final class SourceConfigValidator {
         }));
     }
 
+    /** Checks against the database only make sense once every setting parsed. */
     private boolean hasErrors() {
-        for (String key : List.of(ChunkedJdbcSourceConfig.CONNECTION_URL, ChunkedJdbcSourceConfig.CONNECTION_USER,
-                ChunkedJdbcSourceConfig.CONNECTION_PASSWORD, ChunkedJdbcSourceConfig.TOPIC_PREFIX)) {
-            ConfigValue value = value(key);
-            if (value != null && !value.errorMessages().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
     }
 
     private static String keyOf(ConfigException e) {

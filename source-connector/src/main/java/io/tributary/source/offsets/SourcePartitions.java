@@ -1,7 +1,7 @@
 package io.tributary.source.offsets;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,12 +36,14 @@ public final class SourcePartitions {
     }
 
     /**
-     * Connect stores a partition under its JSON form, so the key order must never change: always
-     * {@code table, kind[, chunk]}. ({@code Map.of} iterates in an order that differs between JVMs,
-     * so a partition written by one worker would not be found by another.)
+     * Connect stores a partition under its JSON bytes, so every writer and reader must produce the
+     * same key order. Connect itself (the REST offsets API, its JSON converter) reads partitions back
+     * into a {@link HashMap} and looks them up in that order, so ours are HashMaps too: their order
+     * depends only on the keys, the same in every JVM. ({@code Map.of} iterates in an order that
+     * differs between JVMs: a checkpoint written on one worker was not found on another.)
      */
     private static Map<String, Object> partition(String table, String kind, String chunk) {
-        Map<String, Object> partition = new LinkedHashMap<>();
+        Map<String, Object> partition = new HashMap<>();
         partition.put(TABLE, table);
         partition.put(KIND, kind);
         if (chunk != null) {

@@ -73,7 +73,8 @@ class ResumeIT {
 
             List<JsonNode> done = harness.awaitChunksDone(prefix, "public.resume_kill", CHUNKS, Duration.ofMinutes(3));
             Map<Integer, Long> readsPerChunk = done.stream().collect(Collectors.groupingBy(e -> e.path("chunk").asInt(), Collectors.counting()));
-            assertTrue(!committedDone.isEmpty(), "some chunks were committed as done before the kill");
+            assertTrue(!committedDone.isEmpty(), "some chunks were committed as done before the kill: "
+                    + cluster.rest().offsets("resume-kill"));
             for (int chunk : committedDone) {
                 assertEquals(1L, readsPerChunk.get(chunk), "chunk " + chunk + " was committed done, then read again");
             }
@@ -97,10 +98,10 @@ class ResumeIT {
     }
 
     private static Map<String, String> config(PostgresServer postgres, String prefix, String table) {
-        // 3000 rows per chunk, 20 chunks, read at most 4000 rows/s per task: ~8 s, long enough to interrupt.
+        // 3000 rows per chunk, 20 chunks, read at most 2000 rows/s per task: ~15 s, long enough to interrupt.
         return SourceConnectorHarness.config(postgres.jdbcUrl(), postgres.user(), postgres.password(), prefix,
                 with("tasks.max", "2", "mode", "snapshot", "table.include.list", "public\\." + table,
-                        "snapshot.chunk.rows", "3000", "batch.max.rows", "500", "snapshot.max.rows.per.second", "4000"));
+                        "snapshot.chunk.rows", "3000", "batch.max.rows", "500", "snapshot.max.rows.per.second", "2000"));
     }
 
     private static Set<Integer> committedDoneChunks(KafkaConnectCluster cluster, String connector) {

@@ -1,0 +1,65 @@
+package io.tributary.source.it;
+
+import io.tributary.devstack.MariaDbServer;
+import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.source.schema.DatabaseKind;
+import io.tributary.source.schema.TableId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+
+@DevStackTest
+class MariaDbTypesRoundTripIT extends AbstractTypesRoundTripIT {
+
+    private MariaDbServer mariadb;
+
+    @BeforeEach
+    void server(MariaDbServer mariadb) {
+        this.mariadb = mariadb;
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return mariadb.connect();
+    }
+
+    @Override
+    String jdbcUrl() {
+        return mariadb.jdbcUrl();
+    }
+
+    @Override
+    String user() {
+        return mariadb.user();
+    }
+
+    @Override
+    String password() {
+        return mariadb.password();
+    }
+
+    @Override
+    TableId table() {
+        return new TableId("tributary", "rt_types");
+    }
+
+    @Override
+    DatabaseKind kind() {
+        return DatabaseKind.MARIADB;
+    }
+
+    @Override
+    List<String> createTable() {
+        return List.of("DROP TABLE IF EXISTS rt_types",
+                "CREATE TABLE rt_types (id int PRIMARY KEY, c_tiny tinyint, c_bigu bigint unsigned, c_double double,"
+                        + " c_dec decimal(38,10), c_bool boolean, c_text text, c_varchar varchar(20) CHARACTER SET utf8mb4,"
+                        + " c_date date, c_time time(6), c_dt datetime(6), c_ts timestamp(6) NULL, c_json json,"
+                        + " c_uuid uuid, c_blob blob, c_enum enum('a','b')) CHARACTER SET utf8mb4",
+                "INSERT INTO rt_types VALUES (1, -128, 18446744073709551615, 0.1, 1234567890123456789012345678.1234567891,"
+                        + " true, 'héllo 日本 🎉', '', '1969-07-20', '23:59:59.123456', '2024-02-29 23:59:59.123456',"
+                        + " '2024-02-29 23:59:59.123456', '{\"big\": 123456789012345678901234567890, \"a\": 1.000000000000000000001}',"
+                        + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', x'00ff10', 'b')",
+                "INSERT INTO rt_types (id) VALUES (2)");
+    }
+}
