@@ -5,6 +5,7 @@ import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.incremental.CursorPoller;
 import io.tributary.source.incremental.IncrementalPhase;
+import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.snapshot.ChunkReader;
 import io.tributary.source.snapshot.SnapshotPhase;
 import io.tributary.source.snapshot.Throttle;
@@ -32,6 +33,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
     private ChunkReader openReader;
     private TransactionContext transactions;
     private Throttle throttle;
+    private List<SourceTableMetrics> metrics = List.of();
 
     @Override
     public String version() {
@@ -52,10 +54,12 @@ public class ChunkedJdbcSourceTask extends SourceTask {
         transactions = context.transactionContext();
         throttle = new Throttle(config.snapshotMaxRowsPerSecond());
         try {
-            TaskWorkLoader loader = new TaskWorkLoader(config, dialect, context.offsetStorageReader(), taskId);
+            TaskWorkLoader loader = new TaskWorkLoader(config, dialect, context.offsetStorageReader(), taskId,
+                    props.getOrDefault("name", "tributary-source"));
             TaskWorkLoader.Work work = snapshotConnection.call((connection, fresh) -> loader.load(connection, assignment));
             snapshot = work.snapshot();
             incremental = work.incremental();
+            metrics = work.metrics();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("interrupted while starting task " + taskId, e);
@@ -72,6 +76,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             CursorPoller poller = incremental.nextDue(now);
             if (poller != null) {
                 List<SourceRecord> rows = incrementalConnection.call((connection, fresh) -> poller.poll(connection, config.batchMaxRows()));
+                poller.table().metrics().incrementalRead(rows.size());
                 incremental.polled(poller, rows.size(), config.batchMaxRows(), System.currentTimeMillis());
                 if (!rows.isEmpty()) {
                     commitTransactionAt(rows.get(rows.size() - 1));
@@ -89,6 +94,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
     private List<SourceRecord> pollSnapshot() throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
         ChunkReader reader = snapshot.current(records);
+        long started = System.nanoTime();
         List<SourceRecord> rows = snapshotConnection.call((connection, fresh) -> {
             if (fresh || openReader != reader) {
                 reader.open(connection, config.fetchSize());
@@ -97,6 +103,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             return reader.read(config.batchMaxRows());
         });
         records.addAll(rows);
+        reader.table().metrics().snapshotRead(rows.size(), System.nanoTime() - started);
         throttle.acquire(rows.size());
         if (reader.exhausted()) {
             snapshot.finishCurrent(records);
@@ -116,6 +123,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
 
     @Override
     public void stop() {
+        metrics.forEach(SourceTableMetrics::close);
         if (snapshot != null) {
             snapshot.close();
         }

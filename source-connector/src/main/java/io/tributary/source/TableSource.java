@@ -1,6 +1,7 @@
 package io.tributary.source;
 
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.RowConverter;
@@ -17,18 +18,24 @@ public final class TableSource {
     private final SourceDialect dialect;
     private final String topic;
     private final String softDeleteColumn;
+    private final SourceTableMetrics metrics;
 
     /**
      * @param softDeleteColumn a column whose non-null, non-false value marks the row deleted, or null
      */
     public TableSource(TablePlan plan, TableDescription description, RowConverter converter, SourceDialect dialect,
-            String topic, String softDeleteColumn) {
+            String topic, String softDeleteColumn, SourceTableMetrics metrics) {
         this.plan = plan;
         this.description = description;
         this.converter = converter;
         this.dialect = dialect;
         this.topic = topic;
         this.softDeleteColumn = softDeleteColumn;
+        this.metrics = metrics;
+    }
+
+    public SourceTableMetrics metrics() {
+        return metrics;
     }
 
     /** {@code op}, or the delete operation when the row's soft-delete column is set. */

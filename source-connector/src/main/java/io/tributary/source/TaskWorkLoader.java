@@ -3,6 +3,7 @@ package io.tributary.source;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.incremental.CursorPoller;
 import io.tributary.source.incremental.IncrementalPhase;
+import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
@@ -31,7 +32,7 @@ final class TaskWorkLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskWorkLoader.class);
 
-    record Work(SnapshotPhase snapshot, IncrementalPhase incremental) {
+    record Work(SnapshotPhase snapshot, IncrementalPhase incremental, List<SourceTableMetrics> metrics) {
     }
 
     private final ChunkedJdbcSourceConfig config;
@@ -39,8 +40,11 @@ final class TaskWorkLoader {
     private final OffsetStorageReader offsets;
     private final int taskId;
     private final TableRules softDeleteRules;
+    private final String connectorName;
 
-    TaskWorkLoader(ChunkedJdbcSourceConfig config, SourceDialect dialect, OffsetStorageReader offsets, int taskId) {
+    TaskWorkLoader(ChunkedJdbcSourceConfig config, SourceDialect dialect, OffsetStorageReader offsets, int taskId,
+            String connectorName) {
+        this.connectorName = connectorName;
         this.config = config;
         this.dialect = dialect;
         this.offsets = offsets;
@@ -51,9 +55,11 @@ final class TaskWorkLoader {
     Work load(Connection connection, TaskAssignment assignment) throws SQLException {
         List<SnapshotPhase.ChunkJob> jobs = new ArrayList<>();
         List<CursorPoller> pollers = new ArrayList<>();
+        List<SourceTableMetrics> metrics = new ArrayList<>();
         int skipped = 0;
         for (TaskAssignment.TableWork work : assignment.tables()) {
-            TableSource table = describe(connection, work.plan());
+            TableSource table = describe(connection, work.plan(), work.chunks().isEmpty() ? "incremental" : "snapshot");
+            metrics.add(table.metrics());
             List<Map<String, Object>> partitions = new ArrayList<>();
             work.chunks().forEach(chunk -> partitions.add(SourcePartitions.chunk(table.name(), chunk)));
             Map<Map<String, Object>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
@@ -74,10 +80,10 @@ final class TaskWorkLoader {
         LOG.info("Task {}: {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId, jobs.size(),
                 skipped, pollers.size());
         return new Work(new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
-                new IncrementalPhase(pollers, config.pollIntervalMs()));
+                new IncrementalPhase(pollers, config.pollIntervalMs()), metrics);
     }
 
-    private TableSource describe(Connection connection, TablePlan plan) throws SQLException {
+    private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {
         TableId id = TableId.parse(plan.table());
         TableDescription description = TableDescriber.describe(connection, id);
         List<String> needed = new ArrayList<>(plan.keyColumns());
@@ -94,6 +100,7 @@ final class TaskWorkLoader {
         }
         String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
         RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind());
-        return new TableSource(plan, description, converter, dialect, topic, softDelete);
+        SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
+        return new TableSource(plan, description, converter, dialect, topic, softDelete, metrics);
     }
 }

@@ -73,6 +73,10 @@ public final class SnapshotPhase {
                 millis, taskId, currentStartedAt));
         LOG.info("Snapshot chunk done: table={} chunk={}/{} rows={} ms={} task={}", reader.table().name(), reader.chunk() + 1,
                 reader.table().plan().chunkCount(), reader.rows(), millis, taskId);
+        reader.table().metrics().chunkDone();
+        if (queue.stream().noneMatch(job -> job.table() == reader.table())) {
+            reader.table().metrics().phase("done");
+        }
         reader.close();
         current = null;
     }

@@ -1,0 +1,111 @@
+package io.tributary.source.metrics;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per task and table counters, registered as
+ * {@code io.tributary:type=source-table,connector=<name>,task=<id>,table=<schema.table>}.
+ */
+public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceTableMetrics.class);
+
+    private final ObjectName name;
+    private final int chunksPlanned;
+    private final AtomicInteger chunksDone = new AtomicInteger();
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong snapshotRows = new AtomicLong();
+    private final AtomicLong snapshotNanos = new AtomicLong();
+    private volatile String phase;
+
+    public SourceTableMetrics(String connector, int task, String table, int chunksPlanned, String phase) {
+        this.chunksPlanned = chunksPlanned;
+        this.phase = phase;
+        this.name = objectName(connector, task, table);
+        register();
+    }
+
+    public static ObjectName objectName(String connector, int task, String table) {
+        try {
+            return new ObjectName("io.tributary:type=source-table,connector=" + ObjectName.quote(connector)
+                    + ",task=" + task + ",table=" + ObjectName.quote(table));
+        } catch (JMException e) {
+            throw new IllegalArgumentException("bad metric name for " + connector + "/" + table, e);
+        }
+    }
+
+    public void snapshotRead(int rows, long nanos) {
+        rowsRead.addAndGet(rows);
+        snapshotRows.addAndGet(rows);
+        snapshotNanos.addAndGet(nanos);
+    }
+
+    public void incrementalRead(int rows) {
+        rowsRead.addAndGet(rows);
+    }
+
+    public void chunkDone() {
+        chunksDone.incrementAndGet();
+    }
+
+    public void phase(String phase) {
+        this.phase = phase;
+    }
+
+    @Override
+    public String getPhase() {
+        return phase;
+    }
+
+    @Override
+    public int getChunksPlanned() {
+        return chunksPlanned;
+    }
+
+    @Override
+    public int getChunksDone() {
+        return chunksDone.get();
+    }
+
+    @Override
+    public long getRowsRead() {
+        return rowsRead.get();
+    }
+
+    @Override
+    public double getSnapshotRowsPerSecond() {
+        long nanos = snapshotNanos.get();
+        return nanos == 0 ? 0.0 : snapshotRows.get() * 1e9 / nanos;
+    }
+
+    @Override
+    public void close() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+        } catch (JMException e) {
+            LOG.debug("could not unregister {}", name, e);
+        }
+    }
+
+    private void register() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(this, name);
+        } catch (JMException e) {
+            LOG.warn("could not register metrics {}: {}", name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.tributary.source.metrics;
+
+/** JMX view of one table in one task: what it has read and how fast. */
+public interface SourceTableMetricsMBean {
+
+    /** "snapshot", "incremental" or "done". */
+    String getPhase();
+
+    /** Chunks of the table's plan. */
+    int getChunksPlanned();
+
+    /** Chunks this task has finished. */
+    int getChunksDone();
+
+    /** Rows this task has read from the table, snapshot and incremental. */
+    long getRowsRead();
+
+    /** Average rows per second of this task's snapshot reads of the table. */
+    double getSnapshotRowsPerSecond();
+}
