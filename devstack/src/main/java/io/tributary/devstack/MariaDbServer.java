@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * data and socket live in a temporary folder that is deleted on {@link #close()}, so every start
  * unpacks the binaries again.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements JdbcDatabase, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbServer.class);
     private static final String USER = "tributary";

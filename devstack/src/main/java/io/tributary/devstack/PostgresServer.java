@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>The server trusts connections from this machine: {@link #user()} is the superuser
  * {@code postgres} and any password, including {@link #password()}, is accepted.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements JdbcDatabase, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
     private static final String USER = "postgres";

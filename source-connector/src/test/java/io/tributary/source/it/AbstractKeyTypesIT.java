@@ -4,6 +4,7 @@ import static io.tributary.source.it.SourceConnectorHarness.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.devstack.JdbcDatabase;
 import io.tributary.devstack.KafkaConnectCluster;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,14 +25,9 @@ abstract class AbstractKeyTypesIT {
 
     static final int ROWS = 3_000;
 
-    /** A connection to the database under test. */
-    abstract Connection connect() throws SQLException;
 
-    abstract String jdbcUrl();
-
-    abstract String user();
-
-    abstract String password();
+    /** The database under test; set by the subclass before each test. */
+    JdbcDatabase db;
 
     /** The schema (MariaDB: database) holding the tables. */
     abstract String schema();
@@ -64,14 +60,14 @@ abstract class AbstractKeyTypesIT {
 
     private void snapshotsEveryKey(KafkaConnectCluster cluster, String keyKind) throws Exception {
         String table = "keys_" + keyKind;
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String sql : createTable(table, keyKind)) {
                 s.execute(sql);
             }
         }
         Set<String> expected = new HashSet<>();
         String keyColumns = keyKind.equals("composite") ? "a, b" : "k";
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + keyColumns + " FROM " + table)) {
             while (rs.next()) {
                 expected.add(databaseKey(rs, keyKind));
@@ -83,7 +79,7 @@ abstract class AbstractKeyTypesIT {
         String name = prefix + "-keys";
         SourceConnectorHarness harness = new SourceConnectorHarness(cluster);
         try {
-            harness.create(name, SourceConnectorHarness.config(jdbcUrl(), user(), password(), prefix,
+            harness.create(name, SourceConnectorHarness.config(db.jdbcUrl(), db.user(), db.password(), prefix,
                     with("tasks.max", "3", "mode", "snapshot", "table.include.list", schema() + "\\." + table,
                             "snapshot.chunk.rows", "400")), 3);
             List<JsonNode> done = harness.awaitChunksDone(prefix, schema() + "." + table, 8, Duration.ofMinutes(2));

@@ -3,6 +3,7 @@ package io.tributary.source.it;
 import static io.tributary.source.it.SourceConnectorHarness.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tributary.devstack.JdbcDatabase;
 import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.RowConverter;
@@ -32,13 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AbstractTypesRoundTripIT {
 
-    abstract Connection connect() throws SQLException;
-
-    abstract String jdbcUrl();
-
-    abstract String user();
-
-    abstract String password();
+    /** The database under test; set by the subclass before each test. */
+    JdbcDatabase db;
 
     abstract TableId table();
 
@@ -50,7 +46,7 @@ abstract class AbstractTypesRoundTripIT {
     @Test
     void everyTypeArrivesExactly(KafkaConnectCluster cluster) throws Exception {
         Map<Integer, Struct> expected = new HashMap<>();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String sql : createTable()) {
                 s.execute(sql);
             }
@@ -70,7 +66,7 @@ abstract class AbstractTypesRoundTripIT {
         SourceConnectorHarness harness = new SourceConnectorHarness(cluster);
         String name = prefix() + "-types";
         try {
-            harness.create(name, SourceConnectorHarness.config(jdbcUrl(), user(), password(), prefix(),
+            harness.create(name, SourceConnectorHarness.config(db.jdbcUrl(), db.user(), db.password(), prefix(),
                     with("tasks.max", "1", "mode", "snapshot", "table.include.list", table().qualified().replace(".", "\\."))), 1);
             JsonConverter converter = new JsonConverter();
             converter.configure(Map.of("schemas.enable", "true", "decimal.format", "BASE64"), false);

@@ -2,7 +2,6 @@ package io.tributary.source.it;
 
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,31 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 @DevStackTest
 class MariaDbKeyTypesIT extends AbstractKeyTypesIT {
 
-    private MariaDbServer mariadb;
-
     @BeforeEach
     void server(MariaDbServer mariadb) {
-        this.mariadb = mariadb;
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-        return mariadb.connect();
-    }
-
-    @Override
-    String jdbcUrl() {
-        return mariadb.jdbcUrl();
-    }
-
-    @Override
-    String user() {
-        return mariadb.user();
-    }
-
-    @Override
-    String password() {
-        return mariadb.password();
+        db = mariadb;
     }
 
     @Override

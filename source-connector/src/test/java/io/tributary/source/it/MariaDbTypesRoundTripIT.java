@@ -4,39 +4,15 @@ import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
 import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.TableId;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
 @DevStackTest
 class MariaDbTypesRoundTripIT extends AbstractTypesRoundTripIT {
 
-    private MariaDbServer mariadb;
-
     @BeforeEach
     void server(MariaDbServer mariadb) {
-        this.mariadb = mariadb;
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-        return mariadb.connect();
-    }
-
-    @Override
-    String jdbcUrl() {
-        return mariadb.jdbcUrl();
-    }
-
-    @Override
-    String user() {
-        return mariadb.user();
-    }
-
-    @Override
-    String password() {
-        return mariadb.password();
+        db = mariadb;
     }
 
     @Override

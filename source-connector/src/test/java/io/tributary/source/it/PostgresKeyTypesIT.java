@@ -2,7 +2,6 @@ package io.tributary.source.it;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,31 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 @DevStackTest
 class PostgresKeyTypesIT extends AbstractKeyTypesIT {
 
-    private PostgresServer postgres;
-
     @BeforeEach
     void server(PostgresServer postgres) {
-        this.postgres = postgres;
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-        return postgres.connect();
-    }
-
-    @Override
-    String jdbcUrl() {
-        return postgres.jdbcUrl();
-    }
-
-    @Override
-    String user() {
-        return postgres.user();
-    }
-
-    @Override
-    String password() {
-        return postgres.password();
+        db = postgres;
     }
 
     @Override

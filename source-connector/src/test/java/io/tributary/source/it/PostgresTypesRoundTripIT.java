@@ -4,39 +4,15 @@ import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
 import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.TableId;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
 @DevStackTest
 class PostgresTypesRoundTripIT extends AbstractTypesRoundTripIT {
 
-    private PostgresServer postgres;
-
     @BeforeEach
     void server(PostgresServer postgres) {
-        this.postgres = postgres;
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-        return postgres.connect();
-    }
-
-    @Override
-    String jdbcUrl() {
-        return postgres.jdbcUrl();
-    }
-
-    @Override
-    String user() {
-        return postgres.user();
-    }
-
-    @Override
-    String password() {
-        return postgres.password();
+        db = postgres;
     }
 
     @Override
