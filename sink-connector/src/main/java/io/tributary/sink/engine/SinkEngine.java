@@ -162,6 +162,10 @@ public final class SinkEngine implements AutoCloseable {
             metrics.table(table).buffered(1);
         } catch (UnconvertibleRecordException e) {
             reject(state, record, e);
+            return;
+        }
+        if (state.buffer.records() >= config.flushMaxRecords() || state.buffer.bytes() >= config.flushMaxBytes()) {
+            flush(state);
         }
     }
 
