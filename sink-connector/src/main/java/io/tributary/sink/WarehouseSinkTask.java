@@ -50,7 +50,8 @@ public class WarehouseSinkTask extends SinkTask {
         metrics = new SinkMetrics(props.get("name"));
         Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
         FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks());
-        engine = new SinkEngine(config, pipeline, errantRecordReporter(), metrics, components.clock());
+        boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim());
+        engine = new SinkEngine(config, pipeline, tolerateAll ? errantRecordReporter() : null, metrics, components.clock());
     }
 
     @Override
@@ -86,6 +87,7 @@ public class WarehouseSinkTask extends SinkTask {
         }
     }
 
+    /** The dead-letter queue, used only with errors.tolerance=all; otherwise a bad record fails the task with its own reason. */
     private ErrantRecordReporter errantRecordReporter() {
         try {
             return context == null ? null : context.errantRecordReporter();

@@ -92,6 +92,40 @@ class SinkErrorsAndEvolutionIT {
     }
 
     @Test
+    void withoutToleranceABadRecordFailsTheTaskNamingIt(KafkaConnectCluster cluster, PostgresServer postgres, S3Server s3)
+            throws Exception {
+        String topic = "strict.public.customers";
+        try (Admin admin = cluster.broker().admin()) {
+            ContractProducer.createTopic(admin, topic, 1);
+        }
+        try (ContractProducer producer = new ContractProducer(cluster.bootstrapServers())) {
+            producer.send(topic, 0, ContractProducer.valueSchema(false), 1, 1, 1, "r");
+            producer.sendRaw(topic, 0, producer.keyBytes(topic, 2), "{\"schema\":{\"type\":\"string\"},\"payload\":\"oops\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+            producer.flush();
+        }
+        Map<String, String> config = new HashMap<>(SinkPipelineIT.sinkConfig(s3, "postgres", "1", Map.of(
+                "warehouse.url", postgres.jdbcUrl(), "warehouse.user", postgres.user(), "warehouse.password", postgres.password())));
+        config.put("topics", topic);
+        config.put("warehouse.schema", "strict");
+        ConnectRestClient rest = cluster.rest();
+        rest.putConnector("strict", config);
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            String trace = "";
+            while (System.currentTimeMillis() < deadline && !trace.contains("Cannot write")) {
+                Thread.sleep(500);
+                JsonNode task = rest.status("strict").path("tasks").path(0);
+                trace = "FAILED".equals(task.path("state").asText()) ? task.path("trace").asText() : "";
+            }
+            assertTrue(trace.contains("Cannot write " + topic + "-0@1") && trace.contains("not a struct"), trace);
+            assertTrue(!trace.contains(postgres.password() + "@") && !trace.contains(s3.secretKey()), "a secret leaked into the trace");
+        } finally {
+            rest.deleteConnector("strict");
+        }
+    }
+
+    @Test
     void validateReportsUnreachableWarehouseAndBadBucketOnTheirFields(KafkaConnectCluster cluster, S3Server s3) {
         Map<String, String> config = new HashMap<>(SinkPipelineIT.sinkConfig(s3, "postgres", "1",
                 Map.of("warehouse.url", "jdbc:postgresql://127.0.0.1:1/nowhere", "warehouse.user", "u", "warehouse.password", "secret-pw")));

@@ -45,6 +45,9 @@ class WarehouseSinkTaskTest {
     private WarehouseSinkTask task(Map<String, String> extra, boolean withReporter) {
         Map<String, String> props = new HashMap<>(Map.of("topics", TOPIC, "destination", "postgres",
                 "flush.max.records", "3", "flush.interval.ms", "10000", "retry.max.attempts", "3"));
+        if (withReporter) {
+            props.put("errors.tolerance", "all");
+        }
         props.putAll(extra);
         WarehouseSinkTask task = new WarehouseSinkTask(new SinkComponents() {
             @Override
