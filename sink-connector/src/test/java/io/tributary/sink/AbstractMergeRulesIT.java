@@ -171,6 +171,24 @@ abstract class AbstractMergeRulesIT {
         }
     }
 
+    @Test
+    void everyTypeRoundTripsExactly() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(TypeSamples.record(topic), TypeSamples.nulls(topic));
+            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE id = 2 AND dec38 IS NULL AND ints IS NULL"
+                    + " AND tstz IS NULL AND blob IS NULL AND txt IS NULL"));
+            Map<String, Object> actual = new java.util.LinkedHashMap<>();
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("SELECT * FROM " + qualified() + " WHERE id = 1")) {
+                assertTrue(rows.next());
+                for (String column : TypeSamples.expected().keySet()) {
+                    actual.put(column, TypeSamples.read(rows, column));
+                }
+            }
+            assertEquals(TypeSamples.expected(), actual);
+        }
+    }
+
     private TaskDriver driverForSameTable() {
         Map<String, String> props = new HashMap<>(destinationConfig());
         props.put("topics", topic);

@@ -35,8 +35,8 @@ public final class AvroValues {
 
     private static Object convert(Column column, Object value) {
         return switch (column.encoding()) {
-            case AS_IS -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
-            case BYTE -> ((Byte) value).intValue();
+            case AS_IS -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value instanceof Short s ? s.intValue() : value;
+            case BYTE -> ((Number) value).intValue();
             case CONNECT_DECIMAL -> decimal(column, (BigDecimal) value);
             case CONNECT_DATE -> Math.toIntExact(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
             case CONNECT_TIME -> ((java.util.Date) value).getTime() * 1000L;
