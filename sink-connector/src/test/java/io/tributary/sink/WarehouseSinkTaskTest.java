@@ -111,7 +111,7 @@ class WarehouseSinkTaskTest {
     }
 
     @Test
-    void offsetsAreCommittedOnlyAfterTheMerge() {
+    void offsetsAreCommittedOnlyAfterTheMergeAndMetricsCountRecords() throws Exception {
         WarehouseSinkTask task = task(Map.of(), false);
         task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), ours(TOPIC, 0, 1, 2, "b", 1, "r")));
         assertEquals(Map.of(), commit(task), "nothing merged yet");
@@ -119,7 +119,16 @@ class WarehouseSinkTaskTest {
         assertEquals(1, written.size(), "flush.max.records=3 flushed one batch");
         assertEquals(3, written.get(0).records());
         assertEquals(3L, commit(task).get(TP).offset());
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        java.util.Set<javax.management.ObjectName> names = jmx.queryNames(
+                new javax.management.ObjectName("io.tributary.sink:type=table-metrics,*"), null);
+        assertEquals(1, names.size(), names.toString());
+        javax.management.ObjectName name = names.iterator().next();
+        assertEquals(3L, jmx.getAttribute(name, "RecordsMerged"));
+        assertEquals(3L, jmx.getAttribute(name, "RecordsFlushed"));
+        assertEquals(1L, jmx.getAttribute(name, "RecordsBuffered"));
         task.stop();
+        assertTrue(jmx.queryNames(new javax.management.ObjectName("io.tributary.sink:type=table-metrics,*"), null).isEmpty());
     }
 
     @Test
