@@ -34,7 +34,8 @@ class ConnectorsRunningIT {
                 "table.include.list", "public\\..*");
         Map<String, String> sink = Map.of(
                 "connector.class", ConnectPluginsIT.SINK,
-                "tasks.max", "2",
+                // DuckDB allows one writer per file: validate() insists on tasks.max=1
+                "tasks.max", "1",
                 "topics", "running.public.nothing",
                 "destination", "duckdb",
                 "warehouse.url", duckdb.jdbcUrl(),
@@ -48,14 +49,14 @@ class ConnectorsRunningIT {
             rest.putConnector("running-sink", sink);
 
             JsonNode sourceStatus = rest.awaitRunning("running-source", 3, Duration.ofSeconds(90));
-            JsonNode sinkStatus = rest.awaitRunning("running-sink", 2, Duration.ofSeconds(90));
+            JsonNode sinkStatus = rest.awaitRunning("running-sink", 1, Duration.ofSeconds(90));
             assertEquals("source", sourceStatus.path("type").asText());
             assertEquals("sink", sinkStatus.path("type").asText());
 
             Set<String> workersWithTasks = new HashSet<>();
             sourceStatus.path("tasks").forEach(t -> workersWithTasks.add(t.path("worker_id").asText()));
             sinkStatus.path("tasks").forEach(t -> workersWithTasks.add(t.path("worker_id").asText()));
-            assertTrue(workersWithTasks.size() > 1, "all five tasks ran on one worker: " + workersWithTasks);
+            assertTrue(workersWithTasks.size() > 1, "all four tasks ran on one worker: " + workersWithTasks);
         } finally {
             rest.deleteConnector("running-source");
             rest.deleteConnector("running-sink");

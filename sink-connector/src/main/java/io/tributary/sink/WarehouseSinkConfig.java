@@ -1,5 +1,9 @@
 package io.tributary.sink;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -37,6 +41,14 @@ public final class WarehouseSinkConfig extends AbstractConfig {
     public static final String WRITE_MODE = "write.mode";
     public static final String DELETE_MODE = "delete.mode";
     public static final String TABLE_NAME_FORMAT = "table.name.format";
+    public static final String KEY_FIELDS = "key.fields";
+    public static final String METADATA_COLUMN_PREFIX = "metadata.column.prefix";
+    public static final String SOFT_DELETE_COLUMN = "soft.delete.column";
+
+    public static final String STAGING_AVRO_CODEC = "staging.avro.codec";
+    public static final String BUFFER_DIR = "buffer.dir";
+    public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -80,6 +92,12 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 GROUP_STAGING, ++order, Width.MEDIUM, "Access key id");
         def.define(STAGING_S3_SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
                 "Secret access key. Masked by the REST API and never logged.", GROUP_STAGING, ++order, Width.MEDIUM, "Secret access key");
+        def.define(STAGING_AVRO_CODEC, Type.STRING, "deflate", ConfigDef.CaseInsensitiveValidString.in("null", "deflate"),
+                Importance.LOW, "Compression of the staged Avro files: null (none) or deflate.",
+                GROUP_STAGING, ++order, Width.SHORT, "Avro codec");
+        def.define(BUFFER_DIR, Type.STRING, System.getProperty("java.io.tmpdir"), new ConfigDef.NonEmptyString(), Importance.LOW,
+                "Local folder where batches are written before they are uploaded; records are streamed to disk, never held in memory.",
+                GROUP_STAGING, ++order, Width.LONG, "Local buffer folder");
 
         order = 0;
         def.define(FLUSH_MAX_RECORDS, Type.INT, 50_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
@@ -102,6 +120,22 @@ public final class WarehouseSinkConfig extends AbstractConfig {
         def.define(TABLE_NAME_FORMAT, Type.STRING, "${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one before it, ${topic} the whole topic with dots as underscores.",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Table name format");
+        def.define(KEY_FIELDS, Type.LIST, "", Importance.MEDIUM,
+                "Value fields that form the row key, for records whose Kafka key is not a struct of the key columns. "
+                        + "Empty: the record key (a struct) is the row key.",
+                GROUP_WRITING, ++order, Width.LONG, "Key fields");
+        def.define(METADATA_COLUMN_PREFIX, Type.STRING, "__tributary_", new ConfigDef.NonEmptyString(), Importance.LOW,
+                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, synced_at.",
+                GROUP_WRITING, ++order, Width.MEDIUM, "Metadata column prefix");
+        def.define(SOFT_DELETE_COLUMN, Type.STRING, "__tributary_deleted_at", new ConfigDef.NonEmptyString(), Importance.LOW,
+                "With delete.mode=soft: the column set to the time a row was deleted (NULL while it exists).",
+                GROUP_WRITING, ++order, Width.MEDIUM, "Soft delete column");
+        def.define(RETRY_MAX_ATTEMPTS, Type.INT, 6, ConfigDef.Range.between(1, 100), Importance.LOW,
+                "Attempts to stage and merge a batch when S3 or the warehouse fails with a transient error, before the task fails.",
+                GROUP_WRITING, ++order, Width.SHORT, "Retry attempts");
+        def.define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+                "First wait between attempts; doubled after each attempt, at most 60 s.",
+                GROUP_WRITING, ++order, Width.SHORT, "Retry backoff (ms)");
         return def;
     }
 
@@ -143,5 +177,66 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public long flushIntervalMs() {
         return getLong(FLUSH_INTERVAL_MS);
+    }
+
+    public String tableNameFormat() {
+        return getString(TABLE_NAME_FORMAT);
+    }
+
+    public List<String> keyFields() {
+        return getList(KEY_FIELDS);
+    }
+
+    public String metadataColumnPrefix() {
+        return getString(METADATA_COLUMN_PREFIX);
+    }
+
+    public String softDeleteColumn() {
+        return getString(SOFT_DELETE_COLUMN);
+    }
+
+    public String stagingBucket() {
+        return getString(STAGING_S3_BUCKET);
+    }
+
+    public String stagingPrefix() {
+        String prefix = getString(STAGING_S3_PREFIX);
+        return prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
+    }
+
+    public String stagingRegion() {
+        return getString(STAGING_S3_REGION);
+    }
+
+    public String stagingEndpoint() {
+        return getString(STAGING_S3_ENDPOINT);
+    }
+
+    public boolean stagingPathStyleAccess() {
+        return getBoolean(STAGING_S3_PATH_STYLE_ACCESS);
+    }
+
+    public String stagingAccessKeyId() {
+        return getString(STAGING_S3_ACCESS_KEY_ID);
+    }
+
+    public Password stagingSecretAccessKey() {
+        return getPassword(STAGING_S3_SECRET_ACCESS_KEY);
+    }
+
+    public String stagingAvroCodec() {
+        return getString(STAGING_AVRO_CODEC).toLowerCase(Locale.ROOT);
+    }
+
+    public Path bufferDir() {
+        return Path.of(getString(BUFFER_DIR));
+    }
+
+    public int retryMaxAttempts() {
+        return getInt(RETRY_MAX_ATTEMPTS);
+    }
+
+    public Duration retryBackoff() {
+        return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
     }
 }

@@ -1,18 +1,23 @@
 package io.tributary.sink;
 
 import io.tributary.common.Version;
+import io.tributary.sink.destination.DestinationProvider;
+import io.tributary.sink.destination.Destinations;
+import io.tributary.sink.stage.StagingCheck;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
  * Batches records into Avro files on S3, loads them into a warehouse and merges them into final
  * tables, one row per key. See DESIGN.md (Sink).
- *
- * <p>Skeleton: configuration and task distribution only; the engine arrives with the sink issue.
  */
 public class WarehouseSinkConnector extends SinkConnector {
 
@@ -47,5 +52,30 @@ public class WarehouseSinkConnector extends SinkConnector {
     @Override
     public ConfigDef config() {
         return WarehouseSinkConfig.CONFIG_DEF;
+    }
+
+    /**
+     * Field checks of the ConfigDef, then, when they pass: the destination is available, the
+     * warehouse answers, the staging bucket exists and is accessible. Errors land on their field.
+     */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = new HashMap<>();
+        config.configValues().forEach(v -> values.put(v.name(), v));
+        if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return config;
+        }
+        WarehouseSinkConfig parsed = new WarehouseSinkConfig(connectorConfigs);
+        String name = parsed.getString(WarehouseSinkConfig.DESTINATION);
+        Optional<DestinationProvider> provider = Destinations.find(name);
+        if (provider.isEmpty()) {
+            values.get(WarehouseSinkConfig.DESTINATION).addErrorMessage("destination '" + name
+                    + "' is not available in this version; available: postgres, duckdb, s3");
+            return config;
+        }
+        provider.get().validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        return config;
     }
 }

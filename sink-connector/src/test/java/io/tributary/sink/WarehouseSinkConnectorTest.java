@@ -1,16 +1,12 @@
 package io.tributary.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
 class WarehouseSinkConnectorTest {
@@ -39,15 +35,5 @@ class WarehouseSinkConnectorTest {
         Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "oracle", "topics", "t"))
                 .configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));
         assertTrue(result.get("destination").errorMessages().get(0).contains("oracle"));
-    }
-
-    @Test
-    void theSkeletonTaskRefusesRecordsInsteadOfDroppingThem() {
-        WarehouseSinkTask task = new WarehouseSinkTask();
-        task.start(VALID);
-        task.put(List.of());
-        SinkRecord record = new SinkRecord("shop.public.orders", 0, null, null, Schema.STRING_SCHEMA, "x", 42);
-        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(record)));
-        assertTrue(e.getMessage().contains("shop.public.orders-0@42"), e.getMessage());
     }
 }

@@ -1,0 +1,76 @@
+package io.tributary.sink.buffer;
+
+import io.tributary.sink.schema.Column;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+/** Converts a Connect value to its staged Avro value, exactly (no rounding), by the column's encoding. */
+public final class AvroValues {
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private AvroValues() {
+    }
+
+    /** @throws DataException when the value does not fit the column (the record goes to the DLQ) */
+    public static Object toAvro(Column column, Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return convert(column, value);
+        } catch (ClassCastException | ArithmeticException | IllegalArgumentException | java.time.DateTimeException e) {
+            throw new DataException("column " + column.name() + ": cannot stage " + value.getClass().getSimpleName()
+                    + " as " + column.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object convert(Column column, Object value) {
+        return switch (column.encoding()) {
+            case AS_IS -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value instanceof Short s ? s.intValue() : value;
+            case BYTE -> ((Number) value).intValue();
+            case CONNECT_DECIMAL -> decimal(column, (BigDecimal) value);
+            case CONNECT_DATE -> Math.toIntExact(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
+            case CONNECT_TIME -> ((java.util.Date) value).getTime() * 1000L;
+            case CONNECT_TIMESTAMP -> Math.multiplyExact(((java.util.Date) value).getTime(), 1000L);
+            case EPOCH_DAYS -> ((Number) value).intValue();
+            case MILLIS -> Math.multiplyExact(((Number) value).longValue(), 1000L);
+            case MICROS -> column.kind() == io.tributary.sink.schema.ColumnType.Kind.TIME
+                    ? Math.floorMod(((Number) value).longValue(), MICROS_PER_DAY) : ((Number) value).longValue();
+            case NANOS -> Math.floorDiv(((Number) value).longValue(), 1000L);
+            case ZONED_STRING -> micros(OffsetDateTime.parse((String) value));
+            case DEBEZIUM_VARIABLE_DECIMAL -> {
+                Struct struct = (Struct) value;
+                byte[] unscaled = struct.getBytes("value");
+                yield new BigDecimal(new BigInteger(unscaled), struct.getInt32("scale")).toPlainString();
+            }
+            case DECIMAL_STRING -> new BigDecimal(((String) value).trim()).toPlainString();
+            case ARRAY -> array(column, (Collection<?>) value);
+        };
+    }
+
+    private static ByteBuffer decimal(Column column, BigDecimal value) {
+        BigDecimal scaled = value.setScale(column.type().scale(), RoundingMode.UNNECESSARY);
+        return ByteBuffer.wrap(scaled.unscaledValue().toByteArray());
+    }
+
+    private static long micros(OffsetDateTime time) {
+        return Math.addExact(Math.multiplyExact(time.toEpochSecond(), 1_000_000L), time.getNano() / 1000L);
+    }
+
+    private static List<Object> array(Column column, Collection<?> values) {
+        List<Object> out = new ArrayList<>(values.size());
+        for (Object element : values) {
+            out.add(toAvro(column.element(), element));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,215 @@
+package io.tributary.sink.buffer;
+
+import io.tributary.sink.record.ChangeEvent;
+import io.tributary.sink.record.UnconvertibleRecordException;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.MetadataColumns;
+import io.tributary.sink.schema.TableId;
+import io.tributary.sink.schema.TableSchema;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * The open batch of one topic partition for one table. Records are streamed into a local Avro
+ * object container file as they arrive, so memory stays bounded whatever the batch size. A batch
+ * has one schema: a record with another schema needs a new batch ({@link #accepts}); a delete
+ * fits any batch whose schema has its key columns, as only key values of deletes are staged.
+ */
+public final class TableBuffer {
+
+    private final TableId table;
+    private final TopicPartition partition;
+    private final TableSchema schema;
+    private final List<Column> keyColumns;
+    private final List<Column> stagedColumns;
+    private final Schema avroSchema;
+    private final boolean keyRequired;
+    private final Path file;
+    private final CountingStream counter;
+    private final DataFileWriter<GenericRecord> writer;
+    private final long createdAtMs;
+
+    private long firstOffset = -1;
+    private long lastOffset = -1;
+    private long firstTimestamp = -1;
+    private int records;
+
+    public TableBuffer(TableId table, TopicPartition partition, TableSchema schema, MetadataColumns metadata,
+            boolean keyRequired, Path dir, CodecFactory codec, long nowMs) {
+        this.table = table;
+        this.partition = partition;
+        this.schema = schema;
+        this.keyColumns = schema.keyColumns();
+        this.keyRequired = keyRequired;
+        if (keyRequired && keyColumns.isEmpty()) {
+            throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
+        }
+        List<Column> staged = new ArrayList<>(schema.columns());
+        staged.addAll(metadata.staged());
+        this.stagedColumns = List.copyOf(staged);
+        this.avroSchema = AvroSchemas.of(table, stagedColumns);
+        this.createdAtMs = nowMs;
+        try {
+            Files.createDirectories(dir);
+            this.file = Files.createTempFile(dir, "tributary-batch-", ".avro");
+            this.counter = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
+            this.writer = new DataFileWriter<GenericRecord>(new GenericDatumWriter<>(avroSchema)).setCodec(codec);
+            writer.create(avroSchema, counter);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a batch file in " + dir, e);
+        }
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public TableId batchTable() {
+        return table;
+    }
+
+    /** Whether the event can go into this batch without changing its schema. */
+    public boolean accepts(ChangeEvent event) {
+        if (event.schema().equals(schema)) {
+            return true;
+        }
+        if (!event.delete()) {
+            return false;
+        }
+        for (Column key : event.schema().keyColumns()) {
+            Column mine = schema.column(key.name());
+            if (mine == null || !mine.key()) {
+                return false;
+            }
+        }
+        return event.schema().keyColumns().size() == keyColumns.size();
+    }
+
+    /**
+     * Appends the event's row.
+     *
+     * @throws UnconvertibleRecordException if a value does not fit its column or a key value is missing;
+     *         nothing is written then
+     */
+    public void add(ChangeEvent event) {
+        GenericRecord row = new GenericData.Record(avroSchema);
+        int i = 0;
+        for (Column column : schema.columns()) {
+            if (!event.delete() || column.key()) {
+                Object value = event.value(column);
+                if (column.key() && value == null && keyRequired) {
+                    throw new UnconvertibleRecordException("key column " + column.name() + " is null");
+                }
+                try {
+                    row.put(i, AvroValues.toAvro(column, value));
+                } catch (DataException e) {
+                    throw new UnconvertibleRecordException(e.getMessage(), e);
+                }
+            }
+            i++;
+        }
+        row.put(i++, event.position());
+        row.put(i++, event.op());
+        row.put(i++, event.record().topic());
+        row.put(i++, event.record().kafkaPartition());
+        row.put(i, event.record().kafkaOffset());
+        try {
+            writer.append(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write to the batch file " + file, e);
+        } catch (RuntimeException e) {
+            throw new UnconvertibleRecordException("cannot stage the row: " + e.getMessage(), e);
+        }
+        records++;
+        cover(event.record().kafkaOffset(), event.record().timestamp());
+    }
+
+    /** Extends the batch over a record that produced no row (skipped or sent to the DLQ). */
+    public void cover(long offset, Long timestamp) {
+        if (firstOffset < 0) {
+            firstOffset = offset;
+            firstTimestamp = timestamp == null ? -1 : timestamp;
+        }
+        lastOffset = offset;
+    }
+
+    public int records() {
+        return records;
+    }
+
+    public long bytes() {
+        return counter.count;
+    }
+
+    public long ageMs(long nowMs) {
+        return nowMs - createdAtMs;
+    }
+
+    public boolean isEmpty() {
+        return firstOffset < 0;
+    }
+
+    public long lastOffset() {
+        return lastOffset;
+    }
+
+    /** Closes the file and hands it over; the buffer is done. */
+    public Batch finish() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close the batch file " + file, e);
+        }
+        return new Batch(table, partition, schema, stagedColumns, file, firstOffset, lastOffset, records,
+                counter.count, firstTimestamp);
+    }
+
+    /** Drops the batch and its file. */
+    public void discard() {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            // the file is deleted below anyway
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover temp file is harmless
+        }
+    }
+
+    private static final class CountingStream extends FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

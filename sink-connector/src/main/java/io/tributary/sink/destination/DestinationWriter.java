@@ -1,0 +1,14 @@
+package io.tributary.sink.destination;
+
+/** Writes staged batches into the destination: load and merge in one transaction. */
+public interface DestinationWriter extends AutoCloseable {
+
+    /**
+     * Loads the batch into its table. Must be idempotent: writing a batch again (a replay after a
+     * crash) leaves the table as one write does.
+     */
+    void write(StagedBatch batch) throws Exception;
+
+    @Override
+    void close();
+}

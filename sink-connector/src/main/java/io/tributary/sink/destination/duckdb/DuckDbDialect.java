@@ -1,0 +1,78 @@
+package io.tributary.sink.destination.duckdb;
+
+import io.tributary.sink.destination.jdbc.SqlDialect;
+import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.schema.Column;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * DuckDB types; staged rows are loaded with the Appender. Decimals wider than DuckDB's 38 digits and
+ * decimals of unknown scale are kept exactly as text (VARCHAR).
+ */
+public final class DuckDbDialect implements SqlDialect {
+
+    static final int MAX_DECIMAL_PRECISION = 38;
+    private final StagingLoader loader = new DuckDbAppenderLoader();
+
+    @Override
+    public Connection connect(String url, Properties properties) throws SQLException {
+        Properties withSettings = new Properties();
+        withSettings.putAll(properties);
+        withSettings.remove("user");
+        withSettings.remove("password");
+        // fail fast instead of downloading extensions
+        withSettings.setProperty("autoinstall_known_extensions", "false");
+        withSettings.setProperty("autoload_known_extensions", "false");
+        Connection connection = new org.duckdb.DuckDBDriver().connect(url, withSettings);
+        if (connection == null) {
+            throw new SQLException("not a DuckDB JDBC URL (jdbc:duckdb:/path/to/file.duckdb)");
+        }
+        return connection;
+    }
+
+    @Override
+    public String typeName(Column column) {
+        return switch (column.kind()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INT16 -> "SMALLINT";
+            case INT32 -> "INTEGER";
+            case INT64 -> "BIGINT";
+            case FLOAT32 -> "REAL";
+            case FLOAT64 -> "DOUBLE";
+            case DECIMAL -> exactDecimal(column) ? "DECIMAL(" + precision(column) + "," + column.type().scale() + ")" : "VARCHAR";
+            case VARIABLE_DECIMAL, STRING, JSON -> "VARCHAR";
+            case UUID -> "UUID";
+            case BYTES -> "BLOB";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMPTZ";
+            case ARRAY -> typeName(column.element()) + "[]";
+        };
+    }
+
+    static boolean exactDecimal(Column column) {
+        return precision(column) <= MAX_DECIMAL_PRECISION && column.type().scale() <= MAX_DECIMAL_PRECISION;
+    }
+
+    private static int precision(Column column) {
+        return column.type().precision() > 0 ? column.type().precision() : MAX_DECIMAL_PRECISION;
+    }
+
+    @Override
+    public String timestampTzType() {
+        return "TIMESTAMPTZ";
+    }
+
+    @Override
+    public boolean primaryKeys() {
+        return false;
+    }
+
+    @Override
+    public StagingLoader loader() {
+        return loader;
+    }
+}

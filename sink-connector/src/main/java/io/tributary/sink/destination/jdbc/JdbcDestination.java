@@ -1,0 +1,110 @@
+package io.tributary.sink.destination.jdbc;
+
+import io.tributary.sink.DeleteMode;
+import io.tributary.sink.WarehouseSinkConfig;
+import io.tributary.sink.WriteMode;
+import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.destination.DestinationWriter;
+import io.tributary.sink.destination.StagedBatch;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.MetadataColumns;
+import io.tributary.sink.schema.TableId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A SQL warehouse: for each batch, in ONE transaction, create or evolve the table, load the staged
+ * rows into a temporary table and merge them (or append them). A connection per batch, so a lost
+ * connection costs one retry and DuckDB's file lock is held only while writing.
+ */
+public final class JdbcDestination implements DestinationWriter {
+
+    /** Suffix of the hard-delete tombstone table next to each final table. */
+    public static final String TOMBSTONE_SUFFIX = "__tributary_deleted";
+
+    private final SqlDialect dialect;
+    private final String url;
+    private final Properties connectionProperties;
+    private final WriteMode writeMode;
+    private final DeleteMode deleteMode;
+    private final MetadataColumns meta;
+    private final TableDdl ddl;
+
+    public JdbcDestination(SqlDialect dialect, WarehouseSinkConfig config, Properties connectionProperties) {
+        this.dialect = dialect;
+        this.url = config.warehouseUrl();
+        this.connectionProperties = connectionProperties;
+        this.writeMode = config.writeMode();
+        this.deleteMode = config.deleteMode();
+        this.meta = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
+        this.ddl = new TableDdl(dialect, meta);
+    }
+
+    /** Connection properties with the user and password of the configuration. */
+    public static Properties credentials(WarehouseSinkConfig config) {
+        Properties properties = new Properties();
+        if (config.warehouseUser() != null) {
+            properties.setProperty("user", config.warehouseUser());
+        }
+        if (config.warehousePassword() != null) {
+            properties.setProperty("password", config.warehousePassword().value());
+        }
+        return properties;
+    }
+
+    @Override
+    public void write(StagedBatch staged) throws Exception {
+        Batch batch = staged.batch();
+        boolean merge = writeMode == WriteMode.MERGE;
+        boolean hard = merge && deleteMode == DeleteMode.HARD;
+        TableId table = batch.table();
+        TableId tombstones = new TableId(table.schema(), table.table() + TOMBSTONE_SUFFIX);
+        List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
+        List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
+        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode);
+        try (Connection connection = dialect.connect(url, connectionProperties)) {
+            connection.setAutoCommit(false);
+            try {
+                ddl.ensureTable(connection, table, batch.schema(), merge, deleteMode == DeleteMode.SOFT);
+                if (hard) {
+                    ddl.ensureTombstones(connection, tombstones, batch.schema());
+                }
+                ddl.createStage(connection, MergeSql.STAGE, batch.stagedColumns());
+                dialect.loader().load(connection, MergeSql.STAGE, batch);
+                if (merge) {
+                    TableDdl.execute(connection, sql.createLatest());
+                    if (hard) {
+                        TableDdl.execute(connection, sql.dropVersionsOlderThanTombstones());
+                    }
+                    TableDdl.execute(connection, sql.merge());
+                    if (hard) {
+                        TableDdl.execute(connection, sql.upsertTombstones());
+                        TableDdl.execute(connection, sql.deleteSupersededTombstones());
+                    }
+                    TableDdl.execute(connection, sql.dropTemp(MergeSql.LATEST));
+                } else {
+                    TableDdl.execute(connection, sql.appendInsert());
+                }
+                TableDdl.execute(connection, sql.dropTemp(MergeSql.STAGE));
+                connection.commit();
+            } catch (Exception e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is closed next; the transaction dies with it
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,165 @@
+package io.tributary.sink.destination.jdbc;
+
+import io.tributary.sink.DeleteMode;
+import io.tributary.sink.schema.MetadataColumns;
+import io.tributary.sink.schema.TableId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The dialect-neutral SQL of a merge (standard MERGE, window functions, EXISTS), written for reuse
+ * by every SQL warehouse. The rules:
+ * <ul>
+ *   <li>a version is newer when its position is higher; positions tie (or are both unknown) →
+ *       the higher Kafka partition, then offset wins. An unknown position is the lowest;</li>
+ *   <li>a batch is first reduced to its newest version per key ({@value #LATEST});</li>
+ *   <li>a stored row is replaced or deleted only by a newer version, so replays and late, older
+ *       versions change nothing;</li>
+ *   <li>hard deletes remember the deleted key and its version in a tombstone table, so a late, older
+ *       version cannot bring the row back; a newer version removes the tombstone. Soft deletes keep
+ *       the row, with its version, and set the deleted-at column.</li>
+ * </ul>
+ */
+public final class MergeSql {
+
+    public static final String STAGE = "tributary_stage";
+    public static final String LATEST = "tributary_latest";
+    static final String LOWEST_POSITION = "-9223372036854775807";
+
+    private final SqlDialect dialect;
+    private final TableId target;
+    private final TableId tombstones;
+    private final List<String> columns;
+    private final List<String> keys;
+    private final MetadataColumns meta;
+    private final DeleteMode deleteMode;
+
+    public MergeSql(SqlDialect dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
+            MetadataColumns meta, DeleteMode deleteMode) {
+        this.dialect = dialect;
+        this.target = target;
+        this.tombstones = tombstones;
+        this.columns = List.copyOf(columns);
+        this.keys = List.copyOf(keys);
+        this.meta = meta;
+        this.deleteMode = deleteMode;
+    }
+
+    /** The staged columns: data columns, then position, op, topic, partition, offset. */
+    public List<String> stagedColumns() {
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()));
+        return all;
+    }
+
+    /** Append mode: every staged version becomes a row. */
+    public String appendInsert() {
+        String list = list(stagedColumns(), "");
+        return "INSERT INTO " + dialect.table(target) + " (" + list + ", " + q(meta.syncedAt()) + ") SELECT " + list
+                + ", CURRENT_TIMESTAMP FROM " + q(STAGE);
+    }
+
+    /** The newest version of each key in the batch, as a temporary table. */
+    public String createLatest() {
+        String list = list(stagedColumns(), "");
+        String order = position("s") + " DESC, s." + q(meta.partition()) + " DESC, s." + q(meta.offset()) + " DESC";
+        String select = "SELECT " + list + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + list(keys, "s.")
+                + " ORDER BY " + order + ") AS tributary_rn FROM " + q(STAGE) + " s) ranked WHERE tributary_rn = 1";
+        return dialect.createTempTableAs(LATEST, select);
+    }
+
+    /** Hard deletes: drop versions that are not newer than the key's tombstone. */
+    public String dropVersionsOlderThanTombstones() {
+        return "DELETE FROM " + q(LATEST) + " WHERE EXISTS (SELECT 1 FROM " + dialect.table(tombstones) + " t WHERE "
+                + keyMatch("t", q(LATEST)) + " AND NOT " + newer(q(LATEST), "t") + ")";
+    }
+
+    /** The MERGE of the newest versions into the final table. */
+    public String merge() {
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(dialect.table(target)).append(" AS f USING ")
+                .append(q(LATEST)).append(" AS l ON ").append(keyMatch("f", "l"));
+        String isDelete = "l." + q(meta.op()) + " = 'd'";
+        String newer = newer("l", "f");
+        if (deleteMode == DeleteMode.HARD) {
+            sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN DELETE");
+        } else if (deleteMode == DeleteMode.SOFT) {
+            sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
+                    .append(metadataAssignments()).append(", ").append(q(meta.deletedAt())).append(" = CURRENT_TIMESTAMP");
+        }
+        List<String> assignments = new ArrayList<>();
+        for (String column : columns) {
+            if (!keys.contains(column)) {
+                assignments.add(q(column) + " = l." + q(column));
+            }
+        }
+        assignments.add(metadataAssignments());
+        if (deleteMode == DeleteMode.SOFT) {
+            assignments.add(q(meta.deletedAt()) + " = NULL");
+        }
+        sql.append(" WHEN MATCHED AND ").append(newer).append(" THEN UPDATE SET ").append(String.join(", ", assignments));
+        String inserted = list(stagedColumns(), "") + ", " + q(meta.syncedAt());
+        String values = list(stagedColumns(), "l.") + ", CURRENT_TIMESTAMP";
+        sql.append(" WHEN NOT MATCHED AND NOT ").append(isDelete).append(" THEN INSERT (").append(inserted)
+                .append(") VALUES (").append(values).append(")");
+        if (deleteMode == DeleteMode.SOFT) {
+            sql.append(" WHEN NOT MATCHED AND ").append(isDelete).append(" THEN INSERT (").append(inserted).append(", ")
+                    .append(q(meta.deletedAt())).append(") VALUES (").append(values).append(", CURRENT_TIMESTAMP)");
+        }
+        return sql.toString();
+    }
+
+    /** Hard deletes: remember each deleted key with the version that deleted it. */
+    public String upsertTombstones() {
+        List<String> cols = new ArrayList<>(keys);
+        cols.addAll(List.of(meta.position(), meta.topic(), meta.partition(), meta.offset()));
+        String source = "(SELECT " + list(cols, "") + " FROM " + q(LATEST) + " WHERE " + q(meta.op()) + " = 'd')";
+        List<String> sets = List.of(meta.position(), meta.topic(), meta.partition(), meta.offset()).stream()
+                .map(c -> q(c) + " = l." + q(c)).toList();
+        return "MERGE INTO " + dialect.table(tombstones) + " AS t USING " + source + " AS l ON " + keyMatch("t", "l")
+                + " WHEN MATCHED AND " + newer("l", "t") + " THEN UPDATE SET " + String.join(", ", sets)
+                + " WHEN NOT MATCHED THEN INSERT (" + list(cols, "") + ") VALUES (" + list(cols, "l.") + ")";
+    }
+
+    /** Hard deletes: a key written again by a newer version is no longer deleted. */
+    public String deleteSupersededTombstones() {
+        return "DELETE FROM " + dialect.table(tombstones) + " AS d WHERE EXISTS (SELECT 1 FROM " + q(LATEST) + " l WHERE "
+                + keyMatch("l", "d") + " AND l." + q(meta.op()) + " <> 'd')";
+    }
+
+    public String dropTemp(String name) {
+        return "DROP TABLE IF EXISTS " + q(name);
+    }
+
+    /** {@code a} is a newer version than {@code b}. */
+    String newer(String a, String b) {
+        String pa = position(a);
+        String pb = position(b);
+        String part = q(meta.partition());
+        String off = q(meta.offset());
+        return "(" + pa + " > " + pb + " OR (" + pa + " = " + pb + " AND (" + a + "." + part + " > " + b + "." + part
+                + " OR (" + a + "." + part + " = " + b + "." + part + " AND " + a + "." + off + " > " + b + "." + off + "))))";
+    }
+
+    private String position(String alias) {
+        return "COALESCE(" + alias + "." + q(meta.position()) + ", " + LOWEST_POSITION + ")";
+    }
+
+    private String metadataAssignments() {
+        return List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()).stream()
+                .map(c -> q(c) + " = l." + q(c)).collect(Collectors.joining(", "))
+                + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
+    }
+
+    private String keyMatch(String a, String b) {
+        return keys.stream().map(k -> a + "." + q(k) + " = " + b + "." + q(k)).collect(Collectors.joining(" AND "));
+    }
+
+    private String list(List<String> names, String prefix) {
+        return names.stream().map(n -> prefix + q(n)).collect(Collectors.joining(", "));
+    }
+
+    private String q(String identifier) {
+        return dialect.quote(identifier);
+    }
+}

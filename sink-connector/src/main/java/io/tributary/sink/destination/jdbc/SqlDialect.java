@@ -1,0 +1,49 @@
+package io.tributary.sink.destination.jdbc;
+
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.TableId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * What differs between SQL warehouses, kept small: type names, temporary tables, the loader and how
+ * to connect. The MERGE and DDL statements themselves are shared ({@link MergeSql}, {@link TableDdl}).
+ */
+public interface SqlDialect {
+
+    /** Opens a connection with the driver shipped in the plugin (not DriverManager, which cannot see plugin jars). */
+    Connection connect(String url, Properties properties) throws SQLException;
+
+    /** The warehouse type of a column. */
+    String typeName(Column column);
+
+    /** The type for a timestamp with time zone (synced-at, deleted-at columns). */
+    default String timestampTzType() {
+        return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    /** Whether merge-mode tables get a PRIMARY KEY on the key columns. */
+    boolean primaryKeys();
+
+    /** A temporary table for the staged rows, dropped with the connection at the latest. */
+    default String createTempTable(String name, String columnsSql) {
+        return "CREATE TEMPORARY TABLE " + quote(name) + " (" + columnsSql + ")";
+    }
+
+    /** A temporary table filled by a query. */
+    default String createTempTableAs(String name, String select) {
+        return "CREATE TEMPORARY TABLE " + quote(name) + " AS " + select;
+    }
+
+    /** Loads a batch's staged file into a (temporary) table. */
+    StagingLoader loader();
+
+    default String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    default String table(TableId id) {
+        return quote(id.schema()) + "." + quote(id.table());
+    }
+}

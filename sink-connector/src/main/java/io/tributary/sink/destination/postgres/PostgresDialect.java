@@ -1,0 +1,62 @@
+package io.tributary.sink.destination.postgres;
+
+import io.tributary.sink.destination.jdbc.SqlDialect;
+import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.schema.Column;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** PostgreSQL types; staged rows are loaded with COPY FROM STDIN. */
+public final class PostgresDialect implements SqlDialect {
+
+    private final StagingLoader loader = new PostgresCopyLoader();
+
+    @Override
+    public Connection connect(String url, Properties properties) throws SQLException {
+        Connection connection = new org.postgresql.Driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)", "08001");
+        }
+        return connection;
+    }
+
+    @Override
+    public String typeName(Column column) {
+        return switch (column.kind()) {
+            case BOOLEAN -> "boolean";
+            case INT16 -> "smallint";
+            case INT32 -> "integer";
+            case INT64 -> "bigint";
+            case FLOAT32 -> "real";
+            case FLOAT64 -> "double precision";
+            case DECIMAL -> column.type().precision() > 0
+                    ? "numeric(" + column.type().precision() + "," + column.type().scale() + ")" : "numeric";
+            case VARIABLE_DECIMAL -> "numeric";
+            case STRING -> column.type().length() > 0 ? "varchar(" + column.type().length() + ")" : "text";
+            case JSON -> "jsonb";
+            case UUID -> "uuid";
+            case BYTES -> "bytea";
+            case DATE -> "date";
+            case TIME -> "time";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMPTZ -> "timestamptz";
+            case ARRAY -> typeName(column.element()) + "[]";
+        };
+    }
+
+    @Override
+    public String timestampTzType() {
+        return "timestamptz";
+    }
+
+    @Override
+    public boolean primaryKeys() {
+        return true;
+    }
+
+    @Override
+    public StagingLoader loader() {
+        return loader;
+    }
+}

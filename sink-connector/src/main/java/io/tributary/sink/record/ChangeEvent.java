@@ -1,0 +1,43 @@
+package io.tributary.sink.record;
+
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.TableSchema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * One record, normalized: which row it is about, what happened to it and how new it is.
+ *
+ * @param record the Kafka record (topic, partition, offset, timestamp)
+ * @param op the operation code as the source wrote it ({@code c}, {@code u}, {@code r}, {@code d})
+ * @param delete whether the row was deleted
+ * @param position the source position (LSN, binlog position, cursor value); null when unknown
+ * @param schema the columns of the row
+ * @param key the key struct, or null when the key columns are in {@code row}
+ * @param row the row values, or null for a delete that carries only the key
+ */
+public record ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema,
+        Struct key, Struct row) {
+
+    public static final String DELETE_OP = "d";
+
+    /** The value of one column: from the row when it has the field, else from the key. */
+    public Object value(Column column) {
+        if (row != null && row.schema().field(column.name()) != null) {
+            return row.get(column.name());
+        }
+        if (key != null && key.schema().field(column.name()) != null) {
+            return key.get(column.name());
+        }
+        return null;
+    }
+
+    /** topic-partition@offset, for messages. */
+    public String coordinates() {
+        return coordinates(record);
+    }
+
+    public static String coordinates(SinkRecord record) {
+        return record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
+    }
+}

@@ -1,0 +1,195 @@
+package io.tributary.sink.record;
+
+import io.tributary.common.RecordHeaders;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ConnectTypes;
+import io.tributary.sink.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * Turns a record into a {@link ChangeEvent}. Understands three shapes:
+ * <ul>
+ *   <li>Debezium envelopes ({@code before}, {@code after}, {@code op}, {@code source}): {@code op=d}
+ *       is a delete, the position is the LSN or binlog position; truncate and message events are skipped;</li>
+ *   <li>Tributary source records: a struct value with the {@code tributary.op} and
+ *       {@code tributary.position} headers ({@code op=d}, a soft delete seen by the source, is a delete);</li>
+ *   <li>plain structs, ordered by Kafka offset.</li>
+ * </ul>
+ * A record with a null value (tombstone) is a delete of its key. It carries no position, so it
+ * only wins over versions before it in Kafka order that also have no position; Debezium emits
+ * it after the {@code op=d} event, which did the delete.
+ */
+public final class RecordNormalizer {
+
+    private static final int SCHEMA_CACHE_LIMIT = 1000;
+
+    private final List<String> keyFields;
+    private final boolean keyRequired;
+    private final Map<Schema, Map<Schema, TableSchema>> schemas = new IdentityHashMap<>();
+
+    /**
+     * @param keyFields value fields that form the key; empty: the record key struct is the key
+     * @param keyRequired whether a row key is needed (merge mode)
+     */
+    public RecordNormalizer(List<String> keyFields, boolean keyRequired) {
+        this.keyFields = List.copyOf(keyFields);
+        this.keyRequired = keyRequired;
+    }
+
+    /**
+     * @return the event, or null for a record that changes nothing (Debezium truncate or message events)
+     * @throws UnconvertibleRecordException with the reason, when the record cannot become a row
+     */
+    public ChangeEvent normalize(SinkRecord record) {
+        try {
+            return convert(record);
+        } catch (UnconvertibleRecordException e) {
+            throw e;
+        } catch (DataException | ClassCastException e) {
+            throw new UnconvertibleRecordException(e.getMessage(), e);
+        }
+    }
+
+    private ChangeEvent convert(SinkRecord record) {
+        Struct key = keyStruct(record);
+        Object value = record.value();
+        if (value == null) {
+            if (key == null) {
+                throw new UnconvertibleRecordException("tombstone without a key struct");
+            }
+            return new ChangeEvent(record, ChangeEvent.DELETE_OP, true, headerPosition(record),
+                    schema(key.schema(), null), key, null);
+        }
+        if (!(value instanceof Struct struct)) {
+            throw new UnconvertibleRecordException("value is a " + value.getClass().getSimpleName()
+                    + ", not a struct: use a converter with schemas (e.g. JsonConverter with schemas.enable=true)");
+        }
+        if (DebeziumEnvelope.isEnvelope(struct.schema())) {
+            return debezium(record, key, struct);
+        }
+        String op = headerString(record, RecordHeaders.OP);
+        if (op == null) {
+            op = "u";
+        }
+        boolean delete = RecordHeaders.OP_DELETE.equals(op);
+        return new ChangeEvent(record, op, delete, headerPosition(record), schema(keySchema(key), struct.schema()),
+                key, struct);
+    }
+
+    private ChangeEvent debezium(SinkRecord record, Struct key, Struct envelope) {
+        String op = envelope.getString("op");
+        Long position = DebeziumEnvelope.position(envelope.getStruct("source"));
+        Schema rowSchema = envelope.schema().field("after").schema();
+        switch (op) {
+            case "c", "u", "r" -> {
+                Struct after = envelope.getStruct("after");
+                if (after == null) {
+                    throw new UnconvertibleRecordException("Debezium op=" + op + " without an 'after' row");
+                }
+                return new ChangeEvent(record, op, false, position, schema(keySchema(key), rowSchema), key, after);
+            }
+            case "d" -> {
+                Struct before = envelope.getStruct("before");
+                return new ChangeEvent(record, op, true, position, schema(keySchema(key), rowSchema), key, before);
+            }
+            case "t", "m" -> {
+                return null;
+            }
+            default -> throw new UnconvertibleRecordException("unknown Debezium op '" + op + "'");
+        }
+    }
+
+    private Struct keyStruct(SinkRecord record) {
+        if (!keyFields.isEmpty()) {
+            return null;
+        }
+        if (record.key() instanceof Struct struct) {
+            return struct;
+        }
+        if (keyRequired) {
+            throw new UnconvertibleRecordException(record.key() == null
+                    ? "record has no key; merge mode needs a key struct, or key.fields"
+                    : "key is a " + record.key().getClass().getSimpleName() + ", not a struct of key columns; set key.fields");
+        }
+        return null;
+    }
+
+    private static Schema keySchema(Struct key) {
+        return key == null ? null : key.schema();
+    }
+
+    private TableSchema schema(Schema keySchema, Schema rowSchema) {
+        Map<Schema, TableSchema> byRow = schemas.computeIfAbsent(keySchema == null ? Schema.OPTIONAL_STRING_SCHEMA : keySchema,
+                k -> new IdentityHashMap<>());
+        Schema rowKey = rowSchema == null ? Schema.OPTIONAL_BOOLEAN_SCHEMA : rowSchema;
+        TableSchema cached = byRow.get(rowKey);
+        if (cached == null) {
+            if (schemas.size() > SCHEMA_CACHE_LIMIT || byRow.size() > SCHEMA_CACHE_LIMIT) {
+                schemas.clear();
+            }
+            cached = build(keySchema, rowSchema);
+            schemas.computeIfAbsent(keySchema == null ? Schema.OPTIONAL_STRING_SCHEMA : keySchema,
+                    k -> new IdentityHashMap<>()).put(rowKey, cached);
+        }
+        return cached;
+    }
+
+    private TableSchema build(Schema keySchema, Schema rowSchema) {
+        if (rowSchema != null && rowSchema.type() != Schema.Type.STRUCT) {
+            throw new UnconvertibleRecordException("row schema is " + rowSchema.type() + ", not a struct");
+        }
+        Set<String> keyNames = new HashSet<>(keyFields);
+        List<Column> columns = new ArrayList<>();
+        if (keySchema != null) {
+            for (Field field : keySchema.fields()) {
+                keyNames.add(field.name());
+                if (rowSchema == null || rowSchema.field(field.name()) == null) {
+                    columns.add(ConnectTypes.column(field.name(), field.schema(), true));
+                }
+            }
+        }
+        if (rowSchema != null) {
+            for (Field field : rowSchema.fields()) {
+                columns.add(ConnectTypes.column(field.name(), field.schema(), keyNames.contains(field.name())));
+            }
+        }
+        for (String name : keyFields) {
+            if (rowSchema == null || rowSchema.field(name) == null) {
+                throw new UnconvertibleRecordException("key field '" + name + "' (key.fields) is not in the value");
+            }
+        }
+        return new TableSchema(columns);
+    }
+
+    private static Long headerPosition(SinkRecord record) {
+        Header header = record.headers().lastWithName(RecordHeaders.POSITION);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        Object value = header.value();
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new UnconvertibleRecordException("header " + RecordHeaders.POSITION + " is not a number: " + value);
+        }
+    }
+
+    private static String headerString(SinkRecord record, String name) {
+        Header header = record.headers().lastWithName(name);
+        return header == null || header.value() == null ? null : header.value().toString();
+    }
+}

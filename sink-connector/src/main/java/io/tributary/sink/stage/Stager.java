@@ -1,0 +1,17 @@
+package io.tributary.sink.stage;
+
+import io.tributary.sink.buffer.Batch;
+
+/** Puts a finished batch file where the warehouse can load it. */
+public interface Stager extends AutoCloseable {
+
+    /**
+     * Uploads the batch; uploading the same batch again writes the same object.
+     *
+     * @return the object's URI, e.g. {@code s3://bucket/prefix/...avro}
+     */
+    String stage(Batch batch) throws Exception;
+
+    @Override
+    void close();
+}

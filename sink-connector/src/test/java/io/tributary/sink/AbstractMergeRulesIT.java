@@ -1,0 +1,231 @@
+package io.tributary.sink;
+
+import static io.tributary.sink.TestRecords.debezium;
+import static io.tributary.sink.TestRecords.ours;
+import static io.tributary.sink.TestRecords.tombstone;
+import static io.tributary.sink.TestRecords.withEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.sink.engine.FlushHooks;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The merge rules on a real warehouse, one subclass per database: one row per key, the highest
+ * position wins, ties by offset, late older versions change nothing, deletes stay deleted, new
+ * columns are added, append keeps every version. Drives the task directly; staging is local.
+ */
+abstract class AbstractMergeRulesIT {
+
+    static final String SCHEMA = "merge_rules";
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    /** destination, warehouse.url and friends. */
+    abstract Map<String, String> destinationConfig();
+
+    abstract Connection connect() throws SQLException;
+
+    private String topic;
+    private String table;
+
+    private TaskDriver driver(String... extra) {
+        table = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
+        topic = "shop.public." + table;
+        Map<String, String> props = new HashMap<>(destinationConfig());
+        props.put("topics", topic);
+        props.put("warehouse.schema", SCHEMA);
+        props.put("flush.interval.ms", "1000");
+        for (int i = 0; i < extra.length; i += 2) {
+            props.put(extra[i], extra[i + 1]);
+        }
+        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE);
+    }
+
+    @Test
+    void oneRowPerKeyAndTheHighestPositionWins() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 1, "b", 20, "u"),
+                    ours(topic, 0, 2, 2, "x", 5, "r"), ours(topic, 0, 3, 1, "stale", 15, "u"));
+            assertEquals(Map.of(1L, "b", 2L, "x"), names());
+            assertEquals(4L, sink.committed.values().iterator().next().offset());
+        }
+    }
+
+    @Test
+    void anOlderVersionInALaterBatchDoesNotOverwrite() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(ours(topic, 0, 0, 1, "new", 20, "u"));
+            sink.batch(ours(topic, 0, 1, 1, "old", 10, "u"));
+            assertEquals(Map.of(1L, "new"), names());
+        }
+        try (TaskDriver replay = driverForSameTable()) {
+            replay.batch(ours(topic, 0, 0, 1, "new", 20, "u"), ours(topic, 0, 1, 1, "old", 10, "u"));
+            assertEquals(Map.of(1L, "new"), names());
+        }
+    }
+
+    @Test
+    void equalPositionsAreOrderedByOffset() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(ours(topic, 0, 0, 1, "first", 7, "u"));
+            sink.batch(ours(topic, 0, 1, 1, "second", 7, "u"));
+            assertEquals(Map.of(1L, "second"), names());
+        }
+    }
+
+    @Test
+    void hardDeletesAreNotUndoneByLateOlderVersions() throws Exception {
+        try (TaskDriver sink = driver("delete.mode", "hard")) {
+            sink.batch(debezium(topic, 0, 0, 1, "a", 100, "c"), debezium(topic, 0, 1, 2, "b", 110, "c"));
+            sink.batch(debezium(topic, 0, 2, 1, "a", 200, "d"), tombstone(topic, 0, 3, 1));
+            assertEquals(Map.of(2L, "b"), names());
+            sink.batch(debezium(topic, 0, 4, 1, "late", 150, "u"));
+            assertEquals(Map.of(2L, "b"), names(), "a late, older version brought a deleted row back");
+            sink.batch(debezium(topic, 0, 5, 1, "again", 300, "c"));
+            assertEquals(Map.of(1L, "again", 2L, "b"), names(), "a newer insert after the delete is a new row");
+        }
+    }
+
+    @Test
+    void aDeleteBeforeTheInsertArrivesStillWins() throws Exception {
+        try (TaskDriver sink = driver("delete.mode", "hard")) {
+            sink.batch(debezium(topic, 0, 0, 7, "gone", 500, "d"));
+            sink.batch(debezium(topic, 0, 1, 7, "older", 400, "c"));
+            assertEquals(Map.of(), names());
+        }
+    }
+
+    @Test
+    void softDeletesKeepTheRowWithItsDeletedAt() throws Exception {
+        try (TaskDriver sink = driver("delete.mode", "soft")) {
+            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 2, "b", 10, "r"));
+            sink.batch(debezium(topic, 0, 2, 1, "a", 20, "d"));
+            assertEquals(Map.of(1L, "a", 2L, "b"), names());
+            assertNotNull(deletedAt(1));
+            assertNull(deletedAt(2));
+            sink.batch(ours(topic, 0, 3, 1, "late", 15, "u"));
+            assertNotNull(deletedAt(1), "a late, older version undid a soft delete");
+            sink.batch(ours(topic, 0, 4, 1, "back", 30, "u"));
+            assertNull(deletedAt(1));
+            assertEquals(Map.of(1L, "back", 2L, "b"), names());
+        }
+    }
+
+    @Test
+    void deleteModeNoneIgnoresDeletes() throws Exception {
+        try (TaskDriver sink = driver("delete.mode", "none")) {
+            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), debezium(topic, 0, 1, 1, "a", 20, "d"), tombstone(topic, 0, 2, 1));
+            assertEquals(Map.of(1L, "a"), names());
+            assertEquals(3L, sink.committed.values().iterator().next().offset());
+        }
+    }
+
+    @Test
+    void aNewColumnIsAddedAndOldRowsKeepNull() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"));
+            sink.batch(withEmail(topic, 0, 1, 2, "b", "b@example.com", 11));
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("SELECT id, email FROM " + qualified() + " ORDER BY id")) {
+                assertTrue(rows.next());
+                assertNull(rows.getString(2));
+                assertTrue(rows.next());
+                assertEquals("b@example.com", rows.getString(2));
+            }
+        }
+    }
+
+    @Test
+    void appendModeKeepsEveryVersionWithItsMetadata() throws Exception {
+        try (TaskDriver sink = driver("write.mode", "append")) {
+            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 1, "b", 20, "u"));
+            sink.batch(ours(topic, 1, 0, 1, "c", 5, "u"));
+            assertEquals(3, count("SELECT COUNT(*) FROM " + qualified()));
+            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE __tributary_position = 20 AND __tributary_offset = 1"
+                    + " AND __tributary_partition = 0 AND __tributary_op = 'u' AND __tributary_synced_at IS NOT NULL"));
+        }
+    }
+
+    @Test
+    void valuesAreExact() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(ours(topic, 0, 0, 1, "tab\tnew\nline \\ quote\" é", 10, "r"));
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("SELECT name, amount, CAST(updated AS VARCHAR) FROM " + qualified())) {
+                assertTrue(rows.next());
+                assertEquals("tab\tnew\nline \\ quote\" é", rows.getString(1));
+                assertEquals(new BigDecimal("12.34"), rows.getBigDecimal(2));
+                assertEquals("2023-11-14 22:13:20.123456", rows.getString(3));
+            }
+        }
+    }
+
+    @Test
+    void everyTypeRoundTripsExactly() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(TypeSamples.record(topic), TypeSamples.nulls(topic));
+            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE id = 2 AND dec38 IS NULL AND ints IS NULL"
+                    + " AND tstz IS NULL AND blob IS NULL AND txt IS NULL"));
+            Map<String, Object> actual = new java.util.LinkedHashMap<>();
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("SELECT * FROM " + qualified() + " WHERE id = 1")) {
+                assertTrue(rows.next());
+                for (String column : TypeSamples.expected().keySet()) {
+                    actual.put(column, TypeSamples.read(rows, column));
+                }
+            }
+            assertEquals(TypeSamples.expected(), actual);
+        }
+    }
+
+    private TaskDriver driverForSameTable() {
+        Map<String, String> props = new HashMap<>(destinationConfig());
+        props.put("topics", topic);
+        props.put("warehouse.schema", SCHEMA);
+        props.put("flush.interval.ms", "1000");
+        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE);
+    }
+
+    String qualified() {
+        return "\"" + SCHEMA + "\".\"" + table + "\"";
+    }
+
+    Map<Long, String> names() throws SQLException {
+        Map<Long, String> rows = new TreeMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, name FROM " + qualified())) {
+            while (rs.next()) {
+                String previous = rows.put(rs.getLong(1), rs.getString(2));
+                assertNull(previous, "two rows with key " + rs.getLong(1));
+            }
+        }
+        return rows;
+    }
+
+    private Object deletedAt(long id) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT __tributary_deleted_at FROM " + qualified() + " WHERE id = " + id)) {
+            assertTrue(rs.next(), "row " + id + " is missing");
+            return rs.getObject(1);
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+}

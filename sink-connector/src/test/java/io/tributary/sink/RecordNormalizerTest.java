@@ -1,0 +1,83 @@
+package io.tributary.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.sink.record.ChangeEvent;
+import io.tributary.sink.record.RecordNormalizer;
+import io.tributary.sink.record.UnconvertibleRecordException;
+import io.tributary.sink.schema.ColumnType.Kind;
+import io.tributary.sink.schema.TableSchema;
+import java.util.List;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+class RecordNormalizerTest {
+
+    private final RecordNormalizer merge = new RecordNormalizer(List.of(), true);
+
+    @Test
+    void ourSourceRecordsCarryOpAndPositionInHeaders() {
+        ChangeEvent event = merge.normalize(TestRecords.ours("p.public.items", 0, 5, 1, "a", 42, "u"));
+        assertEquals("u", event.op());
+        assertFalse(event.delete());
+        assertEquals(42L, event.position());
+        TableSchema schema = event.schema();
+        assertEquals(List.of("id", "name", "amount", "updated"), schema.columns().stream().map(c -> c.name()).toList());
+        assertTrue(schema.column("id").key());
+        assertEquals(Kind.DECIMAL, schema.column("amount").kind());
+        assertEquals(10, schema.column("amount").type().precision());
+        assertEquals(Kind.TIMESTAMP, schema.column("updated").kind());
+        assertTrue(merge.normalize(TestRecords.ours("p.public.items", 0, 6, 1, "a", 43, "d")).delete());
+    }
+
+    @Test
+    void debeziumEnvelopesUseTheLsnAndBeforeImageOfDeletes() {
+        ChangeEvent insert = merge.normalize(TestRecords.debezium("t", 0, 0, 1, "a", 1000, "c"));
+        assertEquals(1000L, insert.position());
+        assertEquals("a", insert.row().getString("name"));
+        ChangeEvent delete = merge.normalize(TestRecords.debezium("t", 0, 1, 1, "a", 2000, "d"));
+        assertTrue(delete.delete());
+        assertEquals(insert.schema(), delete.schema(), "before and after share the row schema");
+        ChangeEvent tombstone = merge.normalize(TestRecords.tombstone("t", 0, 2, 1));
+        assertTrue(tombstone.delete());
+        assertNull(tombstone.position());
+    }
+
+    @Test
+    void mysqlPositionsCombineBinlogFileAndPosition() {
+        Schema source = SchemaBuilder.struct().field("connector", Schema.STRING_SCHEMA).field("file", Schema.STRING_SCHEMA)
+                .field("pos", Schema.INT64_SCHEMA).build();
+        Schema envelope = SchemaBuilder.struct().field("before", TestRecords.OPTIONAL_VALUE).field("after", TestRecords.OPTIONAL_VALUE)
+                .field("source", source).field("op", Schema.STRING_SCHEMA).build();
+        Struct value = new Struct(envelope).put("op", "u").put("after", TestRecords.row(TestRecords.OPTIONAL_VALUE, 1, "a"))
+                .put("source", new Struct(source).put("connector", "mariadb").put("file", "mysql-bin.000003").put("pos", 154L));
+        ChangeEvent event = merge.normalize(new SinkRecord("t", 0, TestRecords.KEY, TestRecords.key(1), envelope, value, 0));
+        assertEquals((3L << 32) | 154L, event.position());
+    }
+
+    @Test
+    void plainStructsWithKeyFieldsNeedNoKey() {
+        RecordNormalizer byFields = new RecordNormalizer(List.of("id"), true);
+        ChangeEvent event = byFields.normalize(new SinkRecord("t", 0, null, null, TestRecords.VALUE, TestRecords.row(3, "c"), 9));
+        assertNull(event.position());
+        assertTrue(event.schema().column("id").key());
+        assertEquals(3L, event.value(event.schema().column("id")));
+    }
+
+    @Test
+    void unconvertibleRecordsSayWhy() {
+        UnconvertibleRecordException noKey = assertThrows(UnconvertibleRecordException.class,
+                () -> merge.normalize(new SinkRecord("t", 0, null, null, TestRecords.VALUE, TestRecords.row(3, "c"), 9)));
+        assertTrue(noKey.getMessage().contains("no key"), noKey.getMessage());
+        UnconvertibleRecordException schemaless = assertThrows(UnconvertibleRecordException.class,
+                () -> merge.normalize(new SinkRecord("t", 0, TestRecords.KEY, TestRecords.key(1), null, java.util.Map.of("id", 1), 9)));
+        assertTrue(schemaless.getMessage().contains("not a struct"), schemaless.getMessage());
+    }
+}

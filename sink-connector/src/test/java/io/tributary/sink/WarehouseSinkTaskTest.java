@@ -1,0 +1,265 @@
+package io.tributary.sink;
+
+import static io.tributary.sink.TestRecords.ours;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.destination.DestinationWriter;
+import io.tributary.sink.destination.StagedBatch;
+import io.tributary.sink.engine.FlushHooks;
+import io.tributary.sink.engine.Retrier;
+import io.tributary.sink.engine.SinkComponents;
+import io.tributary.sink.stage.Stager;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.junit.jupiter.api.Test;
+
+/** The task with fake staging and destination: flush triggers, offsets, errors. No servers. */
+class WarehouseSinkTaskTest {
+
+    private static final String TOPIC = "shop.public.items";
+    private static final TopicPartition TP = new TopicPartition(TOPIC, 0);
+
+    private final List<Batch> staged = new ArrayList<>();
+    private final List<Batch> written = new ArrayList<>();
+    private final TaskDriver.MovableClock clock = new TaskDriver.MovableClock();
+    private int failuresBeforeSuccess;
+    private final List<SinkRecord> reported = new ArrayList<>();
+
+    private WarehouseSinkTask task(Map<String, String> extra, boolean withReporter) {
+        Map<String, String> props = new HashMap<>(Map.of("topics", TOPIC, "destination", "postgres",
+                "flush.max.records", "3", "flush.interval.ms", "10000", "retry.max.attempts", "3"));
+        if (withReporter) {
+            props.put("errors.tolerance", "all");
+        }
+        props.putAll(extra);
+        WarehouseSinkTask task = new WarehouseSinkTask(new SinkComponents() {
+            @Override
+            public Stager stager(WarehouseSinkConfig config) {
+                return new Stager() {
+                    @Override
+                    public String stage(Batch batch) throws IOException {
+                        if (failuresBeforeSuccess > 0) {
+                            failuresBeforeSuccess--;
+                            throw new IOException("S3 is down");
+                        }
+                        staged.add(batch);
+                        return "s3://b/k";
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public DestinationWriter destination(WarehouseSinkConfig config) {
+                return new DestinationWriter() {
+                    @Override
+                    public void write(StagedBatch batch) {
+                        written.add(batch.batch());
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public Retrier.Sleeper sleeper() {
+                return d -> { };
+            }
+
+            @Override
+            public FlushHooks hooks() {
+                return FlushHooks.NONE;
+            }
+        });
+        if (withReporter) {
+            task.initialize(new FakeContext(reported));
+        }
+        task.start(props);
+        task.open(List.of(TP));
+        return task;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> commit(WarehouseSinkTask task) {
+        return task.preCommit(Map.of(TP, new OffsetAndMetadata(0)));
+    }
+
+    @Test
+    void offsetsAreCommittedOnlyAfterTheMergeAndMetricsCountRecords() throws Exception {
+        WarehouseSinkTask task = task(Map.of(), false);
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), ours(TOPIC, 0, 1, 2, "b", 1, "r")));
+        assertEquals(Map.of(), commit(task), "nothing merged yet");
+        task.put(List.of(ours(TOPIC, 0, 2, 3, "c", 1, "r"), ours(TOPIC, 0, 3, 4, "d", 1, "r")));
+        assertEquals(1, written.size(), "flush.max.records=3 flushed one batch");
+        assertEquals(3, written.get(0).records());
+        assertEquals(3L, commit(task).get(TP).offset());
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        java.util.Set<javax.management.ObjectName> names = jmx.queryNames(
+                new javax.management.ObjectName("io.tributary.sink:type=table-metrics,*"), null);
+        assertEquals(1, names.size(), names.toString());
+        javax.management.ObjectName name = names.iterator().next();
+        assertEquals(3L, jmx.getAttribute(name, "RecordsMerged"));
+        assertEquals(3L, jmx.getAttribute(name, "RecordsFlushed"));
+        assertEquals(1L, jmx.getAttribute(name, "RecordsBuffered"));
+        task.stop();
+        assertTrue(jmx.queryNames(new javax.management.ObjectName("io.tributary.sink:type=table-metrics,*"), null).isEmpty());
+    }
+
+    @Test
+    void aQuietPartitionIsFlushedByTheWallClock() {
+        WarehouseSinkTask task = task(Map.of(), false);
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r")));
+        task.put(List.of());
+        assertEquals(0, written.size());
+        clock.advance(10_001);
+        task.put(List.of());
+        assertEquals(1, written.size());
+        assertEquals(1L, commit(task).get(TP).offset());
+        task.stop();
+    }
+
+    @Test
+    void aSchemaChangeClosesTheBatch() {
+        WarehouseSinkTask task = task(Map.of(), false);
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), TestRecords.withEmail(TOPIC, 0, 1, 2, "b", "e", 2)));
+        assertEquals(1, written.size());
+        assertEquals(0L, written.get(0).lastOffset());
+        task.stop();
+    }
+
+    @Test
+    void aBadRecordStopsTheTaskNamingItsCoordinatesWithoutADeadLetterQueue() {
+        WarehouseSinkTask task = task(Map.of(), false);
+        SinkRecord bad = new SinkRecord(TOPIC, 0, TestRecords.KEY, TestRecords.key(1), Schema.STRING_SCHEMA, "not a row", 7);
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(bad)));
+        assertTrue(e.getMessage().contains(TOPIC + "-0@7"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a struct"), e.getMessage());
+        task.stop();
+    }
+
+    @Test
+    void aBadRecordGoesToTheReporterAndGoodOnesAreWritten() {
+        WarehouseSinkTask task = task(Map.of(), true);
+        SinkRecord noKey = new SinkRecord(TOPIC, 0, null, null, TestRecords.VALUE, TestRecords.row(9, "x"), 1,
+                0L, TimestampType.CREATE_TIME);
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), noKey, ours(TOPIC, 0, 2, 2, "b", 1, "r")));
+        assertEquals(List.of(noKey), reported);
+        clock.advance(10_001);
+        assertEquals(3L, commit(task).get(TP).offset());
+        assertEquals(1, written.size());
+        assertEquals(2, written.get(0).records());
+        assertEquals(3L, commit(task).get(TP).offset());
+        task.stop();
+    }
+
+    @Test
+    void stagingIsRetriedWithBoundedAttempts() {
+        failuresBeforeSuccess = 2;
+        WarehouseSinkTask task = task(Map.of(), false);
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), ours(TOPIC, 0, 1, 2, "a", 1, "r"), ours(TOPIC, 0, 2, 3, "a", 1, "r")));
+        assertEquals(1, written.size());
+        task.stop();
+
+        failuresBeforeSuccess = 5;
+        WarehouseSinkTask failing = task(Map.of(), false);
+        ConnectException e = assertThrows(ConnectException.class, () -> failing.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"),
+                ours(TOPIC, 0, 1, 2, "a", 1, "r"), ours(TOPIC, 0, 2, 3, "a", 1, "r"))));
+        assertTrue(e.getMessage().contains("attempt 3 of 3"), e.getMessage());
+        assertEquals(Map.of(), commit(failing));
+        failing.stop();
+    }
+
+    @Test
+    void redeliveredRecordsAreNotBufferedTwice() {
+        WarehouseSinkTask task = task(Map.of(), false);
+        SinkRecord a = ours(TOPIC, 0, 0, 1, "a", 1, "r");
+        SinkRecord b = ours(TOPIC, 0, 1, 2, "b", 1, "r");
+        task.put(List.of(a, b));
+        task.put(List.of(a, b, ours(TOPIC, 0, 2, 3, "c", 1, "r")));
+        assertEquals(3, written.get(0).records());
+        task.stop();
+    }
+
+    /** Just enough of a worker's context: the errant record reporter. */
+    private static final class FakeContext implements SinkTaskContext {
+        private final List<SinkRecord> reported;
+
+        FakeContext(List<SinkRecord> reported) {
+            this.reported = reported;
+        }
+
+        @Override
+        public ErrantRecordReporter errantRecordReporter() {
+            return (record, error) -> {
+                reported.add(record);
+                Future<Void> done = CompletableFuture.completedFuture(null);
+                return done;
+            };
+        }
+
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public java.util.Set<TopicPartition> assignment() {
+            return java.util.Set.of(TP);
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+
+        @Override
+        public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+            return null;
+        }
+    }
+}
