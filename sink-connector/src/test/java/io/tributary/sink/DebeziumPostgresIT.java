@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.devstack.ConnectRestClient;
+import io.tributary.devstack.DuckDbWarehouse;
 import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Debezium's PostgreSQL connector (pgoutput) → Kafka → the sink, both on the real Connect cluster:
  * snapshot, inserts, a row updated twice, deletes. The hard-delete table equals the source; the
- * soft-delete table equals it once soft-deleted rows are left out, and keeps those with deleted-at.
+ * soft-delete table equals it once soft-deleted rows are left out, and keeps those with deleted-at;
+ * a DuckDB table (hard deletes) equals the source too.
  */
 @DevStackTest
 class DebeziumPostgresIT {
@@ -31,7 +33,8 @@ class DebeziumPostgresIT {
     private static final String TABLE = "\"public\".\"customers\"";
 
     @Test
-    void changeEventsEndUpExactlyLikeTheSource(KafkaConnectCluster cluster, PostgresServer warehouse, S3Server s3) throws Exception {
+    void changeEventsEndUpExactlyLikeTheSource(KafkaConnectCluster cluster, PostgresServer warehouse, S3Server s3,
+            DuckDbWarehouse duckdb) throws Exception {
         try (PostgresServer source = PostgresServer.startWithLogicalReplication()) {
             execute(source, "CREATE TABLE customers (id bigint PRIMARY KEY, name varchar(100), balance numeric(12,2), active boolean,"
                     + " born date, updated timestamp(6), ref uuid)");
@@ -42,10 +45,17 @@ class DebeziumPostgresIT {
             rest.putConnector("dbz-source", debezium(source));
             rest.putConnector("dbz-hard", sink(s3, warehouse, "dbz_hard", "hard"));
             rest.putConnector("dbz-soft", sink(s3, warehouse, "dbz_soft", "soft"));
+            Map<String, String> duck = sink(s3, warehouse, "dbz_duck", "hard");
+            duck.put("destination", "duckdb");
+            duck.put("warehouse.url", duckdb.jdbcUrl());
+            duck.remove("warehouse.user");
+            duck.remove("warehouse.password");
+            rest.putConnector("dbz-duck", duck);
             try {
                 rest.awaitRunning("dbz-source", 1, Duration.ofSeconds(120));
                 rest.awaitRunning("dbz-hard", 1, Duration.ofSeconds(90));
                 rest.awaitRunning("dbz-soft", 1, Duration.ofSeconds(90));
+                rest.awaitRunning("dbz-duck", 1, Duration.ofSeconds(90));
                 WarehouseTables.awaitEqual(snapshot(source), () -> read(warehouse, "dbz_hard"), 120_000, "snapshot in dbz_hard");
 
                 for (int id = 21; id <= 30; id++) {
@@ -60,12 +70,14 @@ class DebeziumPostgresIT {
                 Map<Long, List<Object>> expected = snapshot(source);
                 WarehouseTables.awaitEqual(expected, () -> read(warehouse, "dbz_hard"), 120_000, "dbz_hard");
                 WarehouseTables.awaitEqual(expected, () -> readLive(warehouse, "dbz_soft"), 120_000, "dbz_soft (live rows)");
+                WarehouseTables.awaitEqual(expected, () -> readDuck(duckdb), 120_000, "dbz_duck (DuckDB, hard deletes)");
                 assertEquals(Set.of(3L, 7L, 25L), softDeleted(warehouse));
                 assertEquals("second update", expected.get(5L).get(0));
             } finally {
                 rest.deleteConnector("dbz-source");
                 rest.deleteConnector("dbz-hard");
                 rest.deleteConnector("dbz-soft");
+                rest.deleteConnector("dbz-duck");
             }
         }
     }
@@ -113,6 +125,14 @@ class DebeziumPostgresIT {
     private static Map<Long, List<Object>> read(PostgresServer warehouse, String schema) {
         try {
             return WarehouseTables.read(warehouse::connect, "\"" + schema + "\".\"customers\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<Long, List<Object>> readDuck(DuckDbWarehouse duckdb) {
+        try {
+            return WarehouseTables.read(duckdb::connect, "\"dbz_duck\".\"customers\"");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.tributary.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.devstack.ConnectRestClient;
 import io.tributary.devstack.DuckDbWarehouse;
 import io.tributary.devstack.KafkaConnectCluster;
@@ -40,21 +41,26 @@ class SinkPipelineIT {
             ContractProducer.createTopic(admin, TOPIC, 3);
         }
         Map<Long, List<Object>> expected = new TreeMap<>();
+        long[] produced = new long[3];
         Schema schema = ContractProducer.valueSchema(false);
         try (ContractProducer producer = new ContractProducer(cluster.bootstrapServers())) {
             for (long id = 1; id <= KEYS; id++) {
                 int partition = (int) (id % 3);
                 producer.send(TOPIC, partition, schema, id, 1, 1000 + id, "r");
+                produced[partition]++;
                 expected.put(id, WarehouseTables.expected(ContractProducer.row(schema, id, 1)));
                 if (id % 2 == 0) {
                     producer.send(TOPIC, partition, schema, id, 2, 2000 + id, "u");
+                    produced[partition]++;
                     expected.put(id, WarehouseTables.expected(ContractProducer.row(schema, id, 2)));
                 }
                 if (id % 5 == 0) {
                     producer.send(TOPIC, partition, schema, id, 0, 500 + id, "u"); // an older version, replayed late
+                    produced[partition]++;
                 }
                 if (id % 11 == 0) {
                     producer.send(TOPIC, partition, schema, id, 3, 3000 + id, "d");
+                    produced[partition]++;
                     expected.remove(id);
                 }
             }
@@ -70,6 +76,9 @@ class SinkPipelineIT {
             rest.awaitRunning("pipeline-duckdb", 1, Duration.ofSeconds(90));
             WarehouseTables.awaitEqual(expected, () -> read(postgres::connect), 120_000, "PostgreSQL table");
             WarehouseTables.awaitEqual(expected, () -> read(duckdb::connect), 120_000, "DuckDB table");
+            Map<Integer, Long> ends = Map.of(0, produced[0], 1, produced[1], 2, produced[2]);
+            WarehouseTables.awaitEqual(ends, () -> committedOffsets(rest, "pipeline-postgres"), 60_000, "committed offsets (postgres)");
+            WarehouseTables.awaitEqual(ends, () -> committedOffsets(rest, "pipeline-duckdb"), 60_000, "committed offsets (duckdb)");
         } finally {
             rest.deleteConnector("pipeline-postgres");
             rest.deleteConnector("pipeline-duckdb");
@@ -79,6 +88,15 @@ class SinkPipelineIT {
                     .contents().size();
             assertEquals(true, objects >= 3, "batches staged per table and date: " + objects);
         }
+    }
+
+    /** The sink's committed offsets per partition, from the Connect REST API. */
+    private static Map<Integer, Long> committedOffsets(ConnectRestClient rest, String connector) {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        for (JsonNode entry : rest.offsets(connector).path("offsets")) {
+            offsets.put(entry.path("partition").path("kafka_partition").asInt(), entry.path("offset").path("kafka_offset").asLong());
+        }
+        return offsets;
     }
 
     private static Map<Long, List<Object>> read(WarehouseTables.Connector connector) {

@@ -92,15 +92,6 @@ public final class SinkEngine implements AutoCloseable {
         }
     }
 
-    /** Flushes every open batch, whatever its size. */
-    public void flushAll() {
-        for (PartitionState state : partitions.values()) {
-            if (state.buffer != null) {
-                flush(state);
-            }
-        }
-    }
-
     /**
      * The offsets to commit: for each assigned partition, the offset after the last record that is
      * merged, skipped or reported. Waits for the dead-letter queue to acknowledge reported records.
