@@ -117,6 +117,11 @@ public final class PostgresServer implements JdbcDatabase, AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
 
+    /** Opens a connection to {@code database} as {@link #user()}; the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+    }
+
     /**
      * Creates a database owned by {@link #user()}.
      *
