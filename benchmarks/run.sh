@@ -10,4 +10,5 @@ case "$which" in
   *) echo "unknown benchmark: $which (known: snapshot)" >&2; exit 2 ;;
 esac
 exec java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" "$main" \
-  --plugin-path "$(ls -d source-connector/target/tributary-source-connector-*-plugin)" "$@"
+  --plugin-path "$(ls -d source-connector/target/tributary-source-connector-*-plugin)" \
+  --debezium-plugin-path benchmarks/target/debezium-plugins "$@"

@@ -22,9 +22,10 @@ import org.postgresql.PGConnection;
 
 /**
  * Snapshot throughput of the Tributary source on this machine: a 10-column PostgreSQL table read
- * into Kafka with 1..N tasks, next to the database's own limit measured in the same run
- * ({@code COPY (SELECT ...) TO STDOUT} into a null sink). Every run is checked: the topic must hold
- * exactly the table's row count, or the run fails.
+ * into Kafka with 1..N tasks, next to Debezium's PostgreSQL initial snapshot (same cluster, same
+ * converter, its throughput settings set like ours) and the database's own limit, all measured in
+ * the same run ({@code COPY (SELECT ...) TO STDOUT} into a null sink). Every run is timed until the
+ * topic holds the table's row count, and checked: exactly one record per row, or the run fails.
  */
 public final class SnapshotBenchmark {
 
@@ -38,16 +39,25 @@ public final class SnapshotBenchmark {
         for (String t : options.getOrDefault("tasks", "1,4").split(",")) {
             taskCounts.add(Integer.parseInt(t.trim()));
         }
-        Path pluginPath = Path.of(options.get("plugin-path"));
+        List<Path> pluginPath = new ArrayList<>(List.of(Path.of(options.get("plugin-path"))));
+        boolean debezium = options.containsKey("debezium-plugin-path");
+        if (debezium) {
+            pluginPath.add(Path.of(options.get("debezium-plugin-path")));
+        }
 
-        try (PostgresServer postgres = PostgresServer.start();
+        try (PostgresServer postgres = PostgresServer.startWithLogicalReplication();
                 KafkaConnectCluster cluster = KafkaConnectCluster.start(KafkaConnectCluster.options()
-                        .workers(1).workerHeap("2g").pluginPath(List.of(pluginPath)))) {
+                        .workers(1).workerHeap("2g").pluginPath(pluginPath))) {
             load(postgres, rows);
             List<String> lines = new ArrayList<>();
             lines.add("| run | rows | min s | median s | max s | median rows/s |");
             lines.add("|---|---:|---:|---:|---:|---:|");
             lines.add(row("COPY TO STDOUT (database limit)", rows, repeat(repeat, () -> copyOut(postgres))));
+            if (debezium) {
+                int[] run = {0};
+                lines.add(row("Debezium PostgreSQL connector, initial snapshot (1 task)", rows,
+                        repeat(repeat, () -> debeziumSnapshot(cluster, postgres, rows, "dbz" + (run[0]++)))));
+            }
             for (int tasks : taskCounts) {
                 int[] run = {0};
                 lines.add(row("Tributary source, " + tasks + " task(s)", rows,
@@ -120,19 +130,68 @@ public final class SnapshotBenchmark {
         config.put("producer.override.batch.size", "262144");
         long started = System.nanoTime();
         cluster.rest().putConnector(prefix, config);
+        double seconds = awaitRecords(cluster, prefix + ".public.bench", rows, started);
         awaitDone(cluster, prefix);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long inTopic = recordCount(cluster, prefix + ".public.bench");
-        for (int i = 0; i < 150 && inTopic < rows; i++) {
-            Thread.sleep(200); // the last sends may still be in flight when the done mark is read
-            inTopic = recordCount(cluster, prefix + ".public.bench");
-        }
+        checkExact(cluster, prefix + ".public.bench", rows, prefix);
         cluster.rest().deleteConnector(prefix);
-        if (inTopic != rows) {
-            throw new IllegalStateException("run " + prefix + " is wrong: " + inTopic + " records for " + rows + " rows");
-        }
         System.out.printf("%s: %d tasks, %.2f s, %.0f rows/s%n", prefix, tasks, seconds, rows / seconds);
         return seconds;
+    }
+
+    /** Debezium's initial snapshot with its throughput settings set like ours (fetch, batch, queue, producer). */
+    private static double debeziumSnapshot(KafkaConnectCluster cluster, PostgresServer postgres, long rows, String prefix)
+            throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        config.put("tasks.max", "1");
+        config.put("plugin.name", "pgoutput");
+        config.put("database.hostname", "127.0.0.1");
+        config.put("database.port", Integer.toString(postgres.port()));
+        config.put("database.user", postgres.user());
+        config.put("database.password", postgres.password());
+        config.put("database.dbname", "postgres");
+        config.put("topic.prefix", prefix);
+        config.put("table.include.list", "public.bench");
+        config.put("slot.name", "bench_" + prefix);
+        config.put("publication.name", "bench_" + prefix);
+        config.put("publication.autocreate.mode", "filtered");
+        config.put("slot.drop.on.stop", "true");
+        config.put("snapshot.mode", "initial");
+        config.put("snapshot.fetch.size", "10000");
+        config.put("max.batch.size", "5000");
+        config.put("max.queue.size", "20000");
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "1");
+        config.put("producer.override.linger.ms", "20");
+        config.put("producer.override.batch.size", "262144");
+        long started = System.nanoTime();
+        cluster.rest().putConnector(prefix, config);
+        double seconds = awaitRecords(cluster, prefix + ".public.bench", rows, started);
+        checkExact(cluster, prefix + ".public.bench", rows, prefix);
+        cluster.rest().deleteConnector(prefix);
+        System.out.printf("%s: Debezium, %.2f s, %.0f rows/s%n", prefix, seconds, rows / seconds);
+        return seconds;
+    }
+
+    /** Seconds from {@code startedNanos} until {@code topic} holds {@code rows} records. */
+    private static double awaitRecords(KafkaConnectCluster cluster, String topic, long rows, long startedNanos) throws Exception {
+        long deadline = startedNanos + TimeUnit.MINUTES.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (recordCount(cluster, topic) >= rows) {
+                return (System.nanoTime() - startedNanos) / 1e9;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(topic + " did not reach " + rows + " records");
+    }
+
+    /** A fast wrong run is a failure: after a pause the topic must hold exactly one record per row. */
+    private static void checkExact(KafkaConnectCluster cluster, String topic, long rows, String run) throws Exception {
+        Thread.sleep(1000);
+        long inTopic = recordCount(cluster, topic);
+        if (inTopic != rows) {
+            throw new IllegalStateException("run " + run + " is wrong: " + inTopic + " records for " + rows + " rows");
+        }
     }
 
     /** Waits until every chunk of the plan is done, per the ledger. */
@@ -163,6 +222,9 @@ public final class SnapshotBenchmark {
 
     private static long recordCount(KafkaConnectCluster cluster, String topic) throws Exception {
         try (Admin admin = cluster.broker().admin()) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
             var partition = new TopicPartition(topic, 0);
             return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
         }
