@@ -31,7 +31,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX = "topic.prefix";
     private static final String TOPIC_PREFIX_DOC = "Prefix of the topics: each table goes to <topic.prefix>.<schema>.<table>.";
     public static final String KEY_COLUMNS = "key.columns";
-    private static final String KEY_COLUMNS_DOC = "Key overrides, <table regex>:<col>,<col>;... for tables without a primary key or when another unique key should drive chunking and record keys.";
+    private static final String KEY_COLUMNS_DOC = "Key overrides, <table regex>:<col>,<col>;... for tables without a primary key or when another key should drive chunking and record keys. The columns must be NOT NULL and unique together: rows sharing a key value could be skipped on resume.";
 
     public static final String MODE = "mode";
     private static final String MODE_DOC = "snapshot_and_incremental: snapshot every row, then poll for changes; snapshot: snapshot and stop; incremental: poll for changes only.";
@@ -48,7 +48,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     public static final String CURSOR_COLUMNS = "cursor.columns";
     private static final String CURSOR_COLUMNS_DOC = "Incremental cursors, <table regex>:<cursor col>[,<tie-breaker col>];... The cursor is a timestamp or a number that grows on every insert and update; the tie-breaker defaults to the key.";
     public static final String INCREMENTAL_LAG_MS = "incremental.lag.ms";
-    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose cursor is newer than database-now minus this lag are left for the next poll, so transactions that commit late are not skipped.";
+    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose timestamp cursor is newer than database-now minus this lag are left for the next poll, so a transaction that stamped its rows before a poll but commits after it is not skipped. Set it longer than your longest writing transaction. (Numeric cursors have no time bound: a late-committing sequence value can be missed.)";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
 
@@ -107,7 +107,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
 
         order = 0;
         def.define(CURSOR_COLUMNS, Type.STRING, "", Importance.HIGH, CURSOR_COLUMNS_DOC, GROUP_INCREMENTAL, ++order, Width.LONG, "Cursor columns");
-        def.define(INCREMENTAL_LAG_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+        def.define(INCREMENTAL_LAG_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 INCREMENTAL_LAG_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Lag (ms)");
         def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 POLL_INTERVAL_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Poll interval (ms)");

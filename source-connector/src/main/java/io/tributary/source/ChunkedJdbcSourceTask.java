@@ -25,6 +25,9 @@ import org.apache.kafka.connect.source.TransactionContext;
  */
 public class ChunkedJdbcSourceTask extends SourceTask {
 
+    /** Half the producer's default transaction.timeout.ms (60 s). */
+    private static final long MAX_TRANSACTION_NANOS = 30_000_000_000L;
+
     private ChunkedJdbcSourceConfig config;
     private RetryingConnection snapshotConnection;
     private RetryingConnection incrementalConnection;
@@ -33,6 +36,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
     private ChunkReader openReader;
     private TransactionContext transactions;
     private Throttle throttle;
+    private long transactionStarted;
     private List<SourceTableMetrics> metrics = List.of();
 
     @Override
@@ -76,8 +80,9 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             CursorPoller poller = incremental.nextDue(now);
             if (poller != null) {
                 List<SourceRecord> rows = incrementalConnection.call((connection, fresh) -> poller.poll(connection, config.batchMaxRows()));
-                poller.table().metrics().incrementalRead(rows.size());
-                incremental.polled(poller, rows.size(), config.batchMaxRows(), System.currentTimeMillis());
+                long read = rows.stream().filter(r -> !r.topic().equals(config.ledgerTopic())).count();
+                poller.table().metrics().incrementalRead((int) read);
+                incremental.polled(poller, (int) read, config.batchMaxRows(), System.currentTimeMillis());
                 if (!rows.isEmpty()) {
                     commitTransactionAt(rows.get(rows.size() - 1));
                     return rows;
@@ -110,6 +115,14 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             snapshotConnection.endTransaction();
             openReader = null;
             commitTransactionAt(records.get(records.size() - 1));
+        } else if (transactions != null && !records.isEmpty()) {
+            // A chunk is one transaction, unless reading it takes long enough to risk the producer's
+            // transaction.timeout.ms: then commit where we are (every row's offset is a resume point).
+            if (transactionStarted == 0) {
+                transactionStarted = System.nanoTime();
+            } else if (System.nanoTime() - transactionStarted > MAX_TRANSACTION_NANOS) {
+                commitTransactionAt(records.get(records.size() - 1));
+            }
         }
         return records;
     }
@@ -118,6 +131,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
     private void commitTransactionAt(SourceRecord record) {
         if (transactions != null) {
             transactions.commitTransaction(record);
+            transactionStarted = 0;
         }
     }
 

@@ -30,7 +30,12 @@ final class OffsetValidation {
             }
             try {
                 switch (kind) {
-                    case SourcePartitions.KIND_PLAN -> TablePlan.fromMap(offset);
+                    case SourcePartitions.KIND_PLAN -> {
+                        TablePlan plan = TablePlan.fromMap(offset);
+                        if (!table.equals(plan.table()) || plan.planId() == null || plan.planId().isBlank()) {
+                            throw new IllegalArgumentException("a plan needs a plan_id and the partition's table '" + table + "'");
+                        }
+                    }
                     case SourcePartitions.KIND_CHUNK -> {
                         if (!(partition.get(SourcePartitions.CHUNK) instanceof String)) {
                             throw new IllegalArgumentException("a chunk partition needs \"chunk\": \"<number>\"");

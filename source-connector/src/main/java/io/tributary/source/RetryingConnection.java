@@ -40,11 +40,18 @@ final class RetryingConnection implements AutoCloseable {
         while (true) {
             boolean fresh = false;
             try {
+                if (closed) {
+                    throw new ConnectException(purpose + " stopped");
+                }
                 if (connection == null) {
                     connection = connections.open();
                     fresh = true;
                 }
-                return action.run(connection, fresh);
+                T result = action.run(connection, fresh);
+                if (closed) {
+                    closeQuietly(); // stop() ran meanwhile: nothing may stay open
+                }
+                return result;
             } catch (SQLException e) {
                 closeQuietly();
                 if (closed) {

@@ -71,6 +71,10 @@ final class SourceConfigValidator {
             for (TableId id : tables) {
                 TableDescription table = TableDescriber.describe(connection, id);
                 checkColumns(table, ChunkedJdbcSourceConfig.KEY_COLUMNS, keyRules.columnsFor(id.qualified()));
+                keyRules.columnsFor(id.qualified()).ifPresent(keys -> keys.forEach(key -> table.columns().stream()
+                        .filter(c -> c.name().equals(key) && c.nullable()).findFirst()
+                        .ifPresent(c -> add(ChunkedJdbcSourceConfig.KEY_COLUMNS, "Key column " + id.qualified() + "." + key
+                                + " is nullable: key.columns must name NOT NULL columns that are unique together"))));
                 checkColumns(table, ChunkedJdbcSourceConfig.CURSOR_COLUMNS, cursorRules.columnsFor(id.qualified()));
                 checkColumns(table, ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, softDeleteRules.columnsFor(id.qualified()));
                 if (table.primaryKey().isEmpty() && keyRules.columnsFor(id.qualified()).isEmpty()) {

@@ -193,7 +193,7 @@ final class TableMonitor implements AutoCloseable {
     private static String signature(Map<String, TableState> states) {
         StringBuilder out = new StringBuilder();
         states.forEach((name, state) -> out.append(name).append('=').append(state.phase())
-                .append('/').append(state.plan().planId(), 0, 8).append(' '));
+                .append('/').append(state.plan().planId()).append(' '));
         return out.toString().trim();
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.source.incremental;
 
 import io.tributary.common.RecordHeaders;
+import io.tributary.source.LedgerRecords;
 import io.tributary.source.SourceRecords;
 import io.tributary.source.TableSource;
 import io.tributary.source.offsets.IncrementalOffset;
@@ -28,16 +29,30 @@ public final class CursorPoller {
     private final Map<String, Object> partition;
     private final long lagMs;
     private IncrementalOffset position;
+    private final String ledgerTopic;
+    private boolean announced;
 
     /** @param resumeFrom the stored checkpoint; ignored when it belongs to another plan */
-    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs) {
+    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs, String ledgerTopic) {
         this.table = table;
+        this.ledgerTopic = ledgerTopic;
         this.lagMs = lagMs;
         this.partition = SourcePartitions.incremental(table.name());
         List<String> cursors = table.plan().cursorColumns();
+        // cursor, then the user's tie-breakers, then the key: the order must be total, or a page
+        // boundary inside a run of equal values would skip rows
         List<String> columns = new ArrayList<>();
         columns.add(cursors.get(0));
-        columns.addAll(cursors.size() > 1 ? cursors.subList(1, cursors.size()) : table.plan().keyColumns());
+        for (String column : cursors.subList(1, cursors.size())) {
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        for (String column : table.plan().keyColumns()) {
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
         this.orderColumns = List.copyOf(columns);
         boolean samePlan = resumeFrom != null && resumeFrom.planId().equals(table.plan().planId());
         this.position = samePlan ? resumeFrom
@@ -48,7 +63,10 @@ public final class CursorPoller {
         return table;
     }
 
-    /** The next page of at most {@code max} changed rows, oldest first; empty when caught up. */
+    /**
+     * The next page of at most {@code max} changed rows, oldest first (the first call starts with
+     * the table's plan record); empty when caught up.
+     */
     public List<SourceRecord> poll(Connection connection, int max) throws SQLException {
         List<String> expressions = new ArrayList<>();
         expressions.add(table.dialect().quote(orderColumns.get(0)));
@@ -56,6 +74,7 @@ public final class CursorPoller {
 
         List<String> where = new ArrayList<>();
         List<Object[]> binds = new ArrayList<>();
+        where.add(expressions.get(0) + " IS NOT NULL");
         if (position.cursor() != null) {
             if (position.inclusive() || position.tieBreaker() == null) {
                 where.add(expressions.get(0) + " >= ?");
@@ -77,6 +96,12 @@ public final class CursorPoller {
                 + " ORDER BY " + String.join(", ", expressions) + " LIMIT " + max;
 
         List<SourceRecord> records = new ArrayList<>();
+        if (!announced) {
+            // The plan (with the watermark this poller started from) becomes durable before any
+            // checkpoint of it: in mode=incremental no snapshot chunk writes it.
+            records.add(LedgerRecords.plan(ledgerTopic, table.plan()));
+            announced = true;
+        }
         IncrementalOffset next = position;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
@@ -90,7 +115,27 @@ public final class CursorPoller {
                 }
             }
         }
+        if (records.size() >= max && orderColumns.size() == 1 && next.cursor() != null) {
+            // No key to break ties: a full page may end inside a run of equal cursor values, and the
+            // next page starts after that value. Read the whole run now (some rows twice: allowed).
+            records.addAll(restOfRun(connection, next));
+        }
         position = next;
+        return records;
+    }
+
+    private List<SourceRecord> restOfRun(Connection connection, IncrementalOffset last) throws SQLException {
+        List<SourceRecord> records = new ArrayList<>();
+        String sql = table.selectFrom() + " WHERE " + table.dialect().quote(orderColumns.get(0)) + " = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            table.mapping(orderColumns.get(0)).bind(ps, 1, last.cursor());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(SourceRecords.row(table, rs, partition, last.toMap(),
+                            table.operation(rs, RecordHeaders.OP_UPSERT), SourceRecords.position(table, rs)));
+                }
+            }
+        }
         return records;
     }
 

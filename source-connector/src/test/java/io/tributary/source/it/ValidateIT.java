@@ -23,7 +23,7 @@ class ValidateIT {
     @BeforeAll
     static void table(MariaDbServer mariadb) throws Exception {
         try (Connection c = mariadb.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS validate_orders (id int PRIMARY KEY, updated_at datetime(6))");
+            s.execute("CREATE TABLE IF NOT EXISTS validate_orders (id int PRIMARY KEY, order_ref varchar(20), updated_at datetime(6))");
         }
     }
 
@@ -73,6 +73,13 @@ class ValidateIT {
         Map<String, String> config = good(mariadb);
         config.put("key.columns", "tributary\\.validate_orders:order_no");
         assertError(cluster, config, "key.columns", "order_no");
+    }
+
+    @Test
+    void aNullableKeyOverrideIsReportedOnKeyColumns(KafkaConnectCluster cluster, MariaDbServer mariadb) {
+        Map<String, String> config = good(mariadb);
+        config.put("key.columns", "tributary\\.validate_orders:order_ref");
+        assertError(cluster, config, "key.columns", "nullable");
     }
 
     @Test
