@@ -206,6 +206,24 @@ class WarehouseSinkTaskTest {
         task.stop();
     }
 
+    @Test
+    void aBatchLostToAFailedFlushIsTakenAgainWhenKafkaRedeliversIt() {
+        WarehouseSinkTask task = task(Map.of("flush.max.records", "100"), false);
+        SinkRecord a = ours(TOPIC, 0, 0, 1, "a", 1, "r");
+        SinkRecord b = ours(TOPIC, 0, 1, 2, "b", 1, "r");
+        task.put(List.of(a, b));
+        failuresBeforeSuccess = 5; // the warehouse stays down longer than the retries
+        clock.advance(20_000);
+        assertThrows(ConnectException.class, () -> commit(task), "the wall-clock flush fails in preCommit");
+
+        // Connect rewinds to the last committed offset and sends both records again.
+        task.put(List.of(a, b, ours(TOPIC, 0, 2, 3, "c", 1, "r")));
+        clock.advance(20_000);
+        assertEquals(3L, commit(task).get(TP).offset());
+        assertEquals(3, written.get(written.size() - 1).records(), "a and b were merged, not skipped as already buffered");
+        task.stop();
+    }
+
     /** Just enough of a worker's context: the errant record reporter. */
     private static final class FakeContext implements SinkTaskContext {
         private final List<SinkRecord> reported;

@@ -51,6 +51,7 @@ public final class SinkEngine implements AutoCloseable {
     private final CodecFactory codec;
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private final List<Future<Void>> pendingReports = new ArrayList<>();
+    private ConnectException deadLetterFailure;
 
     /** What the engine knows about one assigned partition. */
     private static final class PartitionState {
@@ -74,6 +75,9 @@ public final class SinkEngine implements AutoCloseable {
     }
 
     public void put(Collection<SinkRecord> records) {
+        if (deadLetterFailure != null) {
+            throw deadLetterFailure; // records were neither written nor reported: stop rather than skip them
+        }
         for (SinkRecord record : records) {
             accept(record);
         }
@@ -188,6 +192,11 @@ public final class SinkEngine implements AutoCloseable {
                 pipeline.flush(batch, tableMetrics);
             }
             state.committable = batch.lastOffset() + 1;
+        } catch (RuntimeException e) {
+            // The batch is gone: the records Kafka sends again (after a rewind or a retried put) must
+            // be taken again, not skipped as "already buffered".
+            state.lastSeen = state.committable - 1;
+            throw e;
         } finally {
             deleteQuietly(batch.file());
         }
@@ -207,7 +216,10 @@ public final class SinkEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new ConnectException("Interrupted while waiting for the dead-letter queue", e);
             } catch (ExecutionException e) {
-                throw new ConnectException("Could not send a record to the dead-letter queue: " + e.getCause().getMessage(), e.getCause());
+                pendingReports.clear();
+                deadLetterFailure = new ConnectException("Could not send a record to the dead-letter queue: "
+                        + e.getCause().getMessage(), e.getCause());
+                throw deadLetterFailure;
             }
         }
         pendingReports.clear();

@@ -66,7 +66,9 @@ public final class RecordNormalizer {
         Object value = record.value();
         if (value == null) {
             if (key == null) {
-                throw new UnconvertibleRecordException("tombstone without a key struct");
+                // A tombstone that names no row (no key struct, or key.fields that only the value
+                // carries): Debezium sends one after every delete event, which already did the work.
+                return null;
             }
             return new ChangeEvent(record, ChangeEvent.DELETE_OP, true, headerPosition(record),
                     schema(key.schema(), null), key, null);

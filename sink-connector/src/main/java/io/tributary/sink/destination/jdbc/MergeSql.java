@@ -53,11 +53,16 @@ public final class MergeSql {
         return all;
     }
 
-    /** Append mode: every staged version becomes a row. */
+    /**
+     * Append mode: every staged version becomes a row, once - a replayed batch (after a crash before
+     * the offset commit) finds its Kafka coordinates already there and adds nothing.
+     */
     public String appendInsert() {
-        String list = list(stagedColumns(), "");
-        return "INSERT INTO " + dialect.table(target) + " (" + list + ", " + q(meta.syncedAt()) + ") SELECT " + list
-                + ", CURRENT_TIMESTAMP FROM " + q(STAGE);
+        String list = list(stagedColumns(), "s.");
+        return "INSERT INTO " + dialect.table(target) + " (" + list(stagedColumns(), "") + ", " + q(meta.syncedAt()) + ") SELECT "
+                + list + ", CURRENT_TIMESTAMP FROM " + q(STAGE) + " s WHERE NOT EXISTS (SELECT 1 FROM " + dialect.table(target)
+                + " t WHERE t." + q(meta.topic()) + " = s." + q(meta.topic()) + " AND t." + q(meta.partition()) + " = s."
+                + q(meta.partition()) + " AND t." + q(meta.offset()) + " = s." + q(meta.offset()) + ")";
     }
 
     /** The newest version of each key in the batch, as a temporary table. */

@@ -81,7 +81,7 @@ public final class TableDdl {
         for (String definition : definitions) {
             String name = nameOf(definition);
             if (!existing.contains(name)) {
-                execute(connection, "ALTER TABLE " + dialect.table(table) + " ADD COLUMN " + definition.replace(" NOT NULL", ""));
+                execute(connection, "ALTER TABLE " + dialect.table(table) + " ADD COLUMN IF NOT EXISTS " + definition.replace(" NOT NULL", "")); // another task may add it first
             }
         }
     }
