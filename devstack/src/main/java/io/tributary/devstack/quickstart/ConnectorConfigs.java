@@ -62,7 +62,7 @@ public final class ConnectorConfigs {
         c.put("staging.s3.access.key.id", s3.accessKey());
         c.put("staging.s3.secret.access.key", s3.secretKey());
         c.put("flush.max.records", "100000");
-        c.put("flush.interval.ms", "1000");
+        c.put("flush.interval.ms", "2000");
         // the quickstart reads the DuckDB file between merges: a flush that finds it locked retries soon
         c.put("retry.max.attempts", "30");
         c.put("retry.backoff.ms", "200");

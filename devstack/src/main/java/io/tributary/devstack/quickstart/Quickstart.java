@@ -43,6 +43,8 @@ public final class Quickstart implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        // initialise logging before threads start, or SLF4J warns about loggers used during its start-up
+        org.slf4j.LoggerFactory.getLogger(Quickstart.class);
         QuickstartOptions options;
         try {
             options = QuickstartOptions.parse(args);
@@ -169,10 +171,10 @@ public final class Quickstart implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the warehouse did not catch up within " + SNAPSHOT_TIMEOUT + ": " + actual);
             }
-            if (++checks % 5 == 0) {
+            if (++checks % 3 == 0) {
                 checkHealthy(rest);
             }
-            Thread.sleep(1000);
+            Thread.sleep(3000); // each look holds the DuckDB file for a moment, and a merge waiting for it backs off
         }
     }
 
@@ -239,6 +241,7 @@ public final class Quickstart implements AutoCloseable {
     private int stayUp(Report report) throws InterruptedException {
         printFigures(report);
         QuickstartHelp.print(terminal, stack, options);
+        terminal.line("quickstart: pids " + meter.pids().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
         terminal.line("quickstart: ready");
         while (true) {
             Thread.sleep(60_000);
