@@ -59,6 +59,7 @@ class ConnectConfigsIT {
         assertTrue(body.path("name").isTextual() && body.path("config").isObject(), name + " is {\"name\":..., \"config\":{...}}");
         Map<String, String> config = new LinkedHashMap<>();
         body.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put("name", body.path("name").asText()); // POST /connectors adds it from the body
         String connectorClass = config.get("connector.class");
 
         JsonNode result = cluster.rest().validate(connectorClass, config);

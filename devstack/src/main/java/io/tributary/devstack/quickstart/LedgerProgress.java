@@ -117,7 +117,7 @@ public final class LedgerProgress implements AutoCloseable {
         if (!assigned) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, wait);
             if (partitions == null || partitions.isEmpty()) {
-                return snapshot();
+                return tables();
             }
             List<TopicPartition> assignment = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(assignment);
@@ -127,7 +127,7 @@ public final class LedgerProgress implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
             apply(record.value());
         }
-        return snapshot();
+        return tables();
     }
 
     /** Whether {@code expectedTables} tables are planned and all their chunks are done. */
@@ -135,7 +135,8 @@ public final class LedgerProgress implements AutoCloseable {
         return tables.size() >= expectedTables && tables.values().stream().allMatch(TableProgress::finished);
     }
 
-    private List<TableProgress> snapshot() {
+    /** The tables seen so far, in the order their first event arrived. */
+    List<TableProgress> tables() {
         return new ArrayList<>(tables.values());
     }
 
