@@ -10,6 +10,8 @@ import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
 import io.tributary.devstack.junit.DevStackTest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,7 +24,11 @@ class ConnectorsRunningIT {
 
     @Test
     void sourceAndSinkRunWithTheirTasksSpreadOverTheWorkers(KafkaConnectCluster cluster, PostgresServer postgres,
-            S3Server s3, DuckDbWarehouse duckdb) {
+            S3Server s3, DuckDbWarehouse duckdb) throws Exception {
+        try (Connection c = postgres.connect(); Statement st = c.createStatement()) {
+            // validate() refuses a source whose include list matches no table
+            st.execute("CREATE TABLE IF NOT EXISTS running_orders (id int PRIMARY KEY, total numeric(10,2))");
+        }
         ConnectRestClient rest = cluster.rest();
         Map<String, String> source = Map.of(
                 "connector.class", ConnectPluginsIT.SOURCE,
@@ -31,7 +37,7 @@ class ConnectorsRunningIT {
                 "connection.user", postgres.user(),
                 "connection.password", postgres.password(),
                 "topic.prefix", "running",
-                "table.include.list", "public\\..*");
+                "table.include.list", "public\\.running_.*");
         Map<String, String> sink = Map.of(
                 "connector.class", ConnectPluginsIT.SINK,
                 // DuckDB allows one writer per file: validate() insists on tasks.max=1
@@ -58,8 +64,9 @@ class ConnectorsRunningIT {
             sinkStatus.path("tasks").forEach(t -> workersWithTasks.add(t.path("worker_id").asText()));
             assertTrue(workersWithTasks.size() > 1, "all four tasks ran on one worker: " + workersWithTasks);
         } finally {
-            rest.deleteConnector("running-source");
-            rest.deleteConnector("running-sink");
+            for (String name : rest.connectors()) {
+                rest.deleteConnector(name);
+            }
         }
     }
 
