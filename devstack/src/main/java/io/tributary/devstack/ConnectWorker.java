@@ -33,8 +33,8 @@ public final class ConnectWorker implements AutoCloseable {
         this.jvmArgs = List.copyOf(jvmArgs);
     }
 
-    static ConnectWorker create(String name, Path workDir, Map<String, String> properties, String heap) {
-        int port = FreePorts.next();
+    static ConnectWorker create(String name, Path workDir, Map<String, String> properties, String heap, int preferredPort) {
+        int port = FreePorts.preferred(preferredPort);
         Properties props = new Properties();
         props.putAll(properties);
         props.setProperty("listeners", "http://127.0.0.1:" + port);

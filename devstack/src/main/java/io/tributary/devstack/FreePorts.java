@@ -28,4 +28,32 @@ public final class FreePorts {
             throw new UncheckedIOException("Could not find a free port on 127.0.0.1", e);
         }
     }
+
+    /**
+     * Returns {@code preferred} when it is free on 127.0.0.1 (e.g. 8083 for a Connect worker, as users
+     * expect), otherwise any free port. Zero or less means no preference.
+     *
+     * @param preferred the wanted port, or 0
+     * @return a port that was free a moment ago
+     */
+    public static int preferred(int preferred) {
+        if (preferred > 0 && isFree(preferred)) {
+            return preferred;
+        }
+        return next();
+    }
+
+    /**
+     * @param port a TCP port
+     * @return whether nothing listens on it on 127.0.0.1 (a bind succeeds)
+     */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -34,7 +34,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats storage in {@code workDir} and starts the broker; returns once it answers metadata requests. */
     public static KafkaBroker start(Path workDir, String heap) {
-        int port = FreePorts.next();
+        return start(workDir, heap, 0);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, listening on {@code preferredPort} when it is free (0: any free port).
+     */
+    public static KafkaBroker start(Path workDir, String heap, int preferredPort) {
+        int port = FreePorts.preferred(preferredPort);
         int controllerPort = FreePorts.next();
         Path config = workDir.resolve("server.properties");
         writeConfig(config, workDir.resolve("data"), port, controllerPort);

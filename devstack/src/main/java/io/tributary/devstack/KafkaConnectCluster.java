@@ -38,7 +38,7 @@ public final class KafkaConnectCluster implements AutoCloseable {
     public static KafkaConnectCluster start(Options options) {
         long started = System.nanoTime();
         Path workDir = options.workDir != null ? options.workDir : TempDirs.create("tributary-kafka-");
-        KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"), options.brokerHeap);
+        KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"), options.brokerHeap, options.brokerPort);
         KafkaConnectCluster cluster = new KafkaConnectCluster(options, workDir, broker);
         try {
             for (int i = 0; i < options.workers; i++) {
@@ -111,7 +111,9 @@ public final class KafkaConnectCluster implements AutoCloseable {
 
     private ConnectWorker addWorkerProcess() {
         String name = "connect-worker-" + (workers.size() + 1);
-        ConnectWorker worker = ConnectWorker.create(name, workDir.resolve("connect"), workerProperties(), options.workerHeap);
+        int preferredPort = workers.isEmpty() ? options.restPort : 0;
+        ConnectWorker worker = ConnectWorker.create(name, workDir.resolve("connect"), workerProperties(), options.workerHeap,
+                preferredPort);
         worker.start();
         workers.add(worker);
         return worker;
@@ -159,6 +161,8 @@ public final class KafkaConnectCluster implements AutoCloseable {
         private boolean exactlyOnceSource;
         private Path workDir;
         private boolean keepWorkDir;
+        private int brokerPort;
+        private int restPort;
 
         private Options() {
         }
@@ -208,6 +212,24 @@ public final class KafkaConnectCluster implements AutoCloseable {
         /** Where data and logs go; kept on close. Default: a temporary folder, deleted on close. */
         public Options workDir(Path dir) {
             this.workDir = dir;
+            return this;
+        }
+
+        /**
+         * The broker's client port when it is free on 127.0.0.1, e.g. 9092; otherwise (and by default, 0)
+         * any free port. {@link #bootstrapServers()} tells which one it got.
+         */
+        public Options brokerPort(int port) {
+            this.brokerPort = port;
+            return this;
+        }
+
+        /**
+         * The first worker's REST port when it is free on 127.0.0.1, e.g. 8083; otherwise (and by
+         * default, 0) any free port. {@link ConnectWorker#restUri()} tells which one it got.
+         */
+        public Options restPort(int port) {
+            this.restPort = port;
             return this;
         }
 

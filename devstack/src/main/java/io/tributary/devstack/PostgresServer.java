@@ -65,9 +65,22 @@ public final class PostgresServer implements JdbcDatabase, AutoCloseable {
      * @throws UncheckedIOException if it cannot start
      */
     public static PostgresServer start(Map<String, String> serverConfig) {
+        return start(serverConfig, 0);
+    }
+
+    /**
+     * Starts a server with extra {@code postgresql.conf} settings on {@code preferredPort} when it is
+     * free (0: any free port).
+     *
+     * @param serverConfig setting name to value, e.g. {@code wal_level -> logical}
+     * @param preferredPort the wanted port, e.g. 5432, or 0
+     * @return the running server
+     * @throws UncheckedIOException if it cannot start
+     */
+    public static PostgresServer start(Map<String, String> serverConfig, int preferredPort) {
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(FreePorts.next())
+                .setPort(FreePorts.preferred(preferredPort))
                 .setCleanDataDirectory(true);
         serverConfig.forEach(builder::setServerConfig);
         try {
