@@ -36,6 +36,11 @@ abstract class AbstractMergeRulesIT {
 
     abstract Connection connect() throws SQLException;
 
+    /** The writer under test; by default the configured destination's provider makes it. */
+    io.tributary.sink.destination.DestinationWriter writer(WarehouseSinkConfig config) {
+        return io.tributary.sink.destination.Destinations.find(config.getString(WarehouseSinkConfig.DESTINATION)).orElseThrow().create(config);
+    }
+
     private String topic;
     private String table;
 
@@ -49,7 +54,7 @@ abstract class AbstractMergeRulesIT {
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
-        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE);
+        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer);
     }
 
     @Test
@@ -194,7 +199,7 @@ abstract class AbstractMergeRulesIT {
         props.put("topics", topic);
         props.put("warehouse.schema", SCHEMA);
         props.put("flush.interval.ms", "1000");
-        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE);
+        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer);
     }
 
     String qualified() {
