@@ -1,5 +1,7 @@
 package io.tributary.sink;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
 import io.tributary.sink.buffer.Batch;
@@ -66,6 +68,36 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
     @Disabled("SUPER, VARBYTE and CHAR(36) UUIDs are Redshift-only; the type mapping is unit-tested in RedshiftDestinationTest"
             + " and round-trips in RedshiftLiveIT")
     void everyTypeRoundTripsExactly() {
+    }
+
+    /**
+     * validate()'s privilege questions (has_database_privilege, has_schema_privilege, pg_namespace are
+     * shared by Redshift and PostgreSQL) asked for real, as a user without grants and as the owner.
+     */
+    @Test
+    void validateNamesTheMissingGrantFromTheCatalog() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String user = "tributary_limited_" + suffix;
+        String locked = "locked_" + suffix;
+        try (Connection admin = postgres.connect(); java.sql.Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'pw'");
+            s.execute("CREATE SCHEMA " + locked);
+        }
+        Map<String, String> props = new java.util.HashMap<>(destinationConfig());
+        props.put("warehouse.url", "jdbc:redshift://cluster.example:5439/postgres");
+        props.put("warehouse.schema", locked);
+        io.tributary.sink.destination.jdbc.PrivilegeProbe.Factory asLimited = () -> io.tributary.sink.destination.jdbc.PrivilegeProbe.jdbc(
+                java.sql.DriverManager.getConnection(postgres.jdbcUrl(), user, "pw"));
+        assertEquals(Map.of("warehouse.schema", "user " + user + " needs USAGE and CREATE on schema " + locked + ": GRANT USAGE, CREATE ON SCHEMA "
+                + locked + " TO " + user), io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props),
+                        asLimited));
+        props.put("warehouse.schema", "absent_" + suffix);
+        assertEquals(Map.of("warehouse.schema", "schema absent_" + suffix + " does not exist and user " + user
+                + " may not create it: create it, or GRANT CREATE ON DATABASE postgres TO " + user),
+                io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props), asLimited));
+        props.put("warehouse.schema", locked);
+        assertEquals(Map.of(), io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props),
+                () -> io.tributary.sink.destination.jdbc.PrivilegeProbe.jdbc(postgres.connect())), "the owner may do everything");
     }
 
     /** Stands in for COPY: INSERTs the staged Avro rows, each value as text cast to the column's Redshift type. */
