@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The cloud-warehouse examples in connect-configs/ use only keys the sink defines, with valid values. */
+/** The cloud-warehouse examples (connect-configs/ and the plugin's etc/) use only keys the sink defines, with valid values. */
 class ConnectConfigsTest {
 
     private static final Set<String> FRAMEWORK = Set.of("connector.class", "tasks.max", "topics", "topics.regex");
@@ -27,6 +27,34 @@ class ConnectConfigsTest {
         assertEquals(name, json.get("name").asText());
         Map<String, String> config = new HashMap<>();
         json.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        check(config);
+        WarehouseSinkConfig parsed = new WarehouseSinkConfig(resolved(config));
+        assertEquals(name.substring(name.lastIndexOf('-') + 1), parsed.getString(WarehouseSinkConfig.DESTINATION));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redshift", "snowflake", "bigquery"})
+    void pluginExampleIsValid(String destination) throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(Path.of("src", "main", "plugin", "etc",
+                "tributary-sink-" + destination + ".properties"))) {
+            properties.load(in);
+        }
+        Map<String, String> config = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> config.put(k, properties.getProperty(k)));
+        config.remove("name");
+        check(config);
+        assertEquals(destination, new WarehouseSinkConfig(resolved(config)).getString(WarehouseSinkConfig.DESTINATION));
+    }
+
+    /** ${file:...} placeholders are resolved by the worker's config provider. */
+    private static Map<String, String> resolved(Map<String, String> config) {
+        Map<String, String> resolved = new HashMap<>(config);
+        resolved.replaceAll((k, v) -> v.startsWith("${file:") ? "resolved-" + k : v);
+        return resolved;
+    }
+
+    private static void check(Map<String, String> config) {
         assertEquals(WarehouseSinkConnector.class.getName(), config.get("connector.class"));
         List<String> unknown = new ArrayList<>();
         for (String key : config.keySet()) {
@@ -37,12 +65,8 @@ class ConnectConfigsTest {
             }
         }
         assertEquals(List.of(), unknown, "keys the sink does not define");
-        // ${file:...} placeholders are resolved by the worker's config provider
-        config.replaceAll((k, v) -> v.startsWith("${file:") ? "resolved-" + k : v);
-        for (ConfigValue value : WarehouseSinkConfig.CONFIG_DEF.validate(config)) {
+        for (ConfigValue value : WarehouseSinkConfig.CONFIG_DEF.validate(resolved(config))) {
             assertTrue(value.errorMessages().isEmpty(), value.name() + ": " + value.errorMessages());
         }
-        WarehouseSinkConfig parsed = new WarehouseSinkConfig(config);
-        assertEquals(name.substring(name.lastIndexOf('-') + 1), parsed.getString(WarehouseSinkConfig.DESTINATION));
     }
 }
