@@ -71,7 +71,8 @@ public class WarehouseSinkConnector extends SinkConnector {
         Optional<DestinationProvider> provider = Destinations.find(name);
         if (provider.isEmpty()) {
             values.get(WarehouseSinkConfig.DESTINATION).addErrorMessage("destination '" + name
-                    + "' is not available in this version; available: postgres, duckdb, s3");
+                    + "' is not available in this version; available: "
+                    + String.join(", ", Destinations.all().stream().map(DestinationProvider::name).toList()));
             return config;
         }
         provider.get().validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));

@@ -36,6 +36,16 @@ abstract class AbstractMergeRulesIT {
 
     abstract Connection connect() throws SQLException;
 
+    /** Where batches are staged; local files by default (the loaders read them), S3 for the live tests. */
+    io.tributary.sink.stage.Stager stager(Map<String, String> props) {
+        return TaskDriver.LOCAL.apply(props);
+    }
+
+    /** The writer under test; by default the configured destination's provider makes it. */
+    io.tributary.sink.destination.DestinationWriter writer(WarehouseSinkConfig config) {
+        return io.tributary.sink.destination.Destinations.find(config.getString(WarehouseSinkConfig.DESTINATION)).orElseThrow().create(config);
+    }
+
     private String topic;
     private String table;
 
@@ -49,7 +59,7 @@ abstract class AbstractMergeRulesIT {
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
-        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE);
+        return new TaskDriver(props, stager(props), FlushHooks.NONE, this::writer);
     }
 
     @Test
@@ -137,7 +147,7 @@ abstract class AbstractMergeRulesIT {
             sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"));
             sink.batch(withEmail(topic, 0, 1, 2, "b", "b@example.com", 11));
             try (Connection c = connect(); Statement s = c.createStatement();
-                    ResultSet rows = s.executeQuery("SELECT id, email FROM " + qualified() + " ORDER BY id")) {
+                    ResultSet rows = s.executeQuery("SELECT \"id\", \"email\" FROM " + qualified() + " ORDER BY \"id\"")) {
                 assertTrue(rows.next());
                 assertNull(rows.getString(2));
                 assertTrue(rows.next());
@@ -152,8 +162,8 @@ abstract class AbstractMergeRulesIT {
             sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 1, "b", 20, "u"));
             sink.batch(ours(topic, 1, 0, 1, "c", 5, "u"));
             assertEquals(3, count("SELECT COUNT(*) FROM " + qualified()));
-            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE __tributary_position = 20 AND __tributary_offset = 1"
-                    + " AND __tributary_partition = 0 AND __tributary_op = 'u' AND __tributary_synced_at IS NOT NULL"));
+            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE \"__tributary_position\" = 20 AND \"__tributary_offset\" = 1"
+                    + " AND \"__tributary_partition\" = 0 AND \"__tributary_op\" = 'u' AND \"__tributary_synced_at\" IS NOT NULL"));
         }
     }
 
@@ -175,7 +185,7 @@ abstract class AbstractMergeRulesIT {
         try (TaskDriver sink = driver()) {
             sink.batch(ours(topic, 0, 0, 1, "tab\tnew\nline \\ quote\" é", 10, "r"));
             try (Connection c = connect(); Statement s = c.createStatement();
-                    ResultSet rows = s.executeQuery("SELECT name, amount, CAST(updated AS VARCHAR) FROM " + qualified())) {
+                    ResultSet rows = s.executeQuery("SELECT \"name\", \"amount\", CAST(\"updated\" AS VARCHAR) FROM " + qualified())) {
                 assertTrue(rows.next());
                 assertEquals("tab\tnew\nline \\ quote\" é", rows.getString(1));
                 assertEquals(new BigDecimal("12.34"), rows.getBigDecimal(2));
@@ -188,11 +198,11 @@ abstract class AbstractMergeRulesIT {
     void everyTypeRoundTripsExactly() throws Exception {
         try (TaskDriver sink = driver()) {
             sink.batch(TypeSamples.record(topic), TypeSamples.nulls(topic));
-            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE id = 2 AND dec38 IS NULL AND ints IS NULL"
-                    + " AND tstz IS NULL AND blob IS NULL AND txt IS NULL"));
+            assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE \"id\" = 2 AND \"dec38\" IS NULL AND \"ints\" IS NULL"
+                    + " AND \"tstz\" IS NULL AND \"blob\" IS NULL AND \"txt\" IS NULL"));
             Map<String, Object> actual = new java.util.LinkedHashMap<>();
             try (Connection c = connect(); Statement s = c.createStatement();
-                    ResultSet rows = s.executeQuery("SELECT * FROM " + qualified() + " WHERE id = 1")) {
+                    ResultSet rows = s.executeQuery("SELECT * FROM " + qualified() + " WHERE \"id\" = 1")) {
                 assertTrue(rows.next());
                 for (String column : TypeSamples.expected().keySet()) {
                     actual.put(column, TypeSamples.read(rows, column));
@@ -210,7 +220,7 @@ abstract class AbstractMergeRulesIT {
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
-        return new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE);
+        return new TaskDriver(props, stager(props), FlushHooks.NONE, this::writer);
     }
 
     String qualified() {
@@ -220,7 +230,7 @@ abstract class AbstractMergeRulesIT {
     Map<Long, String> names() throws SQLException {
         Map<Long, String> rows = new TreeMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, name FROM " + qualified())) {
+                ResultSet rs = s.executeQuery("SELECT \"id\", \"name\" FROM " + qualified())) {
             while (rs.next()) {
                 String previous = rows.put(rs.getLong(1), rs.getString(2));
                 assertNull(previous, "two rows with key " + rs.getLong(1));
@@ -231,7 +241,7 @@ abstract class AbstractMergeRulesIT {
 
     private Object deletedAt(long id) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT __tributary_deleted_at FROM " + qualified() + " WHERE id = " + id)) {
+                ResultSet rs = s.executeQuery("SELECT \"__tributary_deleted_at\" FROM " + qualified() + " WHERE \"id\" = " + id)) {
             assertTrue(rs.next(), "row " + id + " is missing");
             return rs.getObject(1);
         }

@@ -145,10 +145,20 @@ class SinkErrorsAndEvolutionIT {
         Map<String, String> duckErrors = errors(cluster.rest().validate(SinkPipelineIT.SINK, duck));
         assertTrue(duckErrors.getOrDefault("destination", "").contains("tasks.max=1"), duckErrors.toString());
 
-        Map<String, String> later = new HashMap<>(duck);
-        later.put("destination", "snowflake");
-        Map<String, String> laterErrors = errors(cluster.rest().validate(SinkPipelineIT.SINK, later));
-        assertTrue(laterErrors.getOrDefault("destination", "").contains("not available"), laterErrors.toString());
+        Map<String, String> unknown = new HashMap<>(duck);
+        unknown.put("destination", "oracle");
+        Map<String, String> unknownErrors = errors(cluster.rest().validate(SinkPipelineIT.SINK, unknown));
+        assertTrue(unknownErrors.getOrDefault("destination", "").contains("oracle"), unknownErrors.toString());
+
+        // the cloud warehouses are available now and validate their own settings inside the plugin's class loader
+        Map<String, String> snowflake = new HashMap<>(duck);
+        snowflake.putAll(Map.of("destination", "snowflake", "warehouse.url", "jdbc:postgresql://127.0.0.1:1/nowhere"));
+        Map<String, String> snowflakeErrors = errors(cluster.rest().validate(SinkPipelineIT.SINK, snowflake));
+        assertTrue(snowflakeErrors.getOrDefault("warehouse.url", "").contains("jdbc:snowflake://"), snowflakeErrors.toString());
+        Map<String, String> bigquery = new HashMap<>(duck);
+        bigquery.put("destination", "bigquery");
+        Map<String, String> bigqueryErrors = errors(cluster.rest().validate(SinkPipelineIT.SINK, bigquery));
+        assertTrue(bigqueryErrors.getOrDefault("bigquery.project", "").contains("bigquery.project"), bigqueryErrors.toString());
     }
 
     private static Map<String, String> errors(JsonNode validation) {

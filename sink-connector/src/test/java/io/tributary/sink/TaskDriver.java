@@ -73,6 +73,11 @@ final class TaskDriver implements AutoCloseable {
     private final Set<TopicPartition> assigned = new HashSet<>();
 
     TaskDriver(Map<String, String> props, Stager stager, FlushHooks hooks) {
+        this(props, stager, hooks, config -> Destinations.find(config.getString(WarehouseSinkConfig.DESTINATION)).orElseThrow().create(config));
+    }
+
+    /** With the destination writer made by {@code destinations} instead of the configured provider. */
+    TaskDriver(Map<String, String> props, Stager stager, FlushHooks hooks, Function<WarehouseSinkConfig, DestinationWriter> destinations) {
         task = new WarehouseSinkTask(new SinkComponents() {
             @Override
             public Stager stager(WarehouseSinkConfig config) {
@@ -81,7 +86,7 @@ final class TaskDriver implements AutoCloseable {
 
             @Override
             public DestinationWriter destination(WarehouseSinkConfig config) {
-                return Destinations.find(config.getString(WarehouseSinkConfig.DESTINATION)).orElseThrow().create(config);
+                return destinations.apply(config);
             }
 
             @Override

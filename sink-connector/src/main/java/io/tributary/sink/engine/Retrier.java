@@ -64,6 +64,9 @@ public final class Retrier {
     /** Transient failures: worth another attempt. */
     public static boolean isRetriable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransientWarehouseException) {
+                return true;
+            }
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException) {
                 return true;
             }
@@ -87,8 +90,11 @@ public final class Retrier {
             return true;
         }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        // DuckDB: another process holds the file, or a write-write conflict between transactions
-        return message.contains("could not set lock") || message.contains("conflict") || message.contains("connection");
+        // DuckDB: another process holds the file, or a write-write conflict between transactions;
+        // Redshift: serializable isolation violation (error 1023); Snowflake: too many waiters for a table lock
+        return message.contains("could not set lock") || message.contains("conflict") || message.contains("connection")
+                || message.contains("serializable isolation violation") || message.contains("number of waiters for this lock")
+                || message.contains("throttl");
     }
 
     static String describe(Throwable e) {

@@ -31,8 +31,14 @@ public final class JdbcDestination implements DestinationWriter {
     private final DeleteMode deleteMode;
     private final MetadataColumns meta;
     private final TableDdl ddl;
+    private final ApplyPlan applyPlan;
 
     public JdbcDestination(SqlDialect dialect, WarehouseSinkConfig config, Properties connectionProperties) {
+        this(dialect, config, connectionProperties, ApplyPlan.STANDARD_MERGE);
+    }
+
+    public JdbcDestination(SqlDialect dialect, WarehouseSinkConfig config, Properties connectionProperties, ApplyPlan applyPlan) {
+        this.applyPlan = applyPlan;
         this.dialect = dialect;
         this.url = config.warehouseUrl();
         this.connectionProperties = connectionProperties;
@@ -72,18 +78,11 @@ public final class JdbcDestination implements DestinationWriter {
                     ddl.ensureTombstones(connection, tombstones, batch.schema());
                 }
                 ddl.createStage(connection, MergeSql.STAGE, batch.stagedColumns());
-                dialect.loader().load(connection, MergeSql.STAGE, batch);
+                dialect.loader().load(connection, MergeSql.STAGE, staged);
                 if (merge) {
-                    TableDdl.execute(connection, sql.createLatest());
-                    if (hard) {
-                        TableDdl.execute(connection, sql.dropVersionsOlderThanTombstones());
+                    for (String statement : applyPlan.statements(sql, deleteMode)) {
+                        TableDdl.execute(connection, statement);
                     }
-                    TableDdl.execute(connection, sql.merge());
-                    if (hard) {
-                        TableDdl.execute(connection, sql.upsertTombstones());
-                        TableDdl.execute(connection, sql.deleteSupersededTombstones());
-                    }
-                    TableDdl.execute(connection, sql.dropTemp(MergeSql.LATEST));
                 } else {
                     TableDdl.execute(connection, sql.appendInsert());
                 }

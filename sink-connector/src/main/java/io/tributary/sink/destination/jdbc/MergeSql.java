@@ -27,7 +27,7 @@ public final class MergeSql {
     public static final String LATEST = "tributary_latest";
     static final String LOWEST_POSITION = "-9223372036854775807";
 
-    private final SqlDialect dialect;
+    private final SqlText dialect;
     private final TableId target;
     private final TableId tombstones;
     private final List<String> columns;
@@ -35,7 +35,7 @@ public final class MergeSql {
     private final MetadataColumns meta;
     private final DeleteMode deleteMode;
 
-    public MergeSql(SqlDialect dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
+    public MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
             MetadataColumns meta, DeleteMode deleteMode) {
         this.dialect = dialect;
         this.target = target;
@@ -44,6 +44,31 @@ public final class MergeSql {
         this.keys = List.copyOf(keys);
         this.meta = meta;
         this.deleteMode = deleteMode;
+    }
+
+    public SqlText dialect() {
+        return dialect;
+    }
+
+    public TableId target() {
+        return target;
+    }
+
+    public TableId tombstones() {
+        return tombstones;
+    }
+
+    /** The data columns. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<String> keys() {
+        return keys;
+    }
+
+    public MetadataColumns meta() {
+        return meta;
     }
 
     /** The staged columns: data columns, then position, op, topic, partition, offset. */
@@ -136,8 +161,8 @@ public final class MergeSql {
         return "DROP TABLE IF EXISTS " + q(name);
     }
 
-    /** {@code a} is a newer version than {@code b}. */
-    String newer(String a, String b) {
+    /** {@code a} is a newer version than {@code b}; both are table names or aliases. */
+    public String newer(String a, String b) {
         String pa = position(a);
         String pb = position(b);
         String part = q(meta.partition());

@@ -1,7 +1,6 @@
 package io.tributary.sink.destination.jdbc;
 
 import io.tributary.sink.schema.Column;
-import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -10,7 +9,7 @@ import java.util.Properties;
  * What differs between SQL warehouses, kept small: type names, temporary tables, the loader and how
  * to connect. The MERGE and DDL statements themselves are shared ({@link MergeSql}, {@link TableDdl}).
  */
-public interface SqlDialect {
+public interface SqlDialect extends SqlText {
 
     /** Opens a connection with the driver shipped in the plugin (not DriverManager, which cannot see plugin jars). */
     Connection connect(String url, Properties properties) throws SQLException;
@@ -31,19 +30,6 @@ public interface SqlDialect {
         return "CREATE TEMPORARY TABLE " + quote(name) + " (" + columnsSql + ")";
     }
 
-    /** A temporary table filled by a query. */
-    default String createTempTableAs(String name, String select) {
-        return "CREATE TEMPORARY TABLE " + quote(name) + " AS " + select;
-    }
-
     /** Loads a batch's staged file into a (temporary) table. */
     StagingLoader loader();
-
-    default String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    default String table(TableId id) {
-        return quote(id.schema()) + "." + quote(id.table());
-    }
 }

@@ -1,0 +1,31 @@
+package io.tributary.sink.destination.jdbc;
+
+import io.tributary.sink.DeleteMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements that turn a loaded staging table ({@value MergeSql#STAGE}) into changes of the
+ * final table, in merge mode. Run in order, in the batch's transaction.
+ */
+public interface ApplyPlan {
+
+    List<String> statements(MergeSql sql, DeleteMode deleteMode);
+
+    /** Standard SQL: newest version per key, tombstone filter, one conditional MERGE, tombstone upkeep. */
+    ApplyPlan STANDARD_MERGE = (sql, deleteMode) -> {
+        boolean hard = deleteMode == DeleteMode.HARD;
+        List<String> statements = new ArrayList<>();
+        statements.add(sql.createLatest());
+        if (hard) {
+            statements.add(sql.dropVersionsOlderThanTombstones());
+        }
+        statements.add(sql.merge());
+        if (hard) {
+            statements.add(sql.upsertTombstones());
+            statements.add(sql.deleteSupersededTombstones());
+        }
+        statements.add(sql.dropTemp(MergeSql.LATEST));
+        return statements;
+    };
+}

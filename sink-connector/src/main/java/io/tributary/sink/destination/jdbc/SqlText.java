@@ -1,0 +1,20 @@
+package io.tributary.sink.destination.jdbc;
+
+import io.tributary.sink.schema.TableId;
+
+/** How a SQL warehouse spells names and temporary tables: all {@link MergeSql} needs. */
+public interface SqlText {
+
+    default String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    default String table(TableId id) {
+        return quote(id.schema()) + "." + quote(id.table());
+    }
+
+    /** A temporary table filled by a query. */
+    default String createTempTableAs(String name, String select) {
+        return "CREATE TEMPORARY TABLE " + quote(name) + " AS " + select;
+    }
+}

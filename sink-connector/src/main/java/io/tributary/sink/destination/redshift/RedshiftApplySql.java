@@ -1,0 +1,118 @@
+package io.tributary.sink.destination.redshift;
+
+import io.tributary.sink.DeleteMode;
+import io.tributary.sink.destination.jdbc.ApplyPlan;
+import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.schema.MetadataColumns;
+import io.tributary.sink.schema.TableId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The merge rules in statements Redshift runs: Redshift's MERGE allows one unconditional
+ * {@code WHEN MATCHED} action, so "only if newer" cannot be a MERGE condition. Instead the newest
+ * versions ({@value MergeSql#LATEST}) are first reduced to those that must win (newer than the
+ * tombstone, newer than the stored row), then applied with DELETE ... USING and INSERT ... SELECT.
+ * Every statement is also valid PostgreSQL (RedshiftSqlOnPostgresIT runs them there), so tables are
+ * referred to by their bare names in conditions and never aliased in DELETE/UPDATE targets.
+ */
+public final class RedshiftApplySql implements ApplyPlan {
+
+    @Override
+    public List<String> statements(MergeSql sql, DeleteMode deleteMode) {
+        Names n = new Names(sql);
+        List<String> statements = new ArrayList<>();
+        statements.add(sql.createLatest());
+        if (deleteMode == DeleteMode.NONE) {
+            statements.add("DELETE FROM " + n.latest + " WHERE " + n.latest + "." + n.op + " = 'd'");
+        }
+        if (deleteMode == DeleteMode.HARD) {
+            // versions not newer than the key's tombstone must not bring the row back
+            statements.add("DELETE FROM " + n.latest + " USING " + n.tombstonesTable + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest)
+                    + " AND NOT " + sql.newer(n.latest, n.tombstonesRef));
+        }
+        // versions not newer than the stored row change nothing
+        statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest)
+                + " AND NOT " + sql.newer(n.latest, n.targetRef));
+        if (deleteMode == DeleteMode.SOFT) {
+            statements.add("UPDATE " + n.targetTable + " SET " + n.metadataAssignments() + ", " + n.q(n.meta.deletedAt())
+                    + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND "
+                    + n.latest + "." + n.op + " = 'd'");
+            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest)
+                    + " AND " + n.latest + "." + n.op + " <> 'd'");
+            statements.add(n.insertUpserts());
+            statements.add("INSERT INTO " + n.targetTable + " (" + n.stagedList("") + ", " + n.q(n.meta.syncedAt()) + ", "
+                    + n.q(n.meta.deletedAt()) + ") SELECT " + n.stagedList(n.latest + ".") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM "
+                    + n.latest + " LEFT JOIN " + n.targetTable + " ON " + n.keyMatch(n.targetRef, n.latest) + " WHERE " + n.latest + "."
+                    + n.op + " = 'd' AND " + n.targetRef + "." + n.q(sql.keys().get(0)) + " IS NULL");
+        } else {
+            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest));
+            statements.add(n.insertUpserts());
+        }
+        if (deleteMode == DeleteMode.HARD) {
+            // every remaining version is newer than the key's tombstone: deletes replace it, upserts end it
+            statements.add("DELETE FROM " + n.tombstonesTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest));
+            List<String> cols = new ArrayList<>(sql.keys());
+            cols.addAll(List.of(n.meta.position(), n.meta.topic(), n.meta.partition(), n.meta.offset()));
+            statements.add("INSERT INTO " + n.tombstonesTable + " (" + n.list(cols, "") + ") SELECT " + n.list(cols, n.latest + ".")
+                    + " FROM " + n.latest + " WHERE " + n.latest + "." + n.op + " = 'd'");
+        }
+        statements.add(sql.dropTemp(MergeSql.LATEST));
+        return statements;
+    }
+
+    /** Quoted names of one merge. */
+    private static final class Names {
+        final MergeSql sql;
+        final MetadataColumns meta;
+        final String latest;
+        final String op;
+        final String targetTable;
+        final String targetRef;
+        final String tombstonesTable;
+        final String tombstonesRef;
+
+        Names(MergeSql sql) {
+            this.sql = sql;
+            this.meta = sql.meta();
+            this.latest = q(MergeSql.LATEST);
+            this.op = q(meta.op());
+            this.targetTable = sql.dialect().table(sql.target());
+            this.targetRef = ref(sql.target());
+            this.tombstonesTable = sql.dialect().table(sql.tombstones());
+            this.tombstonesRef = ref(sql.tombstones());
+        }
+
+        String q(String identifier) {
+            return sql.dialect().quote(identifier);
+        }
+
+        String ref(TableId table) {
+            return q(table.table());
+        }
+
+        String keyMatch(String a, String b) {
+            return sql.keys().stream().map(k -> a + "." + q(k) + " = " + b + "." + q(k)).collect(Collectors.joining(" AND "));
+        }
+
+        String list(List<String> names, String prefix) {
+            return names.stream().map(c -> prefix + q(c)).collect(Collectors.joining(", "));
+        }
+
+        String stagedList(String prefix) {
+            return list(sql.stagedColumns(), prefix);
+        }
+
+        String metadataAssignments() {
+            return List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()).stream()
+                    .map(c -> q(c) + " = " + latest + "." + q(c)).collect(Collectors.joining(", "))
+                    + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
+        }
+
+        String insertUpserts() {
+            return "INSERT INTO " + targetTable + " (" + stagedList("") + ", " + q(meta.syncedAt()) + ") SELECT " + stagedList(latest + ".")
+                    + ", CURRENT_TIMESTAMP FROM " + latest + " WHERE " + latest + "." + op + " <> 'd'";
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.tributary.sink.destination.redshift;
+
+import io.tributary.sink.destination.jdbc.JdbcConnector;
+import io.tributary.sink.destination.jdbc.SqlDialect;
+import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Amazon Redshift types and identifiers. Redshift folds identifiers to lower case, quoted or not
+ * (unless {@code enable_case_sensitive_identifier} is on), so every identifier is lower-cased here:
+ * the catalog then reports the names the sink asks for, and column evolution compares like with like.
+ */
+public final class RedshiftDialect implements SqlDialect {
+
+    /** Redshift's widest VARCHAR, in bytes. */
+    public static final int MAX_VARCHAR_BYTES = 65535;
+    /** Redshift's widest DECIMAL. */
+    public static final int MAX_DECIMAL_PRECISION = 38;
+
+    private final JdbcConnector connector;
+    private final StagingLoader loader;
+
+    public RedshiftDialect(JdbcConnector connector, StagingLoader loader) {
+        this.connector = connector;
+        this.loader = loader;
+    }
+
+    /** Connects with the Amazon Redshift JDBC driver shipped in the plugin. */
+    public static Connection driverConnect(String url, Properties properties) throws SQLException {
+        Connection connection = new com.amazon.redshift.Driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("not a Redshift JDBC URL (jdbc:redshift://endpoint:5439/database)", "08001");
+        }
+        return connection;
+    }
+
+    @Override
+    public Connection connect(String url, Properties properties) throws SQLException {
+        return connector.connect(url, properties);
+    }
+
+    @Override
+    public String typeName(Column column) {
+        ColumnType type = column.type();
+        return switch (column.kind()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INT16 -> "SMALLINT";
+            case INT32 -> "INTEGER";
+            case INT64 -> "BIGINT";
+            case FLOAT32 -> "REAL";
+            case FLOAT64 -> "DOUBLE PRECISION";
+            case DECIMAL -> type.precision() > 0 && type.precision() <= MAX_DECIMAL_PRECISION
+                    ? "DECIMAL(" + type.precision() + "," + type.scale() + ")"
+                    : "DECIMAL(" + MAX_DECIMAL_PRECISION + "," + Math.min(type.scale(), 37) + ")";
+            // any precision and scale: only text keeps it exact
+            case VARIABLE_DECIMAL -> "VARCHAR(1024)";
+            case STRING -> "VARCHAR(" + varcharBytes(type.length()) + ")";
+            case JSON, ARRAY -> "SUPER";
+            case UUID -> "CHAR(36)";
+            case BYTES -> "VARBYTE(1024000)";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMPTZ";
+        };
+    }
+
+    /**
+     * Redshift's VARCHAR(n) counts bytes, the source's length counts characters: a UTF-8 character
+     * takes up to 4 bytes. Unknown lengths get the widest VARCHAR.
+     */
+    static int varcharBytes(int sourceLength) {
+        if (sourceLength <= 0) {
+            return MAX_VARCHAR_BYTES;
+        }
+        return (int) Math.min((long) sourceLength * 4, MAX_VARCHAR_BYTES);
+    }
+
+    @Override
+    public String timestampTzType() {
+        return "TIMESTAMPTZ";
+    }
+
+    /** Redshift does not enforce keys; the merge keeps keys unique itself. */
+    @Override
+    public boolean primaryKeys() {
+        return false;
+    }
+
+    @Override
+    public String createTempTable(String name, String columnsSql) {
+        return "CREATE TEMP TABLE " + quote(name) + " (" + columnsSql + ")";
+    }
+
+    @Override
+    public StagingLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return SqlDialect.super.quote(identifier.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,96 @@
+package io.tributary.sink.destination.snowflake;
+
+import io.tributary.sink.destination.jdbc.JdbcConnector;
+import io.tributary.sink.destination.jdbc.SqlDialect;
+import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Snowflake types. Identifiers are always quoted, so they keep their case (a column {@code id} is
+ * {@code "id"}, not {@code ID}); the standard MERGE of {@link io.tributary.sink.destination.jdbc.MergeSql}
+ * runs as it is (Snowflake allows several conditional WHEN MATCHED clauses).
+ */
+public final class SnowflakeDialect implements SqlDialect {
+
+    static final String DRIVER = "net.snowflake.client.jdbc.SnowflakeDriver";
+    /** Snowflake's widest VARCHAR, in characters. */
+    static final int MAX_VARCHAR = 16_777_216;
+
+    private final JdbcConnector connector;
+    private final StagingLoader loader;
+
+    public SnowflakeDialect(JdbcConnector connector, StagingLoader loader) {
+        this.connector = connector;
+        this.loader = loader;
+    }
+
+    /**
+     * Connects with the Snowflake JDBC driver, loaded by name from the plugin's class loader: the
+     * driver is an 82 MB jar the plugin does not ship (docs/warehouses.md: copy it into lib/).
+     */
+    public static Connection driverConnect(String url, Properties properties) throws SQLException {
+        Driver driver;
+        try {
+            driver = (Driver) Class.forName(DRIVER, true, SnowflakeDialect.class.getClassLoader()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new SQLException("the Snowflake JDBC driver (net.snowflake:snowflake-jdbc) is not in the plugin's lib/ folder;"
+                    + " copy snowflake-jdbc-<version>.jar there (docs/warehouses.md)", "08001", e);
+        }
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("not a Snowflake JDBC URL (jdbc:snowflake://<account>.snowflakecomputing.com/?db=...&warehouse=...)", "08001");
+        }
+        return connection;
+    }
+
+    @Override
+    public Connection connect(String url, Properties properties) throws SQLException {
+        return connector.connect(url, properties);
+    }
+
+    @Override
+    public String typeName(Column column) {
+        ColumnType type = column.type();
+        return switch (column.kind()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INT16 -> "SMALLINT";
+            case INT32 -> "INTEGER";
+            case INT64 -> "BIGINT";
+            case FLOAT32, FLOAT64 -> "FLOAT";
+            case DECIMAL -> type.precision() > 0 && type.precision() <= 38
+                    ? "NUMBER(" + type.precision() + "," + type.scale() + ")"
+                    : type.scale() <= 37 ? "NUMBER(38," + type.scale() + ")" : "VARCHAR";
+            case VARIABLE_DECIMAL -> "VARCHAR";
+            case STRING -> type.length() > 0 && type.length() <= MAX_VARCHAR ? "VARCHAR(" + type.length() + ")" : "VARCHAR";
+            case JSON -> "VARIANT";
+            case ARRAY -> "ARRAY";
+            case UUID -> "VARCHAR(36)";
+            case BYTES -> "BINARY";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP -> "TIMESTAMP_NTZ(6)";
+            case TIMESTAMPTZ -> "TIMESTAMP_TZ(6)";
+        };
+    }
+
+    @Override
+    public String timestampTzType() {
+        return "TIMESTAMP_TZ";
+    }
+
+    /** Snowflake does not enforce keys; the merge keeps keys unique itself. */
+    @Override
+    public boolean primaryKeys() {
+        return false;
+    }
+
+    @Override
+    public StagingLoader loader() {
+        return loader;
+    }
+}

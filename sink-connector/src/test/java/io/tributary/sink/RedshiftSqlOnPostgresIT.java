@@ -1,0 +1,149 @@
+package io.tributary.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tributary.devstack.PostgresServer;
+import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.destination.DestinationWriter;
+import io.tributary.sink.destination.jdbc.AvroFiles;
+import io.tributary.sink.destination.jdbc.JdbcDestination;
+import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.redshift.RedshiftApplySql;
+import io.tributary.sink.destination.redshift.RedshiftDialect;
+import io.tributary.sink.schema.Column;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Redshift destination's exact statements (DDL, temporary tables, the DELETE ... USING / INSERT
+ * apply of the merge rules) run on the devstack PostgreSQL through pgjdbc: the Redshift driver cannot
+ * talk to PostgreSQL, and Redshift's SQL is PostgreSQL-derived. Only the COPY from S3 is replaced, by
+ * plain INSERTs of the staged Avro rows into the same temporary staging table.
+ */
+@DevStackTest
+class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
+
+    private PostgresServer postgres;
+
+    @BeforeEach
+    void setUp(PostgresServer postgres) {
+        this.postgres = postgres;
+    }
+
+    @Override
+    Map<String, String> destinationConfig() {
+        return Map.of("destination", "redshift", "warehouse.url", postgres.jdbcUrl(), "warehouse.user", postgres.user(),
+                "warehouse.password", postgres.password(), "redshift.iam.role", "arn:aws:iam::123456789012:role/unused-on-postgres");
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return postgres.connect();
+    }
+
+    @Override
+    DestinationWriter writer(WarehouseSinkConfig config) {
+        RedshiftDialect dialect = new RedshiftDialect((url, props) -> new org.postgresql.Driver().connect(url, props), new InsertLoader());
+        return new JdbcDestination(dialect, config, JdbcDestination.credentials(config), new RedshiftApplySql());
+    }
+
+    @Override
+    @Test
+    @Disabled("SUPER, VARBYTE and CHAR(36) UUIDs are Redshift-only; the type mapping is unit-tested in RedshiftDestinationTest"
+            + " and round-trips in RedshiftLiveIT")
+    void everyTypeRoundTripsExactly() {
+    }
+
+    /**
+     * validate()'s privilege questions (has_database_privilege, has_schema_privilege, pg_namespace are
+     * shared by Redshift and PostgreSQL) asked for real, as a user without grants and as the owner.
+     */
+    @Test
+    void validateNamesTheMissingGrantFromTheCatalog() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String user = "tributary_limited_" + suffix;
+        String locked = "locked_" + suffix;
+        try (Connection admin = postgres.connect(); java.sql.Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'pw'");
+            s.execute("CREATE SCHEMA " + locked);
+        }
+        Map<String, String> props = new java.util.HashMap<>(destinationConfig());
+        props.put("warehouse.url", "jdbc:redshift://cluster.example:5439/postgres");
+        props.put("warehouse.schema", locked);
+        io.tributary.sink.destination.jdbc.PrivilegeProbe.Factory asLimited = () -> io.tributary.sink.destination.jdbc.PrivilegeProbe.jdbc(
+                java.sql.DriverManager.getConnection(postgres.jdbcUrl(), user, "pw"));
+        assertEquals(Map.of("warehouse.schema", "user " + user + " needs USAGE and CREATE on schema " + locked + ": GRANT USAGE, CREATE ON SCHEMA "
+                + locked + " TO " + user), io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props),
+                        asLimited));
+        props.put("warehouse.schema", "absent_" + suffix);
+        assertEquals(Map.of("warehouse.schema", "schema absent_" + suffix + " does not exist and user " + user
+                + " may not create it: create it, or GRANT CREATE ON DATABASE postgres TO " + user),
+                io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props), asLimited));
+        props.put("warehouse.schema", locked);
+        assertEquals(Map.of(), io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props),
+                () -> io.tributary.sink.destination.jdbc.PrivilegeProbe.jdbc(postgres.connect())), "the owner may do everything");
+    }
+
+    /** Stands in for COPY: INSERTs the staged Avro rows, each value as text cast to the column's Redshift type. */
+    private static final class InsertLoader implements StagingLoader {
+
+        private final RedshiftDialect types = new RedshiftDialect(null, null);
+
+        @Override
+        public long load(Connection connection, String table, Batch batch) throws Exception {
+            List<Column> columns = batch.stagedColumns();
+            String sql = "INSERT INTO " + types.quote(table) + " (" + columns.stream().map(c -> types.quote(c.name()))
+                    .collect(Collectors.joining(", ")) + ") VALUES (" + columns.stream().map(c -> "CAST(? AS " + types.typeName(c) + ")")
+                    .collect(Collectors.joining(", ")) + ")";
+            long rows = 0;
+            try (DataFileReader<GenericRecord> reader = AvroFiles.open(batch.file()); PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (GenericRecord record : reader) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        insert.setString(i + 1, text(columns.get(i), record.get(i)));
+                    }
+                    insert.addBatch();
+                    rows++;
+                }
+                insert.executeBatch();
+            }
+            return rows;
+        }
+
+        private static String text(Column column, Object value) {
+            if (value == null) {
+                return null;
+            }
+            return switch (column.kind()) {
+                case DECIMAL -> {
+                    ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+                    byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    yield new BigDecimal(new BigInteger(bytes), column.type().scale()).toPlainString();
+                }
+                case DATE -> LocalDate.ofEpochDay((Integer) value).toString();
+                case TIMESTAMP, TIMESTAMPTZ -> {
+                    long micros = (Long) value;
+                    yield LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000,
+                            ZoneOffset.UTC).toString() + (column.kind() == io.tributary.sink.schema.ColumnType.Kind.TIMESTAMPTZ ? "Z" : "");
+                }
+                default -> value.toString();
+            };
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.tributary.sink.destination.bigquery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.sink.DeleteMode;
+import io.tributary.sink.WarehouseSinkConfig;
+import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.destination.StagedBatch;
+import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.ColumnType.Kind;
+import io.tributary.sink.schema.Encoding;
+import io.tributary.sink.schema.MetadataColumns;
+import io.tributary.sink.schema.TableId;
+import io.tributary.sink.schema.TableSchema;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class BigQueryDestinationTest {
+
+    private static final MetadataColumns META = MetadataColumns.withPrefix("__tributary_", "__tributary_deleted_at");
+    private static final BigQuerySql SQL = new BigQuerySql("proj");
+
+    /** Records every call; tables "exist" once created. */
+    static final class FakeClient implements BigQueryClient {
+        final List<String> calls = new ArrayList<>();
+        final Map<String, Set<String>> tables = new HashMap<>();
+        boolean dataset = true;
+        String jobsProblem;
+
+        @Override
+        public Set<String> columns(String dataset, String table) {
+            return tables.getOrDefault(dataset + "." + table, Set.of());
+        }
+
+        @Override
+        public boolean datasetExists(String name) {
+            return dataset;
+        }
+
+        @Override
+        public void loadAvro(String dataset, String table, AvroSource source) {
+            calls.add("load " + dataset + "." + table + " <- " + (source.gcsUri() != null ? source.gcsUri() : "upload " + source.localFile()));
+        }
+
+        @Override
+        public void query(String sql) {
+            calls.add(sql);
+        }
+
+        @Override
+        public void deleteTable(String dataset, String table) {
+            calls.add("delete " + dataset + "." + table);
+        }
+
+        @Override
+        public String jobsProblem() {
+            return jobsProblem;
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
+    }
+
+    static final class Clocks extends Clock {
+        Instant now = Instant.parse("2024-01-02T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static WarehouseSinkConfig config(String... kv) {
+        Map<String, String> props = new HashMap<>(Map.of("destination", "bigquery", "bigquery.project", "proj", "warehouse.schema", "shop"));
+        for (int i = 0; i < kv.length; i += 2) {
+            props.put(kv[i], kv[i + 1]);
+        }
+        return new WarehouseSinkConfig(props);
+    }
+
+    private static final TableSchema SCHEMA = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey(), Column.of("name", Kind.STRING)));
+    private static final TableSchema WITH_EMAIL = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey(), Column.of("name", Kind.STRING),
+            Column.of("email", Kind.STRING)));
+
+    private static StagedBatch batch(TableSchema schema, int partition, long first) {
+        List<Column> staged = new ArrayList<>(schema.columns());
+        staged.addAll(META.staged());
+        Batch batch = new Batch(new TableId("shop", "items"), new TopicPartition("shop.public.items", partition), schema, staged,
+                Path.of("/buffer/b" + first + ".avro"), first, first + 9, 10, 100, 0);
+        return new StagedBatch(batch, "s3://stage-bucket/tributary/shop.items/2024/01/02/b" + first + ".avro");
+    }
+
+    @Test
+    void typeMapping() {
+        Map<String, String> actual = new LinkedHashMap<>();
+        List<Column> columns = List.of(Column.of("bool", Kind.BOOLEAN), Column.of("i16", Kind.INT16), Column.of("i64", Kind.INT64),
+                Column.of("f32", Kind.FLOAT32), new Column("num", ColumnType.decimal(10, 2), Encoding.AS_IS, false, null),
+                new Column("big", ColumnType.decimal(38, 10), Encoding.AS_IS, false, null),
+                new Column("wide", ColumnType.decimal(80, 2), Encoding.AS_IS, false, null),
+                new Column("any", ColumnType.decimal(0, 4), Encoding.AS_IS, false, null), Column.of("vdec", Kind.VARIABLE_DECIMAL),
+                Column.of("s", Kind.STRING), Column.of("json", Kind.JSON), Column.of("uuid", Kind.UUID), Column.of("bytes", Kind.BYTES),
+                Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("ts", Kind.TIMESTAMP), Column.of("tstz", Kind.TIMESTAMPTZ),
+                new Column("arr", ColumnType.of(Kind.ARRAY), Encoding.AS_IS, false, Column.of("e", Kind.STRING)));
+        columns.forEach(c -> actual.put(c.name(), BigQuerySql.typeName(c)));
+        String[] types = {"BOOL", "INT64", "INT64", "FLOAT64", "NUMERIC(10, 2)", "BIGNUMERIC(38, 10)", "STRING", "BIGNUMERIC", "STRING",
+            "STRING", "JSON", "STRING", "BYTES", "DATE", "TIME", "DATETIME", "TIMESTAMP", "ARRAY<STRING>"};
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            expected.put(columns.get(i).name(), types[i]);
+        }
+        assertEquals(expected, actual);
+        assertEquals("`proj`.`shop`.`it\\`s`", SQL.table(new TableId("shop", "it`s")));
+    }
+
+    @Test
+    void createdTablesArePartitionedAndClustered() {
+        List<Column> columns = List.of(Column.of("id", Kind.INT64).asKey(), Column.of("created", Kind.TIMESTAMPTZ), Column.of("day", Kind.DATE));
+        assertEquals("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items` (`id` INT64, `created` TIMESTAMP, `day` DATE,"
+                + " `__tributary_position` INT64, `__tributary_op` STRING, `__tributary_topic` STRING, `__tributary_partition` INT64,"
+                + " `__tributary_offset` INT64, `__tributary_synced_at` TIMESTAMP) PARTITION BY TIMESTAMP_TRUNC(`created`, DAY) CLUSTER BY `id`",
+                SQL.createTable(new TableId("shop", "items"), columns, META, false,
+                        new BigQuerySql.TableOptions("created", "DAY", List.of("id"))));
+        assertTrue(SQL.createTable(new TableId("shop", "items"), columns, META, true, new BigQuerySql.TableOptions("day", "MONTH", List.of()))
+                .endsWith("`__tributary_synced_at` TIMESTAMP, `__tributary_deleted_at` TIMESTAMP) PARTITION BY DATE_TRUNC(`day`, MONTH)"));
+        assertTrue(SQL.createTable(new TableId("shop", "items"), columns, META, false,
+                new BigQuerySql.TableOptions("__tributary_synced_at", "HOUR", List.of())).endsWith("PARTITION BY TIMESTAMP_TRUNC(`__tributary_synced_at`, HOUR)"));
+    }
+
+    @Test
+    void mergeScriptIsOneTransactionOverTemporaryTables() {
+        List<Column> staged = new ArrayList<>(List.of(Column.of("id", Kind.INT64).asKey(), Column.of("doc", Kind.JSON), Column.of("odd name", Kind.STRING)));
+        staged.addAll(META.staged());
+        TableId target = new TableId("shop", "items");
+        MergeSql merge = new MergeSql(SQL, target, new TableId("shop", "items__tributary_deleted"), List.of("id", "doc", "odd name"),
+                List.of("id"), META, DeleteMode.HARD);
+        String script = SQL.mergeScript(merge, new TableId("shop", "items__tributary_stage_t_0"), target, staged, DeleteMode.HARD, true);
+        List<String> statements = List.of(script.split(";\n"));
+        assertEquals("BEGIN TRANSACTION", statements.get(0));
+        assertEquals("CREATE TEMP TABLE `tributary_stage` AS SELECT `id` AS `id`, PARSE_JSON(`doc`) AS `doc`, `f2` AS `odd name`,"
+                + " `__tributary_position` AS `__tributary_position`, `__tributary_op` AS `__tributary_op`, `__tributary_topic` AS"
+                + " `__tributary_topic`, `__tributary_partition` AS `__tributary_partition`, `__tributary_offset` AS `__tributary_offset`"
+                + " FROM `proj`.`shop`.`items__tributary_stage_t_0`", statements.get(1));
+        assertTrue(statements.get(2).startsWith("CREATE TEMP TABLE `tributary_latest` AS SELECT"));
+        assertTrue(statements.get(3).startsWith("DELETE FROM `tributary_latest` WHERE EXISTS (SELECT 1 FROM `proj`.`shop`.`items__tributary_deleted` t"));
+        assertTrue(statements.get(4).startsWith("MERGE INTO `proj`.`shop`.`items` AS f USING `tributary_latest` AS l ON f.`id` = l.`id`"
+                + " WHEN MATCHED AND l.`__tributary_op` = 'd' AND ("), statements.get(4));
+        assertTrue(statements.get(5).startsWith("MERGE INTO `proj`.`shop`.`items__tributary_deleted` AS t USING"));
+        assertTrue(statements.get(6).startsWith("DELETE FROM `proj`.`shop`.`items__tributary_deleted` AS d WHERE EXISTS"));
+        assertEquals("DROP TABLE IF EXISTS `tributary_latest`", statements.get(7));
+        assertEquals("DROP TABLE `tributary_stage`", statements.get(8));
+        assertEquals("COMMIT TRANSACTION;", statements.get(9));
+    }
+
+    @Test
+    void createLoadMergeDropThenEvolve() {
+        FakeClient client = new FakeClient();
+        BigQueryDestination destination = new BigQueryDestination(config("delete.mode", "soft"), client, new Clocks());
+        destination.write(batch(SCHEMA, 0, 0));
+        assertEquals(4, client.calls.size(), String.join("\n", client.calls));
+        assertTrue(client.calls.get(0).startsWith("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items` (`id` INT64, `name` STRING,"));
+        assertTrue(client.calls.get(0).endsWith("`__tributary_deleted_at` TIMESTAMP) CLUSTER BY `id`"), client.calls.get(0));
+        assertEquals("load shop.items__tributary_stage_shop_public_items_0 <- upload /buffer/b0.avro", client.calls.get(1));
+        assertTrue(client.calls.get(2).startsWith("BEGIN TRANSACTION;\nCREATE TEMP TABLE `tributary_stage`"));
+        assertTrue(client.calls.get(2).contains("THEN UPDATE SET `__tributary_position` = l.`__tributary_position`"), "soft delete");
+        assertEquals("delete shop.items__tributary_stage_shop_public_items_0", client.calls.get(3));
+
+        client.calls.clear();
+        client.tables.put("shop.items", new HashSet<>(Set.of("id", "name")));
+        destination.write(batch(WITH_EMAIL, 0, 10));
+        assertEquals("ALTER TABLE `proj`.`shop`.`items` ADD COLUMN IF NOT EXISTS `email` STRING", client.calls.get(0));
+        assertEquals(4, client.calls.size());
+        client.calls.clear();
+        destination.close();
+        assertEquals(List.of("close"), client.calls);
+    }
+
+    @Test
+    void hardDeletesCreateTheTombstoneTableAndLoadsReadGcsWhenConfigured() {
+        FakeClient client = new FakeClient();
+        BigQueryDestination destination = new BigQueryDestination(config("bigquery.gcs.bucket", "gcs-stage",
+                "bigquery.cluster.fields", "name"), client, new Clocks());
+        destination.write(batch(SCHEMA, 1, 0));
+        assertTrue(client.calls.get(0).endsWith("CLUSTER BY `name`"), client.calls.get(0));
+        assertEquals("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items__tributary_deleted` (`id` INT64, `__tributary_position` INT64,"
+                + " `__tributary_topic` STRING, `__tributary_partition` INT64, `__tributary_offset` INT64)", client.calls.get(1));
+        assertEquals("load shop.items__tributary_stage_shop_public_items_1 <- gs://gcs-stage/tributary/shop.items/2024/01/02/b0.avro",
+                client.calls.get(2));
+    }
+
+    @Test
+    void theMergeIntervalBatchesMergesAndCloseMergesWhatIsLeft() {
+        FakeClient client = new FakeClient();
+        client.tables.put("shop.items", Set.of("id", "name"));
+        client.tables.put("shop.items__tributary_deleted", Set.of("id"));
+        Clocks clock = new Clocks();
+        BigQueryDestination destination = new BigQueryDestination(config("bigquery.merge.interval.ms", "600000"), client, clock);
+        destination.write(batch(SCHEMA, 0, 0));
+        assertEquals(1, merges(client), "the first batch merges at once");
+        clock.now = clock.now.plusSeconds(60);
+        destination.write(batch(SCHEMA, 0, 10));
+        destination.write(batch(SCHEMA, 0, 20));
+        assertEquals(1, merges(client), "inside the interval batches are only loaded");
+        assertEquals(3, client.calls.stream().filter(c -> c.startsWith("load")).count());
+        clock.now = clock.now.plusSeconds(600);
+        destination.write(batch(SCHEMA, 0, 30));
+        assertEquals(2, merges(client), "one merge for the three batches staged since");
+        clock.now = clock.now.plusSeconds(1);
+        destination.write(batch(SCHEMA, 0, 40));
+        assertEquals(2, merges(client));
+        destination.close();
+        assertEquals(3, merges(client), "close merges what is still staged");
+        assertEquals("close", client.calls.get(client.calls.size() - 1));
+        assertEquals("delete shop.items__tributary_stage_shop_public_items_0", client.calls.get(client.calls.size() - 2));
+    }
+
+    private static long merges(FakeClient client) {
+        return client.calls.stream().filter(c -> c.startsWith("BEGIN TRANSACTION")).count();
+    }
+
+    @Test
+    void validateNamesWhatIsMissing() {
+        FakeClient client = new FakeClient();
+        BigQueryDestinationProvider provider = new BigQueryDestinationProvider(c -> client);
+        assertEquals(Map.of(), provider.validate(config(), Map.of()));
+        Map<String, String> props = new HashMap<>(Map.of("destination", "bigquery", "warehouse.schema", "my-dataset",
+                "bigquery.credentials.file", "/nonexistent/key.json", "bigquery.cluster.fields", "a,b,c,d,e"));
+        Map<String, String> errors = provider.validate(new WarehouseSinkConfig(props), props);
+        assertTrue(errors.get("bigquery.project").contains("bigquery.project"));
+        assertTrue(errors.get("bigquery.credentials.file").contains("/nonexistent/key.json"));
+        assertTrue(errors.get("warehouse.schema").contains("letters, digits and underscores"));
+        assertTrue(errors.get("bigquery.cluster.fields").contains("at most 4"));
+        client.jobsProblem = "Access Denied: Project proj: User does not have bigquery.jobs.create permission";
+        assertTrue(provider.validate(config(), Map.of()).get("bigquery.project").contains("roles/bigquery.jobUser"));
+        client.jobsProblem = null;
+        client.dataset = false;
+        assertEquals("dataset proj.shop does not exist or the credentials may not see it (create it; grant roles/bigquery.dataEditor"
+                + " on the dataset)", provider.validate(config(), Map.of()).get("warehouse.schema"));
+    }
+
+    @Test
+    void retriableReasons() {
+        assertTrue(GoogleBigQueryClient.retriable("rateLimitExceeded", "Exceeded rate limits"));
+        assertTrue(GoogleBigQueryClient.retriable("invalidQuery",
+                "Could not serialize access to table proj:shop.items due to concurrent update"));
+        assertFalse(GoogleBigQueryClient.retriable("invalidQuery", "Unrecognized name: foo"));
+        assertFalse(GoogleBigQueryClient.retriable("accessDenied", "Access Denied"));
+    }
+}

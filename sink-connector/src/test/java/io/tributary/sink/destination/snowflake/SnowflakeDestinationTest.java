@@ -1,0 +1,190 @@
+package io.tributary.sink.destination.snowflake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.sink.DeleteMode;
+import io.tributary.sink.WarehouseSinkConfig;
+import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.destination.StagedBatch;
+import io.tributary.sink.destination.jdbc.ApplyPlan;
+import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.ColumnType.Kind;
+import io.tributary.sink.schema.Encoding;
+import io.tributary.sink.schema.MetadataColumns;
+import io.tributary.sink.schema.TableId;
+import io.tributary.sink.schema.TableSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnowflakeDestinationTest {
+
+    private static final SnowflakeDialect DIALECT = new SnowflakeDialect(null, null);
+    private static final MetadataColumns META = MetadataColumns.withPrefix("__tributary_", "__tributary_deleted_at");
+
+    @Test
+    void typeMapping() {
+        Map<String, String> actual = new LinkedHashMap<>();
+        List<Column> columns = List.of(Column.of("bool", Kind.BOOLEAN), Column.of("i16", Kind.INT16), Column.of("i32", Kind.INT32),
+                Column.of("i64", Kind.INT64), Column.of("f32", Kind.FLOAT32), Column.of("f64", Kind.FLOAT64),
+                new Column("dec", ColumnType.decimal(10, 2), Encoding.AS_IS, false, null),
+                new Column("dec_wide", ColumnType.decimal(50, 4), Encoding.AS_IS, false, null),
+                new Column("dec_scale", ColumnType.decimal(0, 40), Encoding.AS_IS, false, null),
+                Column.of("vdec", Kind.VARIABLE_DECIMAL), new Column("s", ColumnType.string(100), Encoding.AS_IS, false, null),
+                Column.of("text", Kind.STRING), Column.of("json", Kind.JSON),
+                new Column("arr", ColumnType.of(Kind.ARRAY), Encoding.AS_IS, false, Column.of("e", Kind.INT32)), Column.of("uuid", Kind.UUID),
+                Column.of("bytes", Kind.BYTES), Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("ts", Kind.TIMESTAMP),
+                Column.of("tstz", Kind.TIMESTAMPTZ));
+        columns.forEach(c -> actual.put(c.name(), DIALECT.typeName(c)));
+        Map<String, String> expected = new LinkedHashMap<>();
+        String[] types = {"BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "FLOAT", "NUMBER(10,2)", "NUMBER(38,4)", "VARCHAR", "VARCHAR",
+            "VARCHAR(100)", "VARCHAR", "VARIANT", "ARRAY", "VARCHAR(36)", "BINARY", "DATE", "TIME(6)", "TIMESTAMP_NTZ(6)", "TIMESTAMP_TZ(6)"};
+        for (int i = 0; i < columns.size(); i++) {
+            expected.put(columns.get(i).name(), types[i]);
+        }
+        assertEquals(expected, actual);
+        assertEquals("\"Order Items\"", DIALECT.quote("Order Items"), "quoted identifiers keep their case");
+    }
+
+    @Test
+    void theStandardMergeWithQuotedIdentifiers() {
+        MergeSql sql = new MergeSql(DIALECT, new TableId("SHOP", "items"), new TableId("SHOP", "items__tributary_deleted"),
+                List.of("id", "name"), List.of("id"), META, DeleteMode.HARD);
+        List<String> statements = ApplyPlan.STANDARD_MERGE.statements(sql, DeleteMode.HARD);
+        assertEquals(6, statements.size());
+        assertTrue(statements.get(2).startsWith("MERGE INTO \"SHOP\".\"items\" AS f USING \"tributary_latest\" AS l ON f.\"id\" = l.\"id\""
+                + " WHEN MATCHED AND l.\"__tributary_op\" = 'd' AND ("), statements.get(2));
+        assertTrue(statements.get(2).endsWith("WHEN NOT MATCHED AND NOT l.\"__tributary_op\" = 'd' THEN INSERT (\"id\", \"name\","
+                + " \"__tributary_position\", \"__tributary_op\", \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\","
+                + " \"__tributary_synced_at\") VALUES (l.\"id\", l.\"name\", l.\"__tributary_position\", l.\"__tributary_op\","
+                + " l.\"__tributary_topic\", l.\"__tributary_partition\", l.\"__tributary_offset\", CURRENT_TIMESTAMP)"), statements.get(2));
+    }
+
+    private static StagedBatch staged(Path file, String uri) {
+        TableSchema schema = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey()));
+        Batch batch = new Batch(new TableId("SHOP", "items"), new TopicPartition("shop.public.items", 0), schema, schema.columns(), file,
+                0, 9, 10, 100, 0);
+        return new StagedBatch(batch, uri);
+    }
+
+    @Test
+    void copyFromTheExternalStage() {
+        SnowflakeCopyLoader loader = new SnowflakeCopyLoader("ANALYTICS.PUBLIC.TRIBUTARY", "bucket", "tributary");
+        assertEquals(List.of("COPY INTO \"tributary_stage\" FROM @ANALYTICS.PUBLIC.TRIBUTARY FILES ="
+                + " ('SHOP.items/2024/01/02/shop.public.items+0+00000000000000000000-9.avro') FILE_FORMAT = (TYPE = AVRO)"
+                + " MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE FORCE = TRUE"),
+                loader.statements("tributary_stage", staged(Path.of("/tmp/b.avro"),
+                        "s3://bucket/tributary/SHOP.items/2024/01/02/shop.public.items+0+00000000000000000000-9.avro")));
+        assertThrows(IllegalArgumentException.class, () -> loader.statements("t", staged(Path.of("/tmp/b.avro"), "s3://other/x.avro")));
+    }
+
+    @Test
+    void putThenCopyFromTheUserStage() {
+        SnowflakeCopyLoader loader = new SnowflakeCopyLoader(null, "bucket", "");
+        assertEquals(List.of("PUT 'file:///buffer/batch-1.avro' '@~/tributary/SHOP.items/2024/01/02/' AUTO_COMPRESS = FALSE OVERWRITE = TRUE",
+                "COPY INTO \"tributary_stage\" FROM '@~/tributary/SHOP.items/2024/01/02/' FILES = ('batch-1.avro') FILE_FORMAT = (TYPE = AVRO)"
+                        + " MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE FORCE = TRUE PURGE = TRUE"),
+                loader.statements("tributary_stage", staged(Path.of("/buffer/batch-1.avro"), "s3://bucket/SHOP.items/2024/01/02/x.avro")));
+    }
+
+    private static WarehouseSinkConfig config(String... kv) {
+        Map<String, String> props = new HashMap<>(Map.of("destination", "snowflake"));
+        for (int i = 0; i < kv.length; i += 2) {
+            props.put(kv[i], kv[i + 1]);
+        }
+        return new WarehouseSinkConfig(props);
+    }
+
+    @Test
+    void keyPairOrPassword(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("rsa_key.p8"), "-----BEGIN PRIVATE KEY-----");
+        Properties keyPair = SnowflakeDestinationProvider.connectionProperties(config("warehouse.user", "LOADER",
+                "snowflake.private.key.file", key.toString(), "snowflake.private.key.passphrase", "pp", "warehouse.password", "ignored"));
+        assertEquals("SNOWFLAKE_JWT", keyPair.getProperty("authenticator"));
+        assertEquals(key.toString(), keyPair.getProperty("private_key_file"));
+        assertEquals("pp", keyPair.getProperty("private_key_pwd"));
+        assertNull(keyPair.getProperty("password"));
+        Properties password = SnowflakeDestinationProvider.connectionProperties(config("warehouse.user", "LOADER", "warehouse.password", "pw"));
+        assertEquals("pw", password.getProperty("password"));
+        assertNull(password.getProperty("authenticator"));
+    }
+
+    private static SnowflakeProbe probe(String warehouse, String database, String stageProblem, String schemaProblem) {
+        return new SnowflakeProbe() {
+            public String currentWarehouse() {
+                return warehouse;
+            }
+
+            public String currentDatabase() {
+                return database;
+            }
+
+            public String currentRole() {
+                return "TRIBUTARY";
+            }
+
+            public String stageProblem(String stage) {
+                return stageProblem;
+            }
+
+            public String schemaProblem(String schema) {
+                return schemaProblem;
+            }
+
+            public void close() {
+            }
+        };
+    }
+
+    private static final String URL = "jdbc:snowflake://acme.snowflakecomputing.com/?db=ANALYTICS&warehouse=LOADING";
+
+    @Test
+    void validateNamesWhatIsMissing(@TempDir Path dir) {
+        WarehouseSinkConfig good = config("warehouse.url", URL, "warehouse.user", "LOADER", "warehouse.password", "pw",
+                "snowflake.stage", "ANALYTICS.PUBLIC.TRIBUTARY");
+        assertEquals(Map.of(), SnowflakeDestinationProvider.validate(good, () -> probe("LOADING", "ANALYTICS", null, null)));
+        Map<String, String> bare = SnowflakeDestinationProvider.validate(config("warehouse.url", URL), () -> probe("W", "D", null, null));
+        assertEquals("destination snowflake needs warehouse.user", bare.get("warehouse.user"));
+        assertTrue(bare.get("warehouse.password").contains("snowflake.private.key.file"));
+        assertTrue(SnowflakeDestinationProvider.validate(config("warehouse.url", URL, "warehouse.user", "U", "snowflake.private.key.file",
+                dir.resolve("missing.p8").toString()), () -> probe("W", "D", null, null)).get("snowflake.private.key.file").contains("missing.p8"));
+        assertTrue(SnowflakeDestinationProvider.validate(config("warehouse.url", "jdbc:postgresql://x/y"), () -> probe("W", "D", null, null))
+                .get("warehouse.url").contains("jdbc:snowflake://"));
+    }
+
+    @Test
+    void validateNamesTheMissingGrant() {
+        WarehouseSinkConfig good = config("warehouse.url", URL, "warehouse.user", "LOADER", "warehouse.password", "pw",
+                "snowflake.stage", "ANALYTICS.PUBLIC.TRIBUTARY", "warehouse.schema", "SHOP");
+        assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe(null, "ANALYTICS", null, null)).get("warehouse.url")
+                .contains("GRANT USAGE ON WAREHOUSE <name> TO ROLE TRIBUTARY"));
+        assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe("W", null, null, null)).get("warehouse.url").contains("?db="));
+        assertEquals("stage ANALYTICS.PUBLIC.TRIBUTARY is missing or role TRIBUTARY may not use it (GRANT USAGE ON STAGE"
+                + " ANALYTICS.PUBLIC.TRIBUTARY TO ROLE TRIBUTARY): does not exist or not authorized",
+                SnowflakeDestinationProvider.validate(good, () -> probe("W", "D", "does not exist or not authorized", null)).get("snowflake.stage"));
+        assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe("W", "D", null, "Insufficient privileges")).get("warehouse.schema")
+                .startsWith("role TRIBUTARY needs USAGE and CREATE TABLE on schema SHOP"));
+        assertTrue(SnowflakeDestinationProvider.validate(good, () -> {
+            throw new SQLException("Incorrect username or password was specified.");
+        }).get("warehouse.url").contains("Incorrect username"));
+    }
+
+    @Test
+    void aUrlThatIsNotSnowflakesIsRefusedByTheDriver() {
+        SQLException e = assertThrows(SQLException.class, () -> SnowflakeDialect.driverConnect("jdbc:postgresql://x/y", new Properties()));
+        assertTrue(e.getMessage().contains("not a Snowflake JDBC URL"), e.getMessage());
+    }
+}
