@@ -36,11 +36,12 @@ class ConnectConfigsIT {
     private static final Set<String> CLOUD = Set.of("redshift", "snowflake", "bigquery");
     /** Settings whose errors can be about reaching a server or logging in to it. */
     private static final Pattern ENDPOINT_KEYS = Pattern.compile(
-            "connection\\.(url|user|password)|warehouse\\.(url|user|password)|staging\\.s3\\..*|database\\.(hostname|port|user|password|dbname)");
+            "connection\\.(url|user|password)|warehouse\\.(url|user|password)|staging\\.s3\\..*|database\\.(hostname|port|user|password|dbname)"
+                    + "|snowflake\\.private\\.key\\.(file|passphrase)|bigquery\\.credentials\\.file");
     private static final Pattern UNREACHABLE_OR_CREDENTIALS = Pattern.compile(
             "(?i).*(connect|unreachable|unknownhost|unknown host|resolve|refused|timed out|timeout|no route|network|"
                     + "authenticat|credential|password|access denied|forbidden|not authorized|cannot reach|unable to execute http|"
-                    + "invalid.*key|signature|bucket).*", Pattern.DOTALL);
+                    + "invalid.*key|signature|bucket|does not exist or is not readable by the worker).*", Pattern.DOTALL);
 
     static Stream<Path> configFiles() throws IOException {
         Path root = Path.of(System.getProperty("user.dir")).getParent().resolve("connect-configs");

@@ -23,8 +23,8 @@ class ConnectConfigsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres-to-redshift", "mysql-to-snowflake", "postgres-to-bigquery"})
     void exampleIsValid(String name) throws Exception {
-        JsonNode json = new ObjectMapper().readTree(Path.of("..", "connect-configs", name + ".json").toFile());
-        assertEquals(name, json.get("name").asText());
+        JsonNode json = new ObjectMapper().readTree(Path.of("..", "connect-configs", name, "sink.json").toFile());
+        assertTrue(json.get("name").asText().endsWith("-sink"), json.get("name").asText());
         Map<String, String> config = new HashMap<>();
         json.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
         check(config);
