@@ -33,6 +33,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
     private RetryingConnection incrementalConnection;
     private SnapshotPhase snapshot;
     private IncrementalPhase incremental;
+    private PlanAnnouncer plans;
     private ChunkReader openReader;
     private TransactionContext transactions;
     private Throttle throttle;
@@ -63,6 +64,7 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             TaskWorkLoader.Work work = snapshotConnection.call((connection, fresh) -> loader.load(connection, assignment));
             snapshot = work.snapshot();
             incremental = work.incremental();
+            plans = work.plans();
             metrics = work.metrics();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,13 +81,16 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             long now = System.currentTimeMillis();
             CursorPoller poller = incremental.nextDue(now);
             if (poller != null) {
+                // In mode=incremental no chunk writes the plan (its watermark): the first poll does.
+                List<SourceRecord> records = new ArrayList<>();
+                plans.announce(poller.table().plan(), records);
                 List<SourceRecord> rows = incrementalConnection.call((connection, fresh) -> poller.poll(connection, config.batchMaxRows()));
-                long read = rows.stream().filter(r -> !r.topic().equals(config.ledgerTopic())).count();
-                poller.table().metrics().incrementalRead((int) read);
-                incremental.polled(poller, (int) read, config.batchMaxRows(), System.currentTimeMillis());
-                if (!rows.isEmpty()) {
-                    commitTransactionAt(rows.get(rows.size() - 1));
-                    return rows;
+                poller.table().metrics().incrementalRead(rows.size());
+                incremental.polled(poller, rows.size(), config.batchMaxRows(), System.currentTimeMillis());
+                records.addAll(rows);
+                if (!records.isEmpty()) {
+                    commitTransactionAt(records.get(records.size() - 1));
+                    return records;
                 }
             }
             Thread.sleep(Math.min(incremental.millisUntilDue(System.currentTimeMillis()), 1_000L));

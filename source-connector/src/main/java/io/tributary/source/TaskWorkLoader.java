@@ -32,7 +32,7 @@ final class TaskWorkLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskWorkLoader.class);
 
-    record Work(SnapshotPhase snapshot, IncrementalPhase incremental, List<SourceTableMetrics> metrics) {
+    record Work(SnapshotPhase snapshot, IncrementalPhase incremental, PlanAnnouncer plans, List<SourceTableMetrics> metrics) {
     }
 
     private final ChunkedJdbcSourceConfig config;
@@ -74,13 +74,14 @@ final class TaskWorkLoader {
             }
             if (work.incremental()) {
                 IncrementalOffset checkpoint = IncrementalOffset.fromMap(offsets.offset(SourcePartitions.incremental(table.name())));
-                pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs(), config.ledgerTopic()));
+                pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs()));
             }
         }
         LOG.info("Task {}: {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId, jobs.size(),
                 skipped, pollers.size());
-        return new Work(new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
-                new IncrementalPhase(pollers, config.pollIntervalMs()), metrics);
+        PlanAnnouncer plans = new PlanAnnouncer(config.ledgerTopic());
+        return new Work(new SnapshotPhase(jobs, config.ledgerTopic(), plans, taskId),
+                new IncrementalPhase(pollers, config.pollIntervalMs()), plans, metrics);
     }
 
     private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {

@@ -1,7 +1,6 @@
 package io.tributary.source.incremental;
 
 import io.tributary.common.RecordHeaders;
-import io.tributary.source.LedgerRecords;
 import io.tributary.source.SourceRecords;
 import io.tributary.source.TableSource;
 import io.tributary.source.offsets.IncrementalOffset;
@@ -29,13 +28,10 @@ public final class CursorPoller {
     private final Map<String, Object> partition;
     private final long lagMs;
     private IncrementalOffset position;
-    private final String ledgerTopic;
-    private boolean announced;
 
     /** @param resumeFrom the stored checkpoint; ignored when it belongs to another plan */
-    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs, String ledgerTopic) {
+    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs) {
         this.table = table;
-        this.ledgerTopic = ledgerTopic;
         this.lagMs = lagMs;
         this.partition = SourcePartitions.incremental(table.name());
         List<String> cursors = table.plan().cursorColumns();
@@ -63,10 +59,7 @@ public final class CursorPoller {
         return table;
     }
 
-    /**
-     * The next page of at most {@code max} changed rows, oldest first (the first call starts with
-     * the table's plan record); empty when caught up.
-     */
+    /** The next page of at most {@code max} changed rows, oldest first; empty when caught up. */
     public List<SourceRecord> poll(Connection connection, int max) throws SQLException {
         List<String> expressions = new ArrayList<>();
         expressions.add(table.dialect().quote(orderColumns.get(0)));
@@ -96,12 +89,6 @@ public final class CursorPoller {
                 + " ORDER BY " + String.join(", ", expressions) + " LIMIT " + max;
 
         List<SourceRecord> records = new ArrayList<>();
-        if (!announced) {
-            // The plan (with the watermark this poller started from) becomes durable before any
-            // checkpoint of it: in mode=incremental no snapshot chunk writes it.
-            records.add(LedgerRecords.plan(ledgerTopic, table.plan()));
-            announced = true;
-        }
         IncrementalOffset next = position;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {

@@ -1,14 +1,13 @@
 package io.tributary.source.snapshot;
 
 import io.tributary.source.LedgerRecords;
+import io.tributary.source.PlanAnnouncer;
 import io.tributary.source.TableSource;
 import io.tributary.source.offsets.ChunkOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +28,13 @@ public final class SnapshotPhase {
     private final Deque<ChunkJob> queue;
     private final String ledgerTopic;
     private final int taskId;
-    private final Set<String> announced = new HashSet<>();
+    private final PlanAnnouncer plans;
     private ChunkReader current;
     private long currentStarted;
     private String currentStartedAt;
 
-    public SnapshotPhase(List<ChunkJob> jobs, String ledgerTopic, int taskId) {
+    public SnapshotPhase(List<ChunkJob> jobs, String ledgerTopic, PlanAnnouncer plans, int taskId) {
+        this.plans = plans;
         this.queue = new ArrayDeque<>(jobs);
         this.ledgerTopic = ledgerTopic;
         this.taskId = taskId;
@@ -55,9 +55,7 @@ public final class SnapshotPhase {
     public ChunkReader current(List<SourceRecord> records) {
         if (current == null && !queue.isEmpty()) {
             ChunkJob job = queue.poll();
-            if (announced.add(job.table().name())) {
-                records.add(LedgerRecords.plan(ledgerTopic, job.table().plan()));
-            }
+            plans.announce(job.table().plan(), records);
             current = new ChunkReader(job.table(), job.chunk(), job.resumeFrom());
             currentStarted = System.nanoTime();
             currentStartedAt = java.time.Instant.now().toString();
