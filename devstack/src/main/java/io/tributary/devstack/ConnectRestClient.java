@@ -127,6 +127,17 @@ public final class ConnectRestClient {
                 + "; last status: " + last);
     }
 
+    /**
+     * Throws, with the trace, when the connector or one of its tasks is FAILED right now; transient
+     * states of a rebalance (UNASSIGNED, RESTARTING) pass.
+     */
+    public void assertNotFailed(String name) {
+        Response response = send("GET", "/connectors/" + encode(name) + "/status", null);
+        if (response.ok()) {
+            failIfFailed(name, response.body());
+        }
+    }
+
     /** Sends one request; a JSON body is serialized from {@code body} when it is not null. */
     public Response send(String method, String path, Object body) {
         try {
