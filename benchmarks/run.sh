@@ -1,14 +1,11 @@
 #!/usr/bin/env bash
-# Runs a benchmark on the devstack of this machine and prints its results table.
-#   benchmarks/run.sh snapshot [--rows 1000000] [--tasks 1,4] [--repeat 3]
+# Runs the benchmarks on the devstack of this machine, prints the results table and writes it to
+# benchmarks/results/results.{md,csv,json}. See docs/benchmarks.md.
+#   benchmarks/run.sh [--suites snapshot,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3]
+#                     [--tasks 1,2,4] [--peer-max-rows 1000000] [--debezium-batch-sizes 5000] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q package -DskipTests -pl benchmarks,source-connector -am
-which="${1:-snapshot}"; shift || true
-case "$which" in
-  snapshot) main=io.tributary.benchmarks.SnapshotBenchmark ;;
-  *) echo "unknown benchmark: $which (known: snapshot)" >&2; exit 2 ;;
-esac
-exec java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" "$main" \
-  --plugin-path "$(ls -d source-connector/target/tributary-source-connector-*-plugin)" \
-  --debezium-plugin-path benchmarks/target/debezium-plugins "$@"
+./mvnw -B -q package -DskipTests -pl benchmarks,source-connector,sink-connector -am
+plugins="$(ls -d source-connector/target/tributary-source-connector-*-plugin),$(ls -d sink-connector/target/tributary-sink-connector-*-plugin),benchmarks/target/debezium-plugins"
+exec java -Xmx2g -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" io.tributary.benchmarks.Benchmarks \
+  --plugin-path "$plugins" "$@"

@@ -53,7 +53,8 @@ public final class ConnectWorker implements AutoCloseable {
         }
         List<String> jvmArgs = List.of("-Xmx" + heap, ChildLogging.configure(workDir, "INFO"),
                 "-Djava.awt.headless=true", "-XX:+HeapDumpOnOutOfMemoryError",
-                "-XX:HeapDumpPath=" + workDir.resolve("logs"));
+                "-XX:HeapDumpPath=" + workDir.resolve("logs"),
+                "-Xlog:gc:file=" + gcLogFile(workDir, name) + ":uptime,level:filecount=0");
         return new ConnectWorker(name, port, configFile, workDir.resolve("logs/" + name + ".log"), jvmArgs);
     }
 
@@ -106,6 +107,15 @@ public final class ConnectWorker implements AutoCloseable {
 
     public synchronized long pid() {
         return currentProcess().pid();
+    }
+
+    /** The worker's GC log (unified logging, {@code gc} tag): heap before and after each collection. */
+    public Path gcLogFile() {
+        return gcLogFile(logFile.getParent().getParent(), name);
+    }
+
+    private static Path gcLogFile(Path workDir, String name) {
+        return workDir.resolve("logs/" + name + "-gc.log");
     }
 
     public Path logFile() {

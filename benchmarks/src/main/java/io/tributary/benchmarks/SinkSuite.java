@@ -1,0 +1,218 @@
+package io.tributary.benchmarks;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Sink throughput into PostgreSQL: one topic of N change events (a fifth of them updates of earlier
+ * keys) merged by the Tributary sink, by Debezium's JDBC sink in upsert mode, and, as the limit,
+ * the final rows loaded with {@code COPY FROM STDIN}. Each connector run is timed from its creation
+ * until the table holds the final state, then checked against the COPY-loaded reference: same row
+ * count and the same checksum over every column, or the benchmark fails.
+ */
+final class SinkSuite {
+
+    private static final String SUITE = "sink";
+    private static final String WAREHOUSE_DB = "warehouse";
+    private static final int PARTITIONS = 2;
+    private static final String TASKS = "2";
+
+    private final BenchStack stack;
+    private final int repeat;
+    private final long peerMaxRows;
+    private final List<Integer> debeziumBatchSizes;
+
+    SinkSuite(BenchStack stack, int repeat, long peerMaxRows, List<Integer> debeziumBatchSizes) {
+        this.stack = stack;
+        this.repeat = repeat;
+        this.peerMaxRows = peerMaxRows;
+        this.debeziumBatchSizes = debeziumBatchSizes;
+    }
+
+    void run(long records) throws Exception {
+        if (!databaseExists()) {
+            stack.postgres.createDatabase(WAREHOUSE_DB);
+        }
+        String topic = "sink" + records + ".public.items";
+        ChangeStream stream = produce(records, topic);
+        stack.measure(SUITE, "COPY FROM STDIN of the final rows (database limit)", records, repeat, false, i -> copyIn(stream, i));
+        String reference = checksum("public.copy_items");
+        stack.measure(SUITE, "Kafka consumer + JsonConverter, " + PARTITIONS + " threads, no sink (converter limit)", records, repeat, false,
+                i -> ConverterLimit.seconds(stack.cluster.bootstrapServers(), topic, PARTITIONS, records));
+        stack.measure(SUITE, "Tributary sink, merge, " + TASKS + " tasks", records, repeat, true,
+                i -> tributary(stream, topic, "trib" + records + "r" + i, reference));
+        if (records <= peerMaxRows) {
+            for (int batchSize : debeziumBatchSizes) {
+                stack.measure(SUITE, "Debezium JDBC sink, upsert, batch.size " + batchSize + ", " + TASKS + " tasks", records, repeat, true,
+                        i -> debezium(stream, topic, "dbz_items_" + records + "_b" + batchSize + "_r" + i, batchSize, reference));
+            }
+        }
+        stack.deleteTopics(Set.of(topic));
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS public.copy_items");
+        }
+    }
+
+    private ChangeStream produce(long records, String topic) throws Exception {
+        try (Admin admin = stack.cluster.broker().admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.cluster.bootstrapServers());
+        props.put("linger.ms", "20");
+        props.put("batch.size", "262144");
+        props.put("compression.type", "lz4");
+        props.put("key.serializer", ByteArraySerializer.class.getName());
+        props.put("value.serializer", ByteArraySerializer.class.getName());
+        ChangeStream stream = new ChangeStream(records, PARTITIONS);
+        long started = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            stream.generate(e -> producer.send(new ProducerRecord<>(topic, e.partition(), e.key(), e.value())));
+            producer.flush();
+        }
+        System.out.printf("sink: produced %d change events (%d keys) into %s in %d ms%n", records, stream.expectedRows(), topic,
+                (System.nanoTime() - started) / 1_000_000);
+        return stream;
+    }
+
+    private double copyIn(ChangeStream stream, int repetition) throws Exception {
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS public.copy_items");
+            s.execute("CREATE TABLE public.copy_items (id bigint PRIMARY KEY, name text, email text, amount numeric(12,2), quantity int,"
+                    + " price double precision, active boolean, born date, updated_at timestamptz, version int)");
+            long started = System.nanoTime();
+            try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
+                    new PGCopyOutputStream(c.unwrap(PGConnection.class), "COPY public.copy_items (" + ChangeStream.COLUMNS + ") FROM STDIN", 1 << 20),
+                    StandardCharsets.UTF_8), 1 << 20)) {
+                stream.writeCopyText(out);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            check("public.copy_items", stream.expectedRows(), stream.expectedVersionSum());
+            return seconds;
+        }
+    }
+
+    private double tributary(ChangeStream stream, String topic, String name, String reference) throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.tributary.sink.WarehouseSinkConnector");
+        config.put("tasks.max", TASKS);
+        config.put("topics", topic);
+        config.put("destination", "postgres");
+        config.put("warehouse.url", stack.postgres.jdbcUrl(WAREHOUSE_DB));
+        config.put("warehouse.user", stack.postgres.user());
+        config.put("warehouse.password", stack.postgres.password());
+        config.put("warehouse.schema", name);
+        config.put("write.mode", "merge");
+        config.put("staging.s3.bucket", stack.s3.bucket());
+        config.put("staging.s3.prefix", name);
+        config.put("staging.s3.endpoint", stack.s3.endpoint().toString());
+        config.put("staging.s3.path.style.access", "true");
+        config.put("staging.s3.access.key.id", stack.s3.accessKey());
+        config.put("staging.s3.secret.access.key", stack.s3.secretKey());
+        config.put("flush.max.records", "100000");
+        config.put("flush.interval.ms", "5000");
+        config.put("consumer.override.max.poll.records", "5000");
+        config.put("consumer.override.auto.offset.reset", "earliest");
+        String table = name + ".items";
+        return timeConnector(name, config, stream, table, reference, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+    }
+
+    /** Debezium's JDBC sink as its docs tune it: upsert by record key, batch.size with max.poll.records to match. */
+    private double debezium(ChangeStream stream, String topic, String table, int batchSize, String reference) throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector");
+        config.put("tasks.max", TASKS);
+        config.put("topics", topic);
+        config.put("connection.url", stack.postgres.jdbcUrl(WAREHOUSE_DB) + (stack.postgres.jdbcUrl(WAREHOUSE_DB).contains("?") ? "&" : "?")
+                + "reWriteBatchedInserts=true");
+        config.put("connection.username", stack.postgres.user());
+        config.put("connection.password", stack.postgres.password());
+        config.put("insert.mode", "upsert");
+        config.put("primary.key.mode", "record_key");
+        config.put("schema.evolution", "basic");
+        config.put("collection.name.format", table);
+        config.put("batch.size", Integer.toString(batchSize));
+        config.put("use.reduction.buffer", "true");
+        config.put("consumer.override.max.poll.records", Integer.toString(batchSize));
+        config.put("consumer.override.auto.offset.reset", "earliest");
+        return timeConnector(table.replace('_', '-'), config, stream, "public." + table, reference, "DROP TABLE IF EXISTS public." + table);
+    }
+
+    private double timeConnector(String name, Map<String, String> config, ChangeStream stream, String table, String reference,
+            String cleanUp) throws Exception {
+        long started = System.nanoTime();
+        stack.cluster.rest().putConnector(name, config);
+        long deadline = started + TimeUnit.MINUTES.toNanos(90);
+        while (!matches(table, stream.expectedRows(), stream.expectedVersionSum())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not reach the final table state in 90 minutes");
+            }
+            stack.cluster.rest().assertNotFailed(name);
+            Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        stack.cluster.rest().deleteConnector(name);
+        String actual = checksum(table);
+        if (!actual.equals(reference)) {
+            throw new IllegalStateException("run " + name + " is wrong: " + table + " has checksum " + actual + ", the reference " + reference);
+        }
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
+            s.execute(cleanUp);
+        }
+        return seconds;
+    }
+
+    private void check(String table, long rows, long versionSum) throws SQLException {
+        if (!matches(table, rows, versionSum)) {
+            throw new IllegalStateException(table + " does not hold " + rows + " rows with version sum " + versionSum);
+        }
+    }
+
+    /** True when {@code table} holds {@code rows} rows whose versions sum to {@code versionSum}. */
+    private boolean matches(String table, long rows, long versionSum) {
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(version), 0) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1) == rows && rs.getLong(2) == versionSum;
+        } catch (SQLException notYet) {
+            return false;
+        }
+    }
+
+    /** Row count and an order-independent hash over every column's text, the same for any column types that hold the same values. */
+    private String checksum(String table) throws SQLException {
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+            try (ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(hashtext(concat_ws('|', id, name, email, amount::numeric(12,2),"
+                    + " quantity, price, active, born, (extract(epoch FROM updated_at) * 1000)::bigint, version))::bigint), 0) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1) + " rows, hash " + rs.getLong(2);
+            }
+        }
+    }
+
+    private boolean databaseExists() throws SQLException {
+        try (Connection c = stack.postgres.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + WAREHOUSE_DB + "'")) {
+            return rs.next();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.tributary.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** The ratios the targets are stated in, computed from a run's results (medians of the repetitions). */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String of(Results results) {
+        StringBuilder out = new StringBuilder("\n### Ratios (medians)\n\n");
+        TreeSet<Long> sizes = new TreeSet<>();
+        results.all().forEach(r -> sizes.add(r.rows()));
+        for (long rows : sizes) {
+            Results.Result trib1 = results.find("snapshot", "Tributary source, 1 task(s)", rows);
+            Results.Result dbz = results.find("snapshot", "Debezium PostgreSQL connector, initial snapshot (1 task)", rows);
+            Results.Result copyOut = results.find("snapshot", "COPY TO STDOUT (database limit)", rows);
+            Results.Result producer = results.find("snapshot", "Kafka producer, same records (Kafka limit)", rows);
+            Results.Result bestSource = best(results, "snapshot", "Tributary source", rows);
+            if (trib1 != null && dbz != null) {
+                line(out, "snapshot %,d rows: Tributary 1 task / Debezium (1 task) = %.1fx (target >= 2x)", rows, trib1.rate() / dbz.rate());
+            }
+            if (bestSource != null && copyOut != null) {
+                line(out, "snapshot %,d rows: best Tributary (%s) = %.0f%% of the COPY TO limit, %.0f%% of the Kafka producer limit",
+                        rows, bestSource.run(), 100 * bestSource.rate() / copyOut.rate(),
+                        producer == null ? Double.NaN : 100 * bestSource.rate() / producer.rate());
+            }
+            Results.Result sink = best(results, "sink", "Tributary sink", rows);
+            Results.Result dbzSink = best(results, "sink", "Debezium JDBC sink", rows);
+            Results.Result copyIn = results.find("sink", "COPY FROM STDIN of the final rows (database limit)", rows);
+            if (sink != null && dbzSink != null) {
+                line(out, "sink %,d records: Tributary / Debezium JDBC sink (%s) = %.1fx (target >= 5x)", rows, dbzSink.run(),
+                        sink.rate() / dbzSink.rate());
+            }
+            if (sink != null && copyIn != null) {
+                line(out, "sink %,d records: Tributary = %.0f%% of COPY FROM (target >= 50%%)", rows, 100 * sink.rate() / copyIn.rate());
+            }
+        }
+        if (sizes.contains(1_000_000L) && sizes.contains(10_000_000L)) {
+            for (String run : List.of("Tributary source, 1 task(s)", "Tributary sink, merge, 2 tasks")) {
+                String suite = run.startsWith("Tributary source") ? "snapshot" : "sink";
+                Results.Result small = results.find(suite, run, 1_000_000L);
+                Results.Result large = results.find(suite, run, 10_000_000L);
+                if (small != null && large != null) {
+                    line(out, "%s, 1M -> 10M rows: peak heap %.2fx, live heap %.2fx (target within 1.5x)", run,
+                            large.median(Results.PEAK_HEAP) / small.median(Results.PEAK_HEAP),
+                            large.median(Results.LIVE_HEAP) / small.median(Results.LIVE_HEAP));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static Results.Result best(Results results, String suite, String prefix, long rows) {
+        return results.all().stream().filter(r -> r.suite().equals(suite) && r.rows() == rows && r.run().startsWith(prefix))
+                .max((a, b) -> Double.compare(a.rate(), b.rate())).orElse(null);
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append("- ").append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
