@@ -42,27 +42,42 @@ final class HeapMeter implements AutoCloseable {
         return new HeapMeter(worker);
     }
 
-    /** Peak used heap in MB since the start. */
+    /** Peak used heap in MB since the start: the larger of the sampled peak and the fullest heap a collection found. */
     long peakUsedMb() {
-        return peakUsedKb.get() / 1024;
+        return Math.max(peakUsedKb.get() / 1024, gcLogPeaks(worker.gcLogFile(), gcLogStart)[0]);
     }
 
     /** Peak heap after a collection in MB since the start; -1 when no collection ran. */
     long peakLiveMb() {
-        long peak = -1;
-        try (RandomAccessFile log = new RandomAccessFile(worker.gcLogFile().toFile(), "r")) {
-            log.seek(gcLogStart);
+        return peakAfterGcMb(worker.gcLogFile(), gcLogStart);
+    }
+
+    /**
+     * The largest heap after a collection in a unified GC log ({@code -Xlog:gc}: lines such as
+     * {@code GC(3) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(1024M) 3.4ms}), from byte
+     * {@code from} on; collections forced with System.gc() (our baseline) are left out. -1 when none.
+     */
+    static long peakAfterGcMb(Path gcLog, long from) {
+        return gcLogPeaks(gcLog, from)[1];
+    }
+
+    /** The largest heap before and after a collection, in MB, from byte {@code from} of the GC log; -1 when none. */
+    static long[] gcLogPeaks(Path gcLog, long from) {
+        long[] peaks = {-1, -1};
+        try (RandomAccessFile log = new RandomAccessFile(gcLog.toFile(), "r")) {
+            log.seek(from);
             String line;
             while ((line = log.readLine()) != null) {
                 Matcher m = AFTER_GC.matcher(line);
                 if (m.find() && !line.contains("System.gc()")) {
-                    peak = Math.max(peak, Long.parseLong(m.group(2)));
+                    peaks[0] = Math.max(peaks[0], Long.parseLong(m.group(1)));
+                    peaks[1] = Math.max(peaks[1], Long.parseLong(m.group(2)));
                 }
             }
         } catch (IOException e) {
-            return -1;
+            return new long[] {-1, -1};
         }
-        return peak;
+        return peaks;
     }
 
     @Override
