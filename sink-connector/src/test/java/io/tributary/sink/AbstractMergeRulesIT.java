@@ -133,6 +133,20 @@ abstract class AbstractMergeRulesIT {
     }
 
     @Test
+    void aSoftDeleteInTheBatchOfItsInsertKeepsTheInsertedData() throws Exception {
+        try (TaskDriver sink = driver("delete.mode", "soft")) {
+            sink.batch(debezium(topic, 0, 0, 3, "inserted", 10, "c"), debezium(topic, 0, 1, 3, null, 20, "d"),
+                    debezium(topic, 0, 2, 4, "kept", 10, "c"));
+            assertEquals(Map.of(3L, "inserted", 4L, "kept"), names(), "the delete carried only its key");
+            assertNotNull(deletedAt(3));
+            assertNull(deletedAt(4));
+            sink.batch(debezium(topic, 0, 3, 4, "updated", 30, "u"), debezium(topic, 0, 4, 4, "updated", 40, "d"));
+            assertEquals(Map.of(3L, "inserted", 4L, "updated"), names(), "the update before the delete in the batch is kept");
+            assertNotNull(deletedAt(4));
+        }
+    }
+
+    @Test
     void deleteModeNoneIgnoresDeletes() throws Exception {
         try (TaskDriver sink = driver("delete.mode", "none")) {
             sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), debezium(topic, 0, 1, 1, "a", 20, "d"), tombstone(topic, 0, 2, 1));

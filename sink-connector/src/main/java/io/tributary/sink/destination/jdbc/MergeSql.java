@@ -90,13 +90,36 @@ public final class MergeSql {
                 + q(meta.partition()) + " AND t." + q(meta.offset()) + " = s." + q(meta.offset()) + ")";
     }
 
-    /** The newest version of each key in the batch, as a temporary table. */
+    /**
+     * The newest version of each key in the batch, as a temporary table. With soft deletes, a delete
+     * (staged with its key only) takes its other columns from the newest upsert of the same key in
+     * the batch, so an insert and its delete in one batch keep the inserted data.
+     */
     public String createLatest() {
-        String list = list(stagedColumns(), "");
+        String newest = newestPerKey(null);
+        if (deleteMode != DeleteMode.SOFT) {
+            return dialect.createTempTableAs(LATEST, newest);
+        }
+        List<String> select = new ArrayList<>();
+        for (String column : stagedColumns()) {
+            if (columns.contains(column) && !keys.contains(column)) {
+                select.add("CASE WHEN n." + q(meta.op()) + " = 'd' THEN COALESCE(n." + q(column) + ", u." + q(column) + ") ELSE n."
+                        + q(column) + " END AS " + q(column));
+            } else {
+                select.add("n." + q(column));
+            }
+        }
+        String upserts = newestPerKey("s." + q(meta.op()) + " <> 'd'");
+        return dialect.createTempTableAs(LATEST, "SELECT " + String.join(", ", select) + " FROM (" + newest + ") n LEFT JOIN ("
+                + upserts + ") u ON " + keyMatch("n", "u"));
+    }
+
+    /** The newest staged version per key, of those matching {@code where} (all when null). */
+    private String newestPerKey(String where) {
         String order = position("s") + " DESC, s." + q(meta.partition()) + " DESC, s." + q(meta.offset()) + " DESC";
-        String select = "SELECT " + list + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + list(keys, "s.")
-                + " ORDER BY " + order + ") AS tributary_rn FROM " + q(STAGE) + " s) ranked WHERE tributary_rn = 1";
-        return dialect.createTempTableAs(LATEST, select);
+        return "SELECT " + list(stagedColumns(), "") + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + list(keys, "s.")
+                + " ORDER BY " + order + ") AS tributary_rn FROM " + q(STAGE) + " s" + (where == null ? "" : " WHERE " + where)
+                + ") ranked WHERE tributary_rn = 1";
     }
 
     /** Hard deletes: drop versions that are not newer than the key's tombstone. */
@@ -114,8 +137,17 @@ public final class MergeSql {
         if (deleteMode == DeleteMode.HARD) {
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN DELETE");
         } else if (deleteMode == DeleteMode.SOFT) {
+            // a delete keeps the stored values, or takes those of an upsert earlier in its batch (createLatest)
+            List<String> softDelete = new ArrayList<>();
+            for (String column : columns) {
+                if (!keys.contains(column)) {
+                    softDelete.add(q(column) + " = COALESCE(l." + q(column) + ", f." + q(column) + ")");
+                }
+            }
+            softDelete.add(metadataAssignments());
+            softDelete.add(q(meta.deletedAt()) + " = CURRENT_TIMESTAMP");
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
-                    .append(metadataAssignments()).append(", ").append(q(meta.deletedAt())).append(" = CURRENT_TIMESTAMP");
+                    .append(String.join(", ", softDelete));
         }
         List<String> assignments = new ArrayList<>();
         for (String column : columns) {

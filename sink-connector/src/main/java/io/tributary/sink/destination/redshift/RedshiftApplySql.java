@@ -36,7 +36,8 @@ public final class RedshiftApplySql implements ApplyPlan {
         statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest)
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
         if (deleteMode == DeleteMode.SOFT) {
-            statements.add("UPDATE " + n.targetTable + " SET " + n.metadataAssignments() + ", " + n.q(n.meta.deletedAt())
+            // a delete keeps the stored values, or takes those of an upsert earlier in its batch (MergeSql.createLatest)
+            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + n.metadataAssignments() + ", " + n.q(n.meta.deletedAt())
                     + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND "
                     + n.latest + "." + n.op + " = 'd'");
             statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest)
@@ -108,6 +109,18 @@ public final class RedshiftApplySql implements ApplyPlan {
             return List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()).stream()
                     .map(c -> q(c) + " = " + latest + "." + q(c)).collect(Collectors.joining(", "))
                     + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
+        }
+
+        /** {@code col = COALESCE(latest.col, target.col), } for each data column that is not a key. */
+        String keepStoredWhereNull() {
+            StringBuilder out = new StringBuilder();
+            for (String column : sql.columns()) {
+                if (!sql.keys().contains(column)) {
+                    out.append(q(column)).append(" = COALESCE(").append(latest).append('.').append(q(column)).append(", ")
+                            .append(targetRef).append('.').append(q(column)).append("), ");
+                }
+            }
+            return out.toString();
         }
 
         String insertUpserts() {

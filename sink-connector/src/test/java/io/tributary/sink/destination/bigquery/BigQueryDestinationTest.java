@@ -188,7 +188,8 @@ class BigQueryDestinationTest {
         assertTrue(client.calls.get(0).endsWith("`__tributary_deleted_at` TIMESTAMP) CLUSTER BY `id`"), client.calls.get(0));
         assertEquals("load shop.items__tributary_stage_shop_public_items_0 <- upload /buffer/b0.avro", client.calls.get(1));
         assertTrue(client.calls.get(2).startsWith("BEGIN TRANSACTION;\nCREATE TEMP TABLE `tributary_stage`"));
-        assertTrue(client.calls.get(2).contains("THEN UPDATE SET `__tributary_position` = l.`__tributary_position`"), "soft delete");
+        assertTrue(client.calls.get(2).contains("THEN UPDATE SET `name` = COALESCE(l.`name`, f.`name`), `__tributary_position` = l.`__tributary_position`"),
+                "soft delete: " + client.calls.get(2));
         assertEquals("delete shop.items__tributary_stage_shop_public_items_0", client.calls.get(3));
 
         client.calls.clear();

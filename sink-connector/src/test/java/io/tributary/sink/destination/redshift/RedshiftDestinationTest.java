@@ -130,7 +130,8 @@ class RedshiftDestinationTest {
     void softDeletesUpdateKnownRowsAndInsertUnknownKeysAsDeleted() {
         List<String> s = statements(DeleteMode.SOFT);
         assertEquals(7, s.size(), String.join("\n", s));
-        assertEquals("UPDATE \"shop\".\"items\" SET \"__tributary_position\" = \"tributary_latest\".\"__tributary_position\","
+        assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = COALESCE(\"tributary_latest\".\"name\", \"items\".\"name\"),"
+                + " \"__tributary_position\" = \"tributary_latest\".\"__tributary_position\","
                 + " \"__tributary_op\" = \"tributary_latest\".\"__tributary_op\", \"__tributary_topic\" = \"tributary_latest\".\"__tributary_topic\","
                 + " \"__tributary_partition\" = \"tributary_latest\".\"__tributary_partition\","
                 + " \"__tributary_offset\" = \"tributary_latest\".\"__tributary_offset\", \"__tributary_synced_at\" = CURRENT_TIMESTAMP,"
