@@ -1,11 +1,24 @@
 package io.tributary.sink;
 
+import static io.tributary.sink.TestRecords.debezium;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.sink.engine.FlushHooks;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @DevStackTest
 class PostgresMergeRulesIT extends AbstractMergeRulesIT {
@@ -26,5 +39,40 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
     @Override
     Connection connect() throws SQLException {
         return postgres.connect();
+    }
+
+    @Test
+    void tableNamesLongerThanPostgresAllowsWorkBatchAfterBatch() throws Exception {
+        String table = "customer_order_line_item_adjustments_with_a_very_long_descriptive_name";
+        String topic = "shop.public." + table;
+        Map<String, String> props = new HashMap<>(destinationConfig());
+        props.put("topics", topic);
+        props.put("warehouse.schema", SCHEMA);
+        props.put("delete.mode", "hard");
+        try (TaskDriver sink = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer)) {
+            sink.batch(debezium(topic, 0, 0, 1, "a", 10, "c"), debezium(topic, 0, 1, 2, "b", 11, "c"));
+            sink.batch(debezium(topic, 0, 2, 1, "a", 20, "d"), debezium(topic, 0, 3, 3, "c", 21, "c"));
+            sink.batch(debezium(topic, 0, 4, 1, "late", 15, "u"));
+        }
+        List<String> tables = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + SCHEMA + "' AND table_name LIKE 'customer_order_line%'"
+                        + " ORDER BY table_name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        assertEquals(2, tables.size(), "the final and the tombstone table: " + tables);
+        tables.forEach(name -> assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 63, name));
+        assertTrue(tables.get(0).endsWith("__tributary_deleted") != tables.get(1).endsWith("__tributary_deleted"), tables.toString());
+        String finalTable = tables.get(0).endsWith("__tributary_deleted") ? tables.get(1) : tables.get(0);
+        Map<Long, String> rows = new TreeMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT \"id\", \"name\" FROM " + SCHEMA + ".\"" + finalTable + "\"")) {
+            while (rs.next()) {
+                rows.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        assertEquals(Map.of(2L, "b", 3L, "c"), rows, "deleted key 1 stays deleted; the late, older version is ignored");
     }
 }

@@ -65,8 +65,11 @@ public final class JdbcDestination implements DestinationWriter {
         Batch batch = staged.batch();
         boolean merge = writeMode == WriteMode.MERGE;
         boolean hard = merge && deleteMode == DeleteMode.HARD;
-        TableId table = batch.table();
-        TableId tombstones = new TableId(table.schema(), table.table() + TOMBSTONE_SUFFIX);
+        int max = dialect.maxIdentifierBytes();
+        String schema = Identifiers.fit(batch.table().schema(), max);
+        TableId table = new TableId(schema, Identifiers.fit(batch.table().table(), max));
+        TableId tombstones = new TableId(schema, Identifiers.fit(batch.table().table(),
+                max == Integer.MAX_VALUE ? max : max - TOMBSTONE_SUFFIX.length()) + TOMBSTONE_SUFFIX);
         List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
         List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
         MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode);

@@ -22,6 +22,11 @@ public interface SqlDialect extends SqlText {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
+    /** The most bytes a table or schema name may have; longer names are shortened ({@link Identifiers}). */
+    default int maxIdentifierBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Whether merge-mode tables get a PRIMARY KEY on the key columns. */
     boolean primaryKeys();
 

@@ -50,6 +50,12 @@ public final class PostgresDialect implements SqlDialect {
         return "timestamptz";
     }
 
+    /** PostgreSQL truncates longer names (NAMEDATALEN - 1). */
+    @Override
+    public int maxIdentifierBytes() {
+        return 63;
+    }
+
     @Override
     public boolean primaryKeys() {
         return true;

@@ -87,6 +87,12 @@ public final class RedshiftDialect implements SqlDialect {
     }
 
     /** Redshift does not enforce keys; the merge keeps keys unique itself. */
+    /** Redshift rejects longer names. */
+    @Override
+    public int maxIdentifierBytes() {
+        return 127;
+    }
+
     @Override
     public boolean primaryKeys() {
         return false;
