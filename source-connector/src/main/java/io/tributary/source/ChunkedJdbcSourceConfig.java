@@ -53,6 +53,10 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
 
     public static final String SOFT_DELETE_COLUMNS = "soft.delete.columns";
+    public static final String SCHEMA_SOURCE_TYPES = "schema.source.types";
+    private static final String SCHEMA_SOURCE_TYPES_DOC = "Give every field of the record schemas the parameter tributary.source.type, the column's"
+            + " type name in the source database (e.g. int8, varchar, timestamptz). Off by default, as in Debezium: with converters that embed"
+            + " the schema in each record (JsonConverter with schemas), it makes every record about a third larger.";
     private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not 0) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
     public static final String TABLE_MONITOR_INTERVAL_MS = "table.monitor.interval.ms";
     private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector looks for new tables and for tables whose snapshot has finished (their incremental phase starts then).";
@@ -88,6 +92,8 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
                 TOPIC_PREFIX_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Topic prefix");
         def.define(KEY_COLUMNS, Type.STRING, "", Importance.MEDIUM, KEY_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Key overrides");
         def.define(SOFT_DELETE_COLUMNS, Type.STRING, "", Importance.MEDIUM, SOFT_DELETE_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Soft-delete columns");
+        def.define(SCHEMA_SOURCE_TYPES, Type.BOOLEAN, false, Importance.LOW, SCHEMA_SOURCE_TYPES_DOC, GROUP_TABLES, ++order, Width.SHORT,
+                "Source types in schemas");
         def.define(TABLE_MONITOR_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
                 TABLE_MONITOR_INTERVAL_MS_DOC, GROUP_TABLES, ++order, Width.SHORT, "Table monitor interval (ms)");
         def.define(LEDGER_TOPIC, Type.STRING, "", Importance.LOW, LEDGER_TOPIC_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Ledger topic");
@@ -176,6 +182,10 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
 
     public long tableMonitorIntervalMs() {
         return getLong(TABLE_MONITOR_INTERVAL_MS);
+    }
+
+    public boolean schemaSourceTypes() {
+        return getBoolean(SCHEMA_SOURCE_TYPES);
     }
 
     public String ledgerTopic() {

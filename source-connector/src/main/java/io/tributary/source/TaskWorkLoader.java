@@ -100,7 +100,7 @@ final class TaskWorkLoader {
             }
         }
         String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
-        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind());
+        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind(), config.schemaSourceTypes());
         SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
         return new TableSource(plan, description, converter, dialect, topic, softDelete, metrics);
     }

@@ -1,8 +1,10 @@
 package io.tributary.source.offsets;
 
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The checkpoint of one snapshot chunk: which plan it belongs to, the last key emitted (null before
@@ -22,6 +24,27 @@ public record ChunkOffset(String planId, List<Object> lastKey, boolean done, lon
         map.put(DONE, done);
         map.put(ROWS, rows);
         return map;
+    }
+
+    /**
+     * The same map, built only when read. Every snapshot record carries its chunk's checkpoint, but
+     * Connect reads one per partition per offset commit (the newest acknowledged record's), so the
+     * key's JSON text is written for that one, not for every row.
+     */
+    public Map<String, Object> toLazyMap() {
+        return new AbstractMap<>() {
+            private volatile Map<String, Object> map;
+
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                Map<String, Object> built = map;
+                if (built == null) {
+                    built = toMap();
+                    map = built;
+                }
+                return built.entrySet();
+            }
+        };
     }
 
     /** Null when {@code map} is null (no checkpoint yet). */

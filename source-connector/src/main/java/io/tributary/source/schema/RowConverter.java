@@ -1,5 +1,6 @@
 package io.tributary.source.schema;
 
+import io.tributary.common.LogicalTypes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +43,13 @@ public final class RowConverter {
      * @throws IllegalArgumentException if a key column is missing or repeated
      */
     public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix, DatabaseKind kind) {
+        this(table, keyColumns, topicPrefix, kind, true);
+    }
+
+    /**
+     * @param sourceTypes whether fields keep the {@code tributary.source.type} parameter (schema.source.types)
+     */
+    public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix, DatabaseKind kind, boolean sourceTypes) {
         this.table = Objects.requireNonNull(table, "table");
         this.keyColumns = List.copyOf(keyColumns);
         Set<String> keys = new HashSet<>();
@@ -59,7 +67,7 @@ public final class RowConverter {
             mappings.put(column.name(), mapping);
             selectIndex.put(column.name(), select.size() + 1);
             select.add(column.name());
-            value.field(column.name(), mapping.schema(!keys.contains(column.name())));
+            value.field(column.name(), fieldSchema(mapping, !keys.contains(column.name()), sourceTypes));
         }
         this.selectColumns = List.copyOf(select);
         this.valueSchema = value.build();
@@ -67,9 +75,44 @@ public final class RowConverter {
             this.keySchema = null;
         } else {
             SchemaBuilder key = SchemaBuilder.struct().name(name + ".Key");
-            this.keyColumns.forEach(k -> key.field(k, mappings.get(k).schema(false)));
+            this.keyColumns.forEach(k -> key.field(k, fieldSchema(mappings.get(k), false, sourceTypes)));
             this.keySchema = key.build();
         }
+    }
+
+    private static Schema fieldSchema(ColumnMapping mapping, boolean optional, boolean sourceTypes) {
+        Schema schema = mapping.schema(optional);
+        return sourceTypes ? schema : withoutSourceType(schema);
+    }
+
+    /** The schema without the {@code tributary.source.type} parameter, in arrays' elements too. */
+    static Schema withoutSourceType(Schema schema) {
+        SchemaBuilder builder = schema.type() == Schema.Type.ARRAY
+                ? SchemaBuilder.array(withoutSourceType(schema.valueSchema()))
+                : new SchemaBuilder(schema.type());
+        if (schema.name() != null) {
+            builder.name(schema.name());
+        }
+        if (schema.version() != null) {
+            builder.version(schema.version());
+        }
+        if (schema.doc() != null) {
+            builder.doc(schema.doc());
+        }
+        if (schema.parameters() != null) {
+            schema.parameters().forEach((name, value) -> {
+                if (!LogicalTypes.PARAM_SOURCE_TYPE.equals(name)) {
+                    builder.parameter(name, value);
+                }
+            });
+        }
+        if (schema.isOptional()) {
+            builder.optional();
+        }
+        if (schema.defaultValue() != null) {
+            builder.defaultValue(schema.defaultValue());
+        }
+        return builder.build();
     }
 
     /** @return the table */

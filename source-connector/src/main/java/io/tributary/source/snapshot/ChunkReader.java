@@ -108,7 +108,7 @@ public final class ChunkReader implements AutoCloseable {
             }
             count++;
             ChunkOffset offset = new ChunkOffset(table.plan().planId(), key, false, count);
-            records.add(SourceRecords.row(table, resultSet, partition, offset.toMap(), table.operation(resultSet, RecordHeaders.OP_READ),
+            records.add(SourceRecords.row(table, resultSet, partition, offset.toLazyMap(), table.operation(resultSet, RecordHeaders.OP_READ),
                     SourceRecords.position(table, resultSet)));
         }
         lastKey = key;

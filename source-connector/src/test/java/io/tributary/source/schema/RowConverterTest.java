@@ -2,16 +2,20 @@ package io.tributary.source.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.common.LogicalTypes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.Test;
@@ -91,5 +95,39 @@ class RowConverterTest {
         assertTrue(nullKey.getMessage().contains("note"), nullKey.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new RowConverter(ORDERS, List.of(), "tp", DatabaseKind.POSTGRES)
                 .mapping("nope"));
+    }
+
+    @Test
+    void sourceTypeNamesAreInTheSchemasOnlyWhenAskedFor() {
+        RowConverter lean = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", DatabaseKind.POSTGRES, false);
+        RowConverter typed = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", DatabaseKind.POSTGRES, true);
+        for (org.apache.kafka.connect.data.Field field : lean.valueSchema().fields()) {
+            Map<String, String> parameters = field.schema().parameters();
+            assertTrue(parameters == null || !parameters.containsKey(LogicalTypes.PARAM_SOURCE_TYPE), field.name());
+            Schema withType = typed.valueSchema().field(field.name()).schema();
+            assertNotNull(withType.parameters().get(LogicalTypes.PARAM_SOURCE_TYPE), field.name());
+            assertEquals(withType.type(), field.schema().type());
+            assertEquals(withType.name(), field.schema().name());
+            assertEquals(withType.isOptional(), field.schema().isOptional());
+        }
+        assertNull(lean.keySchema().field("id").schema().parameters());
+    }
+
+    @Test
+    void strippingTheSourceTypeKeepsEveryOtherParameterAndArrayElements() {
+        Schema decimals = SchemaBuilder.array(org.apache.kafka.connect.data.Decimal.builder(2)
+                        .parameter(LogicalTypes.PARAM_SOURCE_TYPE, "numeric").parameter("connect.decimal.precision", "12").optional().build())
+                .parameter(LogicalTypes.PARAM_SOURCE_TYPE, "_numeric").optional().build();
+        Schema stripped = RowConverter.withoutSourceType(decimals);
+        assertEquals(Schema.Type.ARRAY, stripped.type());
+        assertNull(stripped.parameters());
+        assertTrue(stripped.isOptional());
+        Schema element = stripped.valueSchema();
+        assertEquals(org.apache.kafka.connect.data.Decimal.LOGICAL_NAME, element.name());
+        assertEquals(Map.of("scale", "2", "connect.decimal.precision", "12"), element.parameters());
+        assertTrue(element.isOptional());
+        Schema varchar = SchemaBuilder.string().parameter(LogicalTypes.PARAM_SOURCE_TYPE, "varchar").parameter(LogicalTypes.PARAM_LENGTH, "20").build();
+        assertEquals(Map.of(LogicalTypes.PARAM_LENGTH, "20"), RowConverter.withoutSourceType(varchar).parameters());
+        assertFalse(RowConverter.withoutSourceType(varchar).isOptional());
     }
 }
