@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * <pre>
  * benchmarks/run.sh [--suites snapshot,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3]
- *                   [--tasks 1,2,4] [--peer-max-rows 1000000] [--out benchmarks/results]
+ *                   [--tasks 1,2,4] [--peer-max-rows 1000000] [--debezium-batch-sizes 5000]
+ *                   [--latency-rate 50] [--latency-seconds 30] [--worker-heap 2g] [--keep-logs false]
+ *                   [--out benchmarks/results]
  * </pre>
  */
 public final class Benchmarks {
@@ -55,7 +57,8 @@ public final class Benchmarks {
         postgresConfig.put("max_wal_size", "4GB");
         long started = System.nanoTime();
         try (BenchStack stack = new BenchStack(PostgresServer.start(postgresConfig), S3Server.start(),
-                KafkaConnectCluster.start(KafkaConnectCluster.options().workers(1).workerHeap(workerHeap).pluginPath(pluginPath)), results)) {
+                KafkaConnectCluster.start(KafkaConnectCluster.options().workers(1).workerHeap(workerHeap).pluginPath(pluginPath)
+                        .keepWorkDir(Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")))), results)) {
             stack.postgres.createDatabase("warehouse");
             for (long rows : sizes) {
                 if (suites.contains("snapshot")) {
