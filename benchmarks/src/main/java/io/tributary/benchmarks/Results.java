@@ -93,7 +93,7 @@ final class Results {
     private static List<String> markdown(String suite, List<Result> rows) {
         List<String> lines = new ArrayList<>();
         if (suite.equals("latency")) {
-            lines.add("| run | updates | p50 ms min / median / max | p99 ms min / median / max | peak heap MB | live heap MB |");
+            lines.add("| run | updates | p50 ms min / median / max | p99 ms min / median / max | peak used heap MB | peak heap after GC MB |");
             lines.add("|---|---:|---:|---:|---:|---:|");
             for (Result r : rows) {
                 lines.add(String.format(Locale.ROOT, "| %s | %.0f | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %s | %s |", r.run(),
@@ -101,7 +101,7 @@ final class Results {
                         mb(r.median(PEAK_HEAP)), mb(r.median(LIVE_HEAP))));
             }
         } else {
-            lines.add("| run | rows | min s | median s | max s | median rows/s | peak heap MB | live heap MB |");
+            lines.add("| run | rows | min s | median s | max s | median rows/s | peak used heap MB | peak heap after GC MB |");
             lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (Result r : rows) {
                 lines.add(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %,.0f | %s | %s |", r.run(), r.rows(),
