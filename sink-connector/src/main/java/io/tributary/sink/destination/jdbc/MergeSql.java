@@ -25,6 +25,9 @@ public final class MergeSql {
 
     public static final String STAGE = "tributary_stage";
     public static final String LATEST = "tributary_latest";
+    static final String UPSERT_POSITION = "tributary_upsert_position";
+    static final String UPSERT_PARTITION = "tributary_upsert_partition";
+    static final String UPSERT_OFFSET = "tributary_upsert_offset";
     static final String LOWEST_POSITION = "-9223372036854775807";
 
     private final SqlText dialect;
@@ -93,25 +96,42 @@ public final class MergeSql {
     /**
      * The newest version of each key in the batch, as a temporary table. With soft deletes, a delete
      * (staged with its key only) takes its other columns from the newest upsert of the same key in
-     * the batch, so an insert and its delete in one batch keep the inserted data.
+     * the batch, so an insert and its delete in one batch keep the inserted data; that upsert's
+     * version is kept too ({@value #UPSERT_POSITION}, ...), so the merge uses those values only where
+     * they are newer than the stored row.
      */
     public String createLatest() {
         String newest = newestPerKey(null);
         if (deleteMode != DeleteMode.SOFT) {
             return dialect.createTempTableAs(LATEST, newest);
         }
+        String hasUpsert = "u." + q(keys.get(0)) + " IS NOT NULL";
         List<String> select = new ArrayList<>();
         for (String column : stagedColumns()) {
             if (columns.contains(column) && !keys.contains(column)) {
-                select.add("CASE WHEN n." + q(meta.op()) + " = 'd' THEN COALESCE(n." + q(column) + ", u." + q(column) + ") ELSE n."
-                        + q(column) + " END AS " + q(column));
+                select.add("CASE WHEN n." + q(meta.op()) + " = 'd' AND " + hasUpsert + " THEN u." + q(column) + " ELSE n." + q(column)
+                        + " END AS " + q(column));
             } else {
                 select.add("n." + q(column));
             }
         }
+        select.add("u." + q(meta.position()) + " AS " + q(UPSERT_POSITION));
+        select.add("u." + q(meta.partition()) + " AS " + q(UPSERT_PARTITION));
+        select.add("u." + q(meta.offset()) + " AS " + q(UPSERT_OFFSET));
         String upserts = newestPerKey("s." + q(meta.op()) + " <> 'd'");
         return dialect.createTempTableAs(LATEST, "SELECT " + String.join(", ", select) + " FROM (" + newest + ") n LEFT JOIN ("
                 + upserts + ") u ON " + keyMatch("n", "u"));
+    }
+
+    /**
+     * Soft deletes: {@code column = <the batch's upsert value if newer than the stored row, else the
+     * stored value>}, {@code latest} and {@code target} being the names the statement uses.
+     */
+    public String softDeleteAssignment(String column, String latest, String target) {
+        String upsertNewer = newer("COALESCE(" + latest + "." + q(UPSERT_POSITION) + ", " + LOWEST_POSITION + ")",
+                latest + "." + q(UPSERT_PARTITION), latest + "." + q(UPSERT_OFFSET), position(target),
+                target + "." + q(meta.partition()), target + "." + q(meta.offset()));
+        return q(column) + " = CASE WHEN " + upsertNewer + " THEN " + latest + "." + q(column) + " ELSE " + target + "." + q(column) + " END";
     }
 
     /** The newest staged version per key, of those matching {@code where} (all when null). */
@@ -137,11 +157,11 @@ public final class MergeSql {
         if (deleteMode == DeleteMode.HARD) {
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN DELETE");
         } else if (deleteMode == DeleteMode.SOFT) {
-            // a delete keeps the stored values, or takes those of an upsert earlier in its batch (createLatest)
+            // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (createLatest)
             List<String> softDelete = new ArrayList<>();
             for (String column : columns) {
                 if (!keys.contains(column)) {
-                    softDelete.add(q(column) + " = COALESCE(l." + q(column) + ", f." + q(column) + ")");
+                    softDelete.add(softDeleteAssignment(column, "l", "f"));
                 }
             }
             softDelete.add(metadataAssignments());
@@ -195,12 +215,15 @@ public final class MergeSql {
 
     /** {@code a} is a newer version than {@code b}; both are table names or aliases. */
     public String newer(String a, String b) {
-        String pa = position(a);
-        String pb = position(b);
         String part = q(meta.partition());
         String off = q(meta.offset());
-        return "(" + pa + " > " + pb + " OR (" + pa + " = " + pb + " AND (" + a + "." + part + " > " + b + "." + part
-                + " OR (" + a + "." + part + " = " + b + "." + part + " AND " + a + "." + off + " > " + b + "." + off + "))))";
+        return newer(position(a), a + "." + part, a + "." + off, position(b), b + "." + part, b + "." + off);
+    }
+
+    /** The version (position, partition, offset) {@code a} is newer than {@code b}; each an SQL expression. */
+    private static String newer(String pa, String parta, String offa, String pb, String partb, String offb) {
+        return "(" + pa + " > " + pb + " OR (" + pa + " = " + pb + " AND (" + parta + " > " + partb
+                + " OR (" + parta + " = " + partb + " AND " + offa + " > " + offb + "))))";
     }
 
     private String position(String alias) {

@@ -36,7 +36,7 @@ public final class RedshiftApplySql implements ApplyPlan {
         statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest)
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
         if (deleteMode == DeleteMode.SOFT) {
-            // a delete keeps the stored values, or takes those of an upsert earlier in its batch (MergeSql.createLatest)
+            // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
             statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + n.metadataAssignments() + ", " + n.q(n.meta.deletedAt())
                     + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND "
                     + n.latest + "." + n.op + " = 'd'");
@@ -111,13 +111,12 @@ public final class RedshiftApplySql implements ApplyPlan {
                     + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
         }
 
-        /** {@code col = COALESCE(latest.col, target.col), } for each data column that is not a key. */
+        /** The soft-delete assignment of each data column that is not a key ({@link MergeSql#softDeleteAssignment}). */
         String keepStoredWhereNull() {
             StringBuilder out = new StringBuilder();
             for (String column : sql.columns()) {
                 if (!sql.keys().contains(column)) {
-                    out.append(q(column)).append(" = COALESCE(").append(latest).append('.').append(q(column)).append(", ")
-                            .append(targetRef).append('.').append(q(column)).append("), ");
+                    out.append(sql.softDeleteAssignment(column, latest, targetRef)).append(", ");
                 }
             }
             return out.toString();

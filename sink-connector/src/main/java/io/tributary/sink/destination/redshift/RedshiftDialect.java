@@ -86,13 +86,13 @@ public final class RedshiftDialect implements SqlDialect {
         return "TIMESTAMPTZ";
     }
 
-    /** Redshift does not enforce keys; the merge keeps keys unique itself. */
     /** Redshift rejects longer names. */
     @Override
     public int maxIdentifierBytes() {
         return 127;
     }
 
+    /** Redshift does not enforce keys; the merge keeps keys unique itself. */
     @Override
     public boolean primaryKeys() {
         return false;

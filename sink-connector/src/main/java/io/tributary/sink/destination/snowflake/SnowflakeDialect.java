@@ -83,6 +83,12 @@ public final class SnowflakeDialect implements SqlDialect {
         return "TIMESTAMP_TZ";
     }
 
+    /** Snowflake identifiers hold at most 255 characters. */
+    @Override
+    public int maxIdentifierBytes() {
+        return 255;
+    }
+
     /** Snowflake does not enforce keys; the merge keeps keys unique itself. */
     @Override
     public boolean primaryKeys() {

@@ -188,7 +188,7 @@ class BigQueryDestinationTest {
         assertTrue(client.calls.get(0).endsWith("`__tributary_deleted_at` TIMESTAMP) CLUSTER BY `id`"), client.calls.get(0));
         assertEquals("load shop.items__tributary_stage_shop_public_items_0 <- upload /buffer/b0.avro", client.calls.get(1));
         assertTrue(client.calls.get(2).startsWith("BEGIN TRANSACTION;\nCREATE TEMP TABLE `tributary_stage`"));
-        assertTrue(client.calls.get(2).contains("THEN UPDATE SET `name` = COALESCE(l.`name`, f.`name`), `__tributary_position` = l.`__tributary_position`"),
+        assertTrue(client.calls.get(2).contains("THEN UPDATE SET `name` = CASE WHEN (COALESCE(l.`tributary_upsert_position`, -9223372036854775807) >"),
                 "soft delete: " + client.calls.get(2));
         assertEquals("delete shop.items__tributary_stage_shop_public_items_0", client.calls.get(3));
 

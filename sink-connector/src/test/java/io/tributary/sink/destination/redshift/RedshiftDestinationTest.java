@@ -130,7 +130,13 @@ class RedshiftDestinationTest {
     void softDeletesUpdateKnownRowsAndInsertUnknownKeysAsDeleted() {
         List<String> s = statements(DeleteMode.SOFT);
         assertEquals(7, s.size(), String.join("\n", s));
-        assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = COALESCE(\"tributary_latest\".\"name\", \"items\".\"name\"),"
+        assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (COALESCE(\"tributary_latest\".\"tributary_upsert_position\","
+                + " -9223372036854775807) > COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR"
+                + " (COALESCE(\"tributary_latest\".\"tributary_upsert_position\", -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\","
+                + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > \"items\".\"__tributary_partition\" OR"
+                + " (\"tributary_latest\".\"tributary_upsert_partition\" = \"items\".\"__tributary_partition\" AND"
+                + " \"tributary_latest\".\"tributary_upsert_offset\" > \"items\".\"__tributary_offset\")))) THEN \"tributary_latest\".\"name\""
+                + " ELSE \"items\".\"name\" END,"
                 + " \"__tributary_position\" = \"tributary_latest\".\"__tributary_position\","
                 + " \"__tributary_op\" = \"tributary_latest\".\"__tributary_op\", \"__tributary_topic\" = \"tributary_latest\".\"__tributary_topic\","
                 + " \"__tributary_partition\" = \"tributary_latest\".\"__tributary_partition\","
