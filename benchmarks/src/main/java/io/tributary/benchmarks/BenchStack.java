@@ -25,12 +25,14 @@ final class BenchStack implements AutoCloseable {
     final S3Server s3;
     final KafkaConnectCluster cluster;
     final Results results;
+    private final Admin admin;
 
     BenchStack(PostgresServer postgres, S3Server s3, KafkaConnectCluster cluster, Results results) {
         this.postgres = postgres;
         this.s3 = s3;
         this.cluster = cluster;
         this.results = results;
+        this.admin = cluster.broker().admin();
     }
 
     ConnectWorker worker() {
@@ -52,19 +54,14 @@ final class BenchStack implements AutoCloseable {
         List<Double> live = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             HeapMeter heap = meterHeap ? HeapMeter.start(worker()) : null;
-            try {
-                double s = run.seconds(i);
-                seconds.add(s);
-                System.out.printf("  %s, %d rows, repetition %d: %.2f s, %.0f rows/s%s%n", name, rows, i + 1, s, rows / s,
-                        heap == null ? "" : ", worker heap peak " + heap.peakUsedMb() + " MB, live " + heap.peakLiveMb() + " MB");
-                if (heap != null) {
-                    peak.add((double) heap.peakUsedMb());
-                    live.add((double) heap.peakLiveMb());
-                }
-            } finally {
-                if (heap != null) {
-                    heap.close();
-                }
+            double s = run.seconds(i);
+            seconds.add(s);
+            HeapMeter.Reading reading = heap == null ? null : heap.stop();
+            System.out.printf("  %s, %d rows, repetition %d: %.2f s, %.0f rows/s%s%n", name, rows, i + 1, s, rows / s,
+                    reading == null ? "" : ", worker heap peak " + reading.peakUsedMb() + " MB, after GC " + reading.peakAfterGcMb() + " MB");
+            if (reading != null) {
+                peak.add((double) reading.peakUsedMb());
+                live.add((double) reading.peakAfterGcMb());
             }
         }
         Map<String, List<Double>> metrics = new LinkedHashMap<>();
@@ -80,17 +77,36 @@ final class BenchStack implements AutoCloseable {
 
     /** Records in {@code topic} (the sum of its partitions' end offsets); 0 when it does not exist. */
     long recordCount(String topic) throws Exception {
-        try (Admin admin = cluster.broker().admin()) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return 0;
-            }
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The end offset of each partition of {@code topic}; empty when it does not exist. */
+    Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+        if (!admin.listTopics().names().get().contains(topic)) {
+            return Map.of();
         }
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+        admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /** Whether the sink connector {@code connector} has committed every offset of {@code topic} (its consumer group has no lag). */
+    boolean caughtUp(String connector, String topic) throws Exception {
+        Map<TopicPartition, Long> ends = endOffsets(topic);
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata().get();
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            var offset = committed.get(end.getKey());
+            if (end.getValue() > 0 && (offset == null || offset.offset() < end.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -113,17 +129,21 @@ final class BenchStack implements AutoCloseable {
 
     /** Deletes topics so that large runs do not fill the disk. */
     void deleteTopics(Set<String> topics) throws Exception {
-        try (Admin admin = cluster.broker().admin()) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<String> delete = topics.stream().filter(existing::contains).toList();
-            if (!delete.isEmpty()) {
-                admin.deleteTopics(delete).all().get();
-            }
+        Set<String> existing = admin.listTopics().names().get();
+        List<String> delete = topics.stream().filter(existing::contains).toList();
+        if (!delete.isEmpty()) {
+            admin.deleteTopics(delete).all().get();
         }
+    }
+
+    /** The shared admin client. */
+    Admin admin() {
+        return admin;
     }
 
     @Override
     public void close() {
+        admin.close();
         cluster.close();
         s3.close();
         postgres.close();

@@ -95,6 +95,11 @@ final class ChangeStream {
         }
     }
 
+    /** The number of events. */
+    long records() {
+        return records;
+    }
+
     /** Rows of the final table (one per key). */
     long expectedRows() {
         return keys;

@@ -63,7 +63,11 @@ final class ConverterLimit {
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             long position = 0;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
             while (position < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the converter limit did not read " + partition + " to its end in 30 minutes");
+                }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (keys.toConnectData(partition.topic(), record.key()).value() != null
                             && values.toConnectData(partition.topic(), record.value()).value() != null) {

@@ -9,32 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Connect worker's heap during one run, two ways: the peak used heap (jstat every 250 ms, young
- * and old generations: what the JVM had to hold, garbage included) and the peak live heap (the largest
- * heap left after a collection, from the worker's GC log: what the run really retained). A full GC
- * before the run starts from the same baseline each time.
+ * The Connect worker's heap during one run, from the worker's GC log (no sampling process that would
+ * compete with the worker for the machine's cores): the peak used heap is the fullest heap any
+ * collection found (or the heap in use at the end, if fuller), the peak heap after GC the largest heap
+ * a collection left, which still counts old-generation garbage until G1 reclaims it. A full GC before
+ * the run starts every run from the same baseline.
  */
-final class HeapMeter implements AutoCloseable {
+final class HeapMeter {
 
     private static final Pattern AFTER_GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
+    /** Peaks of one run in MB; -1 when unknown. */
+    record Reading(long peakUsedMb, long peakAfterGcMb) {
+    }
+
     private final ConnectWorker worker;
     private final long gcLogStart;
-    private final AtomicLong peakUsedKb = new AtomicLong();
-    private final Thread sampler;
 
     private HeapMeter(ConnectWorker worker) {
         this.worker = worker;
         run("jcmd", Long.toString(worker.pid()), "GC.run");
         this.gcLogStart = length(worker.gcLogFile());
-        this.sampler = new Thread(this::sample, "heap-meter");
-        sampler.setDaemon(true);
-        sampler.start();
     }
 
     /** Starts measuring the worker's heap now. */
@@ -42,14 +41,10 @@ final class HeapMeter implements AutoCloseable {
         return new HeapMeter(worker);
     }
 
-    /** Peak used heap in MB since the start: the larger of the sampled peak and the fullest heap a collection found. */
-    long peakUsedMb() {
-        return Math.max(peakUsedKb.get() / 1024, gcLogPeaks(worker.gcLogFile(), gcLogStart)[0]);
-    }
-
-    /** Peak heap after a collection in MB since the start; -1 when no collection ran. */
-    long peakLiveMb() {
-        return peakAfterGcMb(worker.gcLogFile(), gcLogStart);
+    /** The peaks since the start. */
+    Reading stop() {
+        long[] peaks = gcLogPeaks(worker.gcLogFile(), gcLogStart);
+        return new Reading(Math.max(peaks[0], usedNowMb()), peaks[1]);
     }
 
     /**
@@ -80,33 +75,28 @@ final class HeapMeter implements AutoCloseable {
         return peaks;
     }
 
-    @Override
-    public void close() {
-        sampler.interrupt();
-    }
-
-    private void sample() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(worker.pid())).redirectErrorStream(true).start();
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-                    String[] header = out.readLine().trim().split("\\s+");
-                    String[] values = out.readLine().trim().split("\\s+");
-                    double used = 0;
-                    for (int i = 0; i < header.length; i++) {
-                        if (List.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
-                            used += Double.parseDouble(values[i]);
-                        }
+    /** The used heap now (young and old generations), from one jstat call; -1 when it fails. */
+    private long usedNowMb() {
+        try {
+            Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(worker.pid())).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                String[] header = out.readLine().trim().split("\\s+");
+                String[] values = out.readLine().trim().split("\\s+");
+                double usedKb = 0;
+                for (int i = 0; i < header.length; i++) {
+                    if (List.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
+                        usedKb += Double.parseDouble(values[i]);
                     }
-                    peakUsedKb.accumulateAndGet((long) used, Math::max);
                 }
+                return (long) (usedKb / 1024);
+            } finally {
                 jstat.waitFor();
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                // this sample is skipped
             }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
