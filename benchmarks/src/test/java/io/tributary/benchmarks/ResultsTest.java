@@ -53,6 +53,6 @@ class ResultsTest {
         assertTrue(summary.contains("Tributary 1 task / Debezium (1 task) = 5.0x"), summary);
         assertTrue(summary.contains("Tributary / Debezium JDBC sink (Debezium JDBC sink, upsert, batch.size 5000, 2 tasks) = 3.0x"), summary);
         assertTrue(summary.contains("Tributary = 10% of COPY FROM"), summary);
-        assertTrue(summary.contains("Tributary sink, merge, 2 tasks, 1M -> 10M rows: peak heap 1.00x, live heap 1.00x"), summary);
+        assertTrue(summary.contains("Tributary sink, merge, 2 tasks, 1M -> 10M rows: peak used heap 1.00x, peak heap after GC 1.00x"), summary);
     }
 }

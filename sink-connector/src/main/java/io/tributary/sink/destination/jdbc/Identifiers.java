@@ -28,7 +28,18 @@ public final class Identifiers {
             throw new IllegalArgumentException("an identifier limit of " + maxBytes + " bytes leaves no room for " + name);
         }
         String hash = HexFormat.of().formatHex(sha256(bytes)).substring(0, HASH_CHARS);
-        int budget = maxBytes - HASH_CHARS - 1;
+        return prefix(name, maxBytes - HASH_CHARS - 1) + "_" + hash;
+    }
+
+    /**
+     * What a database that cuts identifiers silently (PostgreSQL) stores for {@code name}: its longest
+     * prefix of at most {@code maxBytes} UTF-8 bytes, never splitting a character.
+     */
+    public static String truncate(String name, int maxBytes) {
+        return prefix(name, maxBytes);
+    }
+
+    private static String prefix(String name, int budget) {
         StringBuilder prefix = new StringBuilder();
         int used = 0;
         for (int i = 0; i < name.length(); ) {
@@ -41,7 +52,7 @@ public final class Identifiers {
             used += size;
             i += Character.charCount(codePoint);
         }
-        return prefix + "_" + hash;
+        return prefix.toString();
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -80,7 +80,8 @@ public final class TableDdl {
         }
         for (String definition : definitions) {
             String name = nameOf(definition);
-            if (!existing.contains(name)) {
+            // PostgreSQL stores a column name cut to 63 bytes: found under that name, it exists
+            if (!existing.contains(name) && !existing.contains(Identifiers.truncate(name, dialect.maxIdentifierBytes()))) {
                 execute(connection, "ALTER TABLE " + dialect.table(table) + " ADD COLUMN IF NOT EXISTS " + definition.replace(" NOT NULL", "")); // another task may add it first
             }
         }

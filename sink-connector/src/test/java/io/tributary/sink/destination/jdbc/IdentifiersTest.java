@@ -34,4 +34,13 @@ class IdentifiersTest {
         assertTrue(fitted.getBytes(StandardCharsets.UTF_8).length <= 63, fitted);
         assertTrue(name.startsWith(fitted.substring(0, fitted.length() - 9)), fitted);
     }
+
+    @Test
+    void truncationIsWhatPostgresStoresForALongColumnName() {
+        assertEquals(LONG.substring(0, 63), Identifiers.truncate(LONG, 63));
+        assertEquals("orders", Identifiers.truncate("orders", 63));
+        String umlauts = "ä".repeat(40); // 80 bytes
+        assertEquals("ä".repeat(31), Identifiers.truncate(umlauts, 63), "a two-byte character is not split");
+        assertEquals(LONG, Identifiers.truncate(LONG, Integer.MAX_VALUE));
+    }
 }
