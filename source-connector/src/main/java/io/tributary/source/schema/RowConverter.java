@@ -43,7 +43,8 @@ public final class RowConverter {
      * @throws IllegalArgumentException if a key column is missing or repeated
      */
     public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix, DatabaseKind kind) {
-        this(table, keyColumns, topicPrefix, kind, true);
+        // schemas without source type names, as the connector writes them by default
+        this(table, keyColumns, topicPrefix, kind, false);
     }
 
     /**

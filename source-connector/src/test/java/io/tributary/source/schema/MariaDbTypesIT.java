@@ -83,7 +83,7 @@ class MariaDbTypesIT {
             assertEquals(List.of("id"), table.primaryKey());
             assertEquals("json", table.column("c_json").typeName(), "MariaDB JSON found through json_valid");
             assertEquals("longtext", table.column("c_longtext").typeName());
-            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.MARIADB);
+            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.MARIADB, true);
             assertSchemas(converter);
             List<Struct> rows = readAll(c, converter, "schema_all_types");
             assertEquals(3, rows.size());

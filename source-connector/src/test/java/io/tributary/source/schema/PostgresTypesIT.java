@@ -89,7 +89,7 @@ class PostgresTypesIT {
             TableDescription table = TableDescriber.describe(c, new TableId(SCHEMA, "all_types"));
             assertEquals(List.of("id"), table.primaryKey());
             assertEquals("int4", table.column("id").typeName(), "serial is int4");
-            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.POSTGRES);
+            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.POSTGRES, true);
             assertSchemas(converter);
             List<Struct> rows = readAll(c, converter, "all_types");
             assertEquals(4, rows.size());
