@@ -85,12 +85,7 @@ final class LatencySuite {
         sink.put("warehouse.user", stack.postgres.user());
         sink.put("warehouse.password", stack.postgres.password());
         sink.put("warehouse.schema", name);
-        sink.put("staging.s3.bucket", stack.s3.bucket());
-        sink.put("staging.s3.prefix", name);
-        sink.put("staging.s3.endpoint", stack.s3.endpoint().toString());
-        sink.put("staging.s3.path.style.access", "true");
-        sink.put("staging.s3.access.key.id", stack.s3.accessKey());
-        sink.put("staging.s3.secret.access.key", stack.s3.secretKey());
+        sink.putAll(stack.s3.sinkStagingConfig(name));
         sink.put("consumer.override.auto.offset.reset", "earliest");
         sink.putAll(setting.sink());
         stack.cluster.rest().putConnector(name + "-source", source);

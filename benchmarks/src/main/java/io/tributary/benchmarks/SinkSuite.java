@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,9 +71,7 @@ final class SinkSuite {
     }
 
     private ChangeStream produce(long records, String topic) throws Exception {
-        try (Admin admin = stack.cluster.broker().admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
-        }
+        stack.admin().createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.cluster.bootstrapServers());
         props.put("linger.ms", "20");
@@ -121,12 +118,7 @@ final class SinkSuite {
         config.put("warehouse.password", stack.postgres.password());
         config.put("warehouse.schema", name);
         config.put("write.mode", "merge");
-        config.put("staging.s3.bucket", stack.s3.bucket());
-        config.put("staging.s3.prefix", name);
-        config.put("staging.s3.endpoint", stack.s3.endpoint().toString());
-        config.put("staging.s3.path.style.access", "true");
-        config.put("staging.s3.access.key.id", stack.s3.accessKey());
-        config.put("staging.s3.secret.access.key", stack.s3.secretKey());
+        config.putAll(stack.s3.sinkStagingConfig(name));
         // batches of 100,000 (a tenth of the run for small runs, so they are not all waiting for the interval)
         config.put("flush.max.records", Long.toString(Math.max(10_000, Math.min(100_000, stream.records() / 10))));
         config.put("flush.interval.ms", "5000");

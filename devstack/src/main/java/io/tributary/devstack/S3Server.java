@@ -1,6 +1,8 @@
 package io.tributary.devstack;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -90,6 +92,24 @@ public final class S3Server implements AutoCloseable {
     /** @return the bucket created at start ({@code tributary}) */
     public String bucket() {
         return DEFAULT_BUCKET;
+    }
+
+    /**
+     * The Tributary sink's staging settings for this server: {@code staging.s3.bucket}, {@code .prefix},
+     * {@code .endpoint}, {@code .path.style.access}, {@code .access.key.id}, {@code .secret.access.key}.
+     *
+     * @param prefix the object key prefix of the staged batches
+     * @return a new mutable map of those settings
+     */
+    public Map<String, String> sinkStagingConfig(String prefix) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("staging.s3.bucket", bucket());
+        config.put("staging.s3.prefix", prefix);
+        config.put("staging.s3.endpoint", endpoint().toString());
+        config.put("staging.s3.path.style.access", "true");
+        config.put("staging.s3.access.key.id", accessKey());
+        config.put("staging.s3.secret.access.key", secretKey());
+        return config;
     }
 
     /**

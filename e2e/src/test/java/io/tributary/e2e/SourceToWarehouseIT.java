@@ -103,12 +103,7 @@ class SourceToWarehouseIT {
         }
         config.put("warehouse.schema", "pipeline");
         config.put("delete.mode", "hard");
-        config.put("staging.s3.bucket", s3.bucket());
-        config.put("staging.s3.prefix", "pipe-" + destination);
-        config.put("staging.s3.endpoint", s3.endpoint().toString());
-        config.put("staging.s3.path.style.access", "true");
-        config.put("staging.s3.access.key.id", s3.accessKey());
-        config.put("staging.s3.secret.access.key", s3.secretKey());
+        config.putAll(s3.sinkStagingConfig("pipe-" + destination));
         config.put("flush.max.records", "1000");
         config.put("flush.interval.ms", "1000");
         config.put("consumer.override.auto.offset.reset", "earliest");

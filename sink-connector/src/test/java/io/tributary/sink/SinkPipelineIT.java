@@ -114,12 +114,7 @@ class SinkPipelineIT {
         config.put("topics", TOPIC);
         config.put("destination", destination);
         config.put("warehouse.schema", "pipeline");
-        config.put("staging.s3.bucket", s3.bucket());
-        config.put("staging.s3.prefix", "pipeline");
-        config.put("staging.s3.endpoint", s3.endpoint().toString());
-        config.put("staging.s3.path.style.access", "true");
-        config.put("staging.s3.access.key.id", s3.accessKey());
-        config.put("staging.s3.secret.access.key", s3.secretKey());
+        config.putAll(s3.sinkStagingConfig("pipeline"));
         config.put("flush.max.records", "200");
         config.put("flush.interval.ms", "2000");
         config.put("consumer.override.auto.offset.reset", "earliest");

@@ -55,12 +55,7 @@ public final class ConnectorConfigs {
         }
         c.put("warehouse.schema", SampleDataset.SCHEMA);
         c.put("delete.mode", "hard");
-        c.put("staging.s3.bucket", s3.bucket());
-        c.put("staging.s3.prefix", "quickstart");
-        c.put("staging.s3.endpoint", s3.endpoint().toString());
-        c.put("staging.s3.path.style.access", "true");
-        c.put("staging.s3.access.key.id", s3.accessKey());
-        c.put("staging.s3.secret.access.key", s3.secretKey());
+        c.putAll(s3.sinkStagingConfig("quickstart"));
         c.put("flush.max.records", "100000");
         c.put("flush.interval.ms", "2000");
         // the quickstart reads the DuckDB file between merges: a flush that finds it locked retries soon
