@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The parts every benchmark runs on (PostgreSQL with logical replication, the S3 server, a KRaft
@@ -134,6 +137,18 @@ final class BenchStack implements AutoCloseable {
         if (!delete.isEmpty()) {
             admin.deleteTopics(delete).all().get();
         }
+    }
+
+    /** A consumer of raw key and value bytes that commits nothing: for reading topics back. */
+    static KafkaConsumer<byte[], byte[]> byteConsumer(String bootstrapServers, int maxPollRecords) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", "false");
+        props.put("max.poll.records", Integer.toString(maxPollRecords));
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
     }
 
     /** The shared admin client. */

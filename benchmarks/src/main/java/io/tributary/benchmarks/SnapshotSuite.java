@@ -15,13 +15,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.postgresql.PGConnection;
 
@@ -37,6 +35,12 @@ final class SnapshotSuite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUITE = "snapshot";
+    /** What both connectors get, so they write alike: a one-partition topic, the same producer batching. */
+    private static final Map<String, String> SAME_TOPIC_AND_PRODUCER = Map.of(
+            "topic.creation.default.replication.factor", "1",
+            "topic.creation.default.partitions", "1",
+            "producer.override.linger.ms", "20",
+            "producer.override.batch.size", "262144");
 
     private final BenchStack stack;
     private final int repeat;
@@ -103,10 +107,7 @@ final class SnapshotSuite {
         config.put("snapshot.chunk.rows", Long.toString(Math.max(10_000, Math.min(100_000, rows / 40))));
         config.put("batch.max.rows", "5000");
         config.put("table.monitor.interval.ms", "1000");
-        config.put("topic.creation.default.replication.factor", "1");
-        config.put("topic.creation.default.partitions", "1");
-        config.put("producer.override.linger.ms", "20");
-        config.put("producer.override.batch.size", "262144");
+        config.putAll(SAME_TOPIC_AND_PRODUCER);
         String topic = prefix + ".public.bench";
         long started = System.nanoTime();
         stack.cluster.rest().putConnector(prefix, config);
@@ -142,10 +143,7 @@ final class SnapshotSuite {
         config.put("snapshot.fetch.size", "10000");
         config.put("max.batch.size", "5000");
         config.put("max.queue.size", "20000");
-        config.put("topic.creation.default.replication.factor", "1");
-        config.put("topic.creation.default.partitions", "1");
-        config.put("producer.override.linger.ms", "20");
-        config.put("producer.override.batch.size", "262144");
+        config.putAll(SAME_TOPIC_AND_PRODUCER);
         String topic = prefix + ".public.bench";
         long started = System.nanoTime();
         stack.cluster.rest().putConnector(prefix, config);
@@ -165,9 +163,7 @@ final class SnapshotSuite {
         if (sample[0] == null) {
             throw new IllegalStateException("no sample record: the Kafka limit needs a Tributary run first");
         }
-        try (Admin admin = stack.cluster.broker().admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
+        stack.admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.cluster.bootstrapServers());
         props.put("acks", "all");
@@ -189,13 +185,7 @@ final class SnapshotSuite {
     }
 
     private void takeSample(String topic, byte[][] sample) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", stack.cluster.bootstrapServers());
-        props.put("auto.offset.reset", "earliest");
-        props.put("enable.auto.commit", "false");
-        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = BenchStack.byteConsumer(stack.cluster.bootstrapServers(), 500)) {
             consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (sample[0] == null && System.nanoTime() < deadline) {
@@ -224,15 +214,9 @@ final class SnapshotSuite {
      */
     private void checkKeys(String topic, long rows, String run) throws Exception {
         checkExact(topic, rows, run);
-        Properties props = new Properties();
-        props.put("bootstrap.servers", stack.cluster.bootstrapServers());
-        props.put("enable.auto.commit", "false");
-        props.put("max.poll.records", "10000");
-        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
         BitSet seen = new BitSet();
         long read = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = BenchStack.byteConsumer(stack.cluster.bootstrapServers(), 10_000)) {
             org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
