@@ -107,6 +107,9 @@ class SourceToWarehouseIT {
         config.put("flush.max.records", "1000");
         config.put("flush.interval.ms", "1000");
         config.put("consumer.override.auto.offset.reset", "earliest");
+        // topics.regex: a sink that subscribes before the source creates its topic sees it at the next
+        // metadata refresh, 5 minutes by default (as in the quickstart's sink)
+        config.put("consumer.override.metadata.max.age.ms", "2000");
         return config;
     }
 
