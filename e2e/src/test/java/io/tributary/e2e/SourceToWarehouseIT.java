@@ -136,7 +136,11 @@ class SourceToWarehouseIT {
             }
             Thread.sleep(1000);
         }
-        assertEquals(expected.size(), actual.size(), "row count of " + table);
+        Map<Long, List<String>> found = actual;
+        List<Long> extra = found.keySet().stream().filter(id -> !expected.containsKey(id)).toList();
+        List<Long> missing = expected.keySet().stream().filter(id -> !found.containsKey(id)).toList();
+        assertEquals(expected.size(), actual.size(), "row count of " + table + "; ids only in the warehouse: " + extra
+                + "; ids only in the source: " + missing);
         for (Long id : expected.keySet()) {
             assertEquals(expected.get(id), actual.get(id), "row " + id + " of " + table);
         }

@@ -67,6 +67,7 @@ public final class MariaDbDialect implements SourceDialect {
     @Override
     public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
         String type = cursor.typeName().toLowerCase(Locale.ROOT);
+        // NOW(6) is the statement's start, the same for every row (SYSDATE(6) would be read per row)
         if (type.startsWith("datetime") || type.startsWith("timestamp")) {
             return "(NOW(6) - INTERVAL " + (lagMs * 1000) + " MICROSECOND)";
         }

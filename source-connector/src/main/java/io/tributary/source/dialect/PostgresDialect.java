@@ -68,15 +68,17 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
         String type = cursor.typeName().toLowerCase(Locale.ROOT);
+        // statement_timestamp(): the statement's start, one value for every row it scans (clock_timestamp()
+        // is read again per row); also current in a long transaction, where now() and localtimestamp stay put
         String lag = " - interval '" + lagMs + " milliseconds'";
         if (type.equals("timestamptz")) {
-            return "clock_timestamp()" + lag;
+            return "statement_timestamp()" + lag;
         }
         if (type.equals("timestamp")) {
-            return "localtimestamp" + lag;
+            return "CAST(statement_timestamp() AS timestamp)" + lag;
         }
         if (type.equals("date") || cursor.jdbcType() == Types.DATE) {
-            return "current_date";
+            return "CAST(statement_timestamp() AS date)";
         }
         return null;
     }

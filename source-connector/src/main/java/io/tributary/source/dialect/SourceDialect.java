@@ -41,6 +41,10 @@ public interface SourceDialect {
     /**
      * SQL for "now minus {@code lagMs} milliseconds", comparable with the timestamp cursor column,
      * evaluated by the database (its clock, not ours). Null for numeric cursors: no upper bound.
+     * <p>It must be ONE value for the whole statement (the statement's start), never a clock read per
+     * row: with a bound that moves while the table is scanned, a row scanned early can fail it while
+     * a newer row scanned later passes, and the poll's checkpoint then moves past the early row for
+     * good.
      */
     String cursorUpperBound(ColumnInfo cursor, long lagMs);
 
