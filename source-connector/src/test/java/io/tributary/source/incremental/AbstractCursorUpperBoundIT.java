@@ -1,0 +1,136 @@
+package io.tributary.source.incremental;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tributary.devstack.JdbcDatabase;
+import io.tributary.source.TableSource;
+import io.tributary.source.dialect.SourceDialects;
+import io.tributary.source.metrics.SourceTableMetrics;
+import io.tributary.source.plan.TablePlan;
+import io.tributary.source.schema.DatabaseKind;
+import io.tributary.source.schema.RowConverter;
+import io.tributary.source.schema.SessionSettings;
+import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.schema.TableDescription;
+import io.tributary.source.schema.TableId;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll whose lag bound falls inside a run of freshly stamped rows while the database scans the
+ * table must read a prefix of them in cursor order (or none), never a later row without an earlier
+ * one: the checkpoint would move past the earlier row and it would never be read. Rows are stamped
+ * in scan order, 10 µs per 1,000 rows, and the poll is timed so that "now minus lag" passes their
+ * stamps halfway through its scan: a bound read from the clock per row (PostgreSQL's
+ * clock_timestamp(), as the source used before) lets the second half of the table through and skips
+ * the first. One subclass per database.
+ */
+abstract class AbstractCursorUpperBoundIT {
+
+    static final int ROWS = 300_000;
+
+    /** The database under test; set by the subclass before each test. */
+    JdbcDatabase db;
+
+    abstract DatabaseKind kind();
+
+    /** The table's qualified name, {@code <schema>.bound_it}. */
+    abstract String table();
+
+    /**
+     * Statements that create {@code bound_it (id bigint key, updated_at: the cursor)} and
+     * {@code bound_base (base)}, base being the database's clock plus 3 seconds.
+     */
+    abstract List<String> create();
+
+    /** Inserts ids 1 to {@value #ROWS} in id order, stamped {@code base + (id / 100) µs}. */
+    abstract String insert();
+
+    /** One row, one column: seconds from the database's clock now to base. */
+    abstract String secondsUntilBase();
+
+    @Test
+    void aPollThatOverlapsFreshStampsReadsThemInCursorOrderAndSkipsNone() throws Exception {
+        try (Connection c = db.connect()) {
+            SessionSettings.apply(c, kind());
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bound_it");
+                s.execute("DROP TABLE IF EXISTS bound_base");
+                for (String statement : create()) {
+                    s.execute(statement);
+                }
+                s.execute(insert());
+            }
+            TableDescription description = TableDescriber.describe(c, TableId.parse(table()));
+            TablePlan plan = new TablePlan(table(), UUID.randomUUID().toString(), List.of("id"), List.of(),
+                    List.of("updated_at"), null, ROWS, Instant.now().toString());
+            SourceTableMetrics metrics = new SourceTableMetrics("bound-it", 0, plan.table(), 0, "incremental");
+            try {
+                TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "bound", kind()),
+                        SourceDialects.forUrl(db.jdbcUrl()), "bound." + table(), null, metrics);
+                CursorPoller poller = new CursorPoller(source, null, 0);
+
+                long scanMs = scanMillis(c);
+                Thread.sleep(Math.max(0, (long) (secondsUntilBase(c) * 1000) - scanMs / 2));
+                List<Long> first = ids(poller.poll(c, 10));
+                for (int i = 0; i < first.size(); i++) {
+                    assertEquals(i + 1L, first.get(i), "a poll during the stamps read " + first + " (scan " + scanMs
+                            + " ms): not the oldest rows first");
+                }
+
+                Thread.sleep(Math.max(0, (long) (secondsUntilBase(c) * 1000)) + 100);
+                BitSet seen = new BitSet();
+                first.forEach(id -> seen.set(id.intValue()));
+                List<Long> page;
+                do {
+                    page = ids(poller.poll(c, 50_000));
+                    page.forEach(id -> seen.set(id.intValue()));
+                } while (!page.isEmpty());
+                assertEquals(ROWS, seen.cardinality(), "rows read, of " + ROWS + "; the first unread id: " + seen.nextClearBit(1));
+            } finally {
+                metrics.close();
+            }
+        }
+    }
+
+    /** How long a scan shaped like a poll takes (sorting what passes a filter), the slowest of three. */
+    private static long scanMillis(Connection c) throws SQLException {
+        long slowest = 0;
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id FROM bound_it WHERE updated_at < '2000-01-01' ORDER BY updated_at, id LIMIT 10")) {
+                while (rs.next()) {
+                    // none: every stamp is later
+                }
+            }
+            slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+        }
+        return slowest;
+    }
+
+    private double secondsUntilBase(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(secondsUntilBase())) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    private static List<Long> ids(List<SourceRecord> records) {
+        List<Long> ids = new ArrayList<>();
+        for (SourceRecord record : records) {
+            ids.add(((Struct) record.key()).getInt64("id"));
+        }
+        return ids;
+    }
+}
