@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.data.Decimal;
@@ -54,6 +57,7 @@ final class ContractProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final JsonConverter keys = new JsonConverter();
     private final JsonConverter values = new JsonConverter();
+    private volatile Exception firstFailure;
 
     ContractProducer(String bootstrapServers) {
         Properties props = new Properties();
@@ -62,13 +66,37 @@ final class ContractProducer implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        // Order without idempotence: one request in flight. An idempotent producer whose first batch to
+        // a just-created partition met NOT_LEADER_OR_FOLLOWER was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER
+        // for two minutes and dropping the partition's records (CI, SinkPipelineIT).
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
         producer = new KafkaProducer<>(props);
         keys.configure(Map.of("schemas.enable", "true"), true);
         values.configure(Map.of("schemas.enable", "true"), false);
     }
 
+    /** Creates the topic and waits until every partition has a leader, so the first sends find one. */
     static void createTopic(Admin admin, String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                if (description.partitions().size() == partitions
+                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException notYet) {
+                // UnknownTopicOrPartition until the broker's metadata has the topic
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has partitions without a leader after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The row a given version of a key has; the test computes expected tables from it. */
@@ -96,20 +124,31 @@ final class ContractProducer implements AutoCloseable {
         record.headers().add(new RecordHeader(RecordHeaders.OP, op.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(RecordHeaders.POSITION, Long.toString(position).getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(RecordHeaders.TABLE, "public.customers".getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        producer.send(record, this::check);
     }
 
     /** Sends raw bytes (for bad records). */
     void sendRaw(String topic, int partition, byte[] key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, partition, key, value));
+        producer.send(new ProducerRecord<>(topic, partition, key, value), this::check);
     }
 
     byte[] keyBytes(String topic, long id) {
         return keys.fromConnectData(topic, KEY, new Struct(KEY).put("id", id));
     }
 
+    /** Waits for every send; fails naming the first record Kafka did not take. */
     void flush() {
         producer.flush();
+        Exception failure = firstFailure;
+        if (failure != null) {
+            throw new IllegalStateException("a test record was not written to Kafka: " + failure, failure);
+        }
+    }
+
+    private void check(RecordMetadata metadata, Exception exception) {
+        if (exception != null && firstFailure == null) {
+            firstFailure = exception;
+        }
     }
 
     @Override
