@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.sink.destination.jdbc.ApplyPlan;
+import io.tributary.sink.destination.jdbc.JdbcDestination;
+import io.tributary.sink.destination.postgres.PostgresDialect;
 import io.tributary.sink.engine.FlushHooks;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +79,50 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
             }
         }
         assertEquals(Map.of(2L, "b", 3L, "c"), rows, "deleted key 1 stays deleted; the late, older version is ignored");
+    }
+
+    /**
+     * Two writers of one table at once (a task that still merges after its partition moved on): one
+     * has checked the tombstones and pauses before its MERGE of an older version while the other
+     * deletes the row. The table lock makes the delete wait, so the older version cannot come back.
+     */
+    @Test
+    void anOlderVersionMergedWhileTheDeleteCommitsDoesNotBringTheRowBack() throws Exception {
+        String table = "concurrent_" + System.nanoTime() % 100000;
+        String topic = "shop.public." + table;
+        Map<String, String> props = new HashMap<>(destinationConfig());
+        props.put("topics", topic);
+        props.put("warehouse.schema", SCHEMA);
+        props.put("delete.mode", "hard");
+        ApplyPlan pausing = (sql, mode) -> {
+            List<String> statements = new ArrayList<>(ApplyPlan.STANDARD_MERGE.statements(sql, mode));
+            int merge = 0;
+            while (!statements.get(merge).startsWith("MERGE INTO " + sql.dialect().table(sql.target()))) {
+                merge++;
+            }
+            statements.add(merge, "SELECT pg_sleep(2)"); // after the tombstone check, before the MERGE
+            return statements;
+        };
+        try (TaskDriver first = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer)) {
+            first.batch(debezium(topic, 0, 0, 1, "a", 100, "c"), debezium(topic, 0, 1, 2, "b", 110, "c"));
+        }
+        try (TaskDriver stale = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE,
+                config -> new JdbcDestination(new PostgresDialect(), config, JdbcDestination.credentials(config), pausing));
+                TaskDriver current = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer)) {
+            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> stale.batch(debezium(topic, 0, 2, 1, "late", 150, "u")));
+            Thread.sleep(700); // the stale writer is in its pause
+            long started = System.nanoTime();
+            current.batch(debezium(topic, 0, 3, 1, "a", 200, "d"));
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+            late.get(30, TimeUnit.SECONDS);
+            Map<Long, String> rows = new TreeMap<>();
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT \"id\", \"name\" FROM " + SCHEMA + ".\"" + table + "\"")) {
+                while (rs.next()) {
+                    rows.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            assertEquals(Map.of(2L, "b"), rows, "the delete at 200 lost to the version at 150 (the delete waited " + waitedMs + " ms)");
+        }
     }
 }

@@ -16,8 +16,9 @@ import java.util.Properties;
 
 /**
  * A SQL warehouse: for each batch, in ONE transaction, create or evolve the table, load the staged
- * rows into a temporary table and merge them (or append them). A connection per batch, so a lost
- * connection costs one retry and DuckDB's file lock is held only while writing.
+ * rows into a temporary table, take the dialect's table lock if it has one, and merge them (or
+ * append them). A connection per batch, so a lost connection costs one retry and DuckDB's file lock
+ * is held only while writing.
  */
 public final class JdbcDestination implements DestinationWriter {
 
@@ -82,6 +83,10 @@ public final class JdbcDestination implements DestinationWriter {
                 }
                 ddl.createStage(connection, MergeSql.STAGE, batch.stagedColumns());
                 dialect.loader().load(connection, MergeSql.STAGE, staged);
+                String lock = dialect.lockForApply(table);
+                if (lock != null) {
+                    TableDdl.execute(connection, lock); // one writer per table from here to commit
+                }
                 if (merge) {
                     for (String statement : applyPlan.statements(sql, deleteMode)) {
                         TableDdl.execute(connection, statement);

@@ -1,6 +1,7 @@
 package io.tributary.sink.destination.jdbc;
 
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -33,6 +34,17 @@ public interface SqlDialect extends SqlText {
     /** A temporary table for the staged rows, dropped with the connection at the latest. */
     default String createTempTable(String name, String columnsSql) {
         return "CREATE TEMPORARY TABLE " + quote(name) + " (" + columnsSql + ")";
+    }
+
+    /**
+     * A statement, run in a batch's transaction after its rows are staged and before they are applied,
+     * that makes a second writer of the same table wait until this transaction ends; null where the
+     * warehouse already keeps two such transactions apart (serializable isolation, a single writer).
+     * Without it, under READ COMMITTED, a writer that checked the tombstones before another committed
+     * a delete could still insert an older version of the deleted row. Readers must not be blocked.
+     */
+    default String lockForApply(TableId table) {
+        return null;
     }
 
     /** Loads a batch's staged file into a (temporary) table. */

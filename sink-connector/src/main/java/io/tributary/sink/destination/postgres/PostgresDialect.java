@@ -3,6 +3,7 @@ package io.tributary.sink.destination.postgres;
 import io.tributary.sink.destination.jdbc.SqlDialect;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -59,6 +60,12 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public boolean primaryKeys() {
         return true;
+    }
+
+    /** Conflicts with itself and with other writers' row locks, not with readers (ACCESS SHARE). */
+    @Override
+    public String lockForApply(TableId table) {
+        return "LOCK TABLE " + table(table) + " IN SHARE ROW EXCLUSIVE MODE";
     }
 
     @Override
