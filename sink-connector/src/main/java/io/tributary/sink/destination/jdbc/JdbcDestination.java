@@ -16,8 +16,8 @@ import java.util.Properties;
 
 /**
  * A SQL warehouse: for each batch, in ONE transaction, create or evolve the table, load the staged
- * rows into a temporary table, take the dialect's table lock if it has one, and merge them (or
- * append them). A connection per batch, so a lost connection costs one retry and DuckDB's file lock
+ * rows into a temporary table and merge them (taking the dialect's table lock first, if it has
+ * one) or append them. A connection per batch, so a lost connection costs one retry and DuckDB's file lock
  * is held only while writing.
  */
 public final class JdbcDestination implements DestinationWriter {
@@ -83,11 +83,13 @@ public final class JdbcDestination implements DestinationWriter {
                 }
                 ddl.createStage(connection, MergeSql.STAGE, batch.stagedColumns());
                 dialect.loader().load(connection, MergeSql.STAGE, staged);
-                String lock = dialect.lockForApply(table);
-                if (lock != null) {
-                    TableDdl.execute(connection, lock); // one writer per table from here to commit
-                }
                 if (merge) {
+                    // one merging writer per table from here to commit (append mode needs only INSERT
+                    // rights, which do not allow this lock; its replays are idempotent by Kafka coordinates)
+                    String lock = dialect.lockForApply(table);
+                    if (lock != null) {
+                        TableDdl.execute(connection, lock);
+                    }
                     for (String statement : applyPlan.statements(sql, deleteMode)) {
                         TableDdl.execute(connection, statement);
                     }
