@@ -110,7 +110,7 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
                 config -> new JdbcDestination(new PostgresDialect(), config, JdbcDestination.credentials(config), pausing));
                 TaskDriver current = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer)) {
             CompletableFuture<Void> late = CompletableFuture.runAsync(() -> stale.batch(debezium(topic, 0, 2, 1, "late", 150, "u")));
-            Thread.sleep(700); // the stale writer is in its pause
+            awaitPause();
             long started = System.nanoTime();
             current.batch(debezium(topic, 0, 3, 1, "a", 200, "d"));
             long waitedMs = (System.nanoTime() - started) / 1_000_000;
@@ -123,6 +123,23 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
                 }
             }
             assertEquals(Map.of(2L, "b"), rows, "the delete at 200 lost to the version at 150 (the delete waited " + waitedMs + " ms)");
+            assertTrue(waitedMs >= 1000, "the delete did not wait for the paused writer (" + waitedMs + " ms)");
         }
+    }
+
+    /** Waits until the stale writer sits in its pause: past its tombstone check, before its MERGE. */
+    private void awaitPause() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = 'SELECT pg_sleep(2)'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the stale writer never reached its pause");
     }
 }

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A SQL warehouse: for each batch, in ONE transaction, create or evolve the table, load the staged
- * rows into a temporary table and merge them (taking the dialect's table lock first, if it has
- * one) or append them. A connection per batch, so a lost connection costs one retry and DuckDB's file lock
- * is held only while writing.
+ * A SQL warehouse: for each batch, in ONE transaction, load the staged rows into a temporary table,
+ * take the dialect's per-table writer lock if it has one, create or evolve the table, and merge the
+ * rows (or append them). A connection per batch, so a lost connection costs one retry and DuckDB's
+ * file lock is held only while writing.
  */
 public final class JdbcDestination implements DestinationWriter {
 
@@ -77,19 +77,20 @@ public final class JdbcDestination implements DestinationWriter {
         try (Connection connection = dialect.connect(url, connectionProperties)) {
             connection.setAutoCommit(false);
             try {
+                // staging touches only a temporary table, so writers of one table load side by side
+                ddl.createStage(connection, MergeSql.STAGE, batch.stagedColumns());
+                dialect.loader().load(connection, MergeSql.STAGE, staged);
+                // then one writer per table until commit; the DDL comes after the lock, or a writer
+                // holding an ALTER's lock while waiting for it would deadlock with the one inside
+                String lock = dialect.lockForApply(table);
+                if (lock != null) {
+                    TableDdl.execute(connection, lock);
+                }
                 ddl.ensureTable(connection, table, batch.schema(), merge, deleteMode == DeleteMode.SOFT);
                 if (hard) {
                     ddl.ensureTombstones(connection, tombstones, batch.schema());
                 }
-                ddl.createStage(connection, MergeSql.STAGE, batch.stagedColumns());
-                dialect.loader().load(connection, MergeSql.STAGE, staged);
                 if (merge) {
-                    // one merging writer per table from here to commit (append mode needs only INSERT
-                    // rights, which do not allow this lock; its replays are idempotent by Kafka coordinates)
-                    String lock = dialect.lockForApply(table);
-                    if (lock != null) {
-                        TableDdl.execute(connection, lock);
-                    }
                     for (String statement : applyPlan.statements(sql, deleteMode)) {
                         TableDdl.execute(connection, statement);
                     }

@@ -37,11 +37,13 @@ public interface SqlDialect extends SqlText {
     }
 
     /**
-     * A statement, run in a batch's transaction after its rows are staged and before they are applied,
-     * that makes a second writer of the same table wait until this transaction ends; null where the
-     * warehouse already keeps two such transactions apart (serializable isolation, a single writer).
+     * A statement, run in a batch's transaction once its rows are staged and before the table's DDL
+     * and the merge, that makes any other writer of the same table wait until this transaction ends.
      * Without it, under READ COMMITTED, a writer that checked the tombstones before another committed
-     * a delete could still insert an older version of the deleted row. Readers must not be blocked.
+     * a delete could still insert an older version of the deleted row. It must not block readers or
+     * maintenance. Null where the warehouse keeps such writers apart itself (DuckDB: one writer per
+     * file; Redshift under SERIALIZABLE isolation: the conflicting transaction fails and is retried)
+     * or where we have none yet (Snowflake, Redshift under SNAPSHOT isolation: known gaps, docs/sink.md).
      */
     default String lockForApply(TableId table) {
         return null;

@@ -11,6 +11,9 @@ import java.util.Properties;
 /** PostgreSQL types; staged rows are loaded with COPY FROM STDIN. */
 public final class PostgresDialect implements SqlDialect {
 
+    /** The first key of Tributary's advisory locks ("TRIB"), apart from other applications' keys. */
+    static final int ADVISORY_LOCK_CLASS = 0x54524942;
+
     private final StagingLoader loader = new PostgresCopyLoader();
 
     @Override
@@ -62,10 +65,14 @@ public final class PostgresDialect implements SqlDialect {
         return true;
     }
 
-    /** Conflicts with itself and with other writers' row locks, not with readers (ACCESS SHARE). */
+    /**
+     * A transaction-scoped advisory lock keyed by the table's quoted name (String.hashCode is the same in
+     * every JVM): unlike a self-conflicting table lock it does not stop autovacuum, ANALYZE or CREATE
+     * INDEX CONCURRENTLY, and it needs no privilege. Two tables sharing a hash merely take turns.
+     */
     @Override
     public String lockForApply(TableId table) {
-        return "LOCK TABLE " + table(table) + " IN SHARE ROW EXCLUSIVE MODE";
+        return "SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_CLASS + ", " + table(table).hashCode() + ")";
     }
 
     @Override
