@@ -90,6 +90,8 @@ public final class CursorPoller {
 
         List<SourceRecord> records = new ArrayList<>();
         IncrementalOffset next = position;
+        // One Execute per poll (autocommit, no fetch size), so the dialect's upper bound is one value for
+        // the page; a fetch size here would re-execute per fetch and let the bound move between fetches.
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
                 table.mapping((String) binds.get(i)[0]).bind(ps, i + 1, binds.get(i)[1]);

@@ -26,9 +26,9 @@ class MariaDbCursorUpperBoundIT extends AbstractCursorUpperBoundIT {
     }
 
     @Override
-    List<String> create() {
+    List<String> create(int marginSeconds) {
         return List.of("CREATE TABLE bound_it (id bigint PRIMARY KEY, updated_at datetime(6) NOT NULL)",
-                "CREATE TABLE bound_base AS SELECT SYSDATE(6) + INTERVAL 3 SECOND AS base");
+                "CREATE TABLE bound_base AS SELECT SYSDATE(6) + INTERVAL " + marginSeconds + " SECOND AS base");
     }
 
     @Override

@@ -26,9 +26,9 @@ class PostgresCursorUpperBoundIT extends AbstractCursorUpperBoundIT {
     }
 
     @Override
-    List<String> create() {
+    List<String> create(int marginSeconds) {
         return List.of("CREATE TABLE bound_it (id bigint PRIMARY KEY, updated_at timestamptz NOT NULL)",
-                "CREATE TABLE bound_base AS SELECT clock_timestamp() + interval '3 seconds' AS base");
+                "CREATE TABLE bound_base AS SELECT clock_timestamp() + interval '" + marginSeconds + " seconds' AS base");
     }
 
     @Override
