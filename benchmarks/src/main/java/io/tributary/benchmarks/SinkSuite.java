@@ -1,5 +1,6 @@
 package io.tributary.benchmarks;
 
+import io.tributary.devstack.Topics;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -71,7 +71,7 @@ final class SinkSuite {
     }
 
     private ChangeStream produce(long records, String topic) throws Exception {
-        stack.admin().createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        Topics.create(stack.admin(), topic, PARTITIONS);
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.cluster.bootstrapServers());
         props.put("linger.ms", "20");

@@ -3,6 +3,7 @@ package io.tributary.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.devstack.TopicReader;
+import io.tributary.devstack.Topics;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -163,7 +163,7 @@ final class SnapshotSuite {
         if (sample[0] == null) {
             throw new IllegalStateException("no sample record: the Kafka limit needs a Tributary run first");
         }
-        stack.admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        Topics.create(stack.admin(), topic, 1);
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.cluster.bootstrapServers());
         props.put("acks", "all");

@@ -8,14 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,27 +71,6 @@ final class ContractProducer implements AutoCloseable {
         producer = new KafkaProducer<>(props);
         keys.configure(Map.of("schemas.enable", "true"), true);
         values.configure(Map.of("schemas.enable", "true"), false);
-    }
-
-    /** Creates the topic and waits until every partition has a leader, so the first sends find one. */
-    static void createTopic(Admin admin, String topic, int partitions) throws Exception {
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                if (description.partitions().size() == partitions
-                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                    return;
-                }
-            } catch (ExecutionException notYet) {
-                // UnknownTopicOrPartition until the broker's metadata has the topic
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + topic + " has partitions without a leader after 30 s");
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** The row a given version of a key has; the test computes expected tables from it. */

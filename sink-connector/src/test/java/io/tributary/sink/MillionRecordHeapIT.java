@@ -8,6 +8,7 @@ import io.tributary.devstack.ConnectWorker;
 import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
+import io.tributary.devstack.Topics;
 import io.tributary.devstack.junit.DevStackTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,7 +49,7 @@ class MillionRecordHeapIT {
         try (KafkaConnectCluster cluster = KafkaConnectCluster.start(KafkaConnectCluster.options().workers(1).workerHeap("512m")
                 .pluginPath(Arrays.stream(System.getProperty("tributary.plugin.path").split(",")).map(Path::of).toList()))) {
             try (Admin admin = cluster.broker().admin()) {
-                ContractProducer.createTopic(admin, TOPIC, 4);
+                Topics.create(admin, TOPIC, 4);
             }
             Schema schema = ContractProducer.valueSchema(false);
             long produceStart = System.nanoTime();

@@ -8,6 +8,7 @@ import io.tributary.devstack.ConnectRestClient;
 import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
+import io.tributary.devstack.Topics;
 import io.tributary.devstack.junit.DevStackTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ class SinkErrorsAndEvolutionIT {
     void newColumnsAppearAndBadRecordsGoToTheDeadLetterQueue(KafkaConnectCluster cluster, PostgresServer postgres, S3Server s3)
             throws Exception {
         try (Admin admin = cluster.broker().admin()) {
-            ContractProducer.createTopic(admin, TOPIC, 1);
+            Topics.create(admin, TOPIC, 1);
         }
         Schema v1 = ContractProducer.valueSchema(false);
         Schema v2 = ContractProducer.valueSchema(true);
@@ -96,7 +97,7 @@ class SinkErrorsAndEvolutionIT {
             throws Exception {
         String topic = "strict.public.customers";
         try (Admin admin = cluster.broker().admin()) {
-            ContractProducer.createTopic(admin, topic, 1);
+            Topics.create(admin, topic, 1);
         }
         try (ContractProducer producer = new ContractProducer(cluster.bootstrapServers())) {
             producer.send(topic, 0, ContractProducer.valueSchema(false), 1, 1, 1, "r");

@@ -8,6 +8,7 @@ import io.tributary.devstack.DuckDbWarehouse;
 import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
+import io.tributary.devstack.Topics;
 import io.tributary.devstack.junit.DevStackTest;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class SinkPipelineIT {
     void ourSourceRecordsEndUpEqualInPostgresAndDuckDb(KafkaConnectCluster cluster, PostgresServer postgres, S3Server s3,
             DuckDbWarehouse duckdb) throws Exception {
         try (Admin admin = cluster.broker().admin()) {
-            ContractProducer.createTopic(admin, TOPIC, 3);
+            Topics.create(admin, TOPIC, 3);
         }
         Map<Long, List<Object>> expected = new TreeMap<>();
         long[] produced = new long[3];
