@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.engine.FlushHooks;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,17 +51,11 @@ abstract class AbstractMergeRulesIT {
     private String topic;
     private String table;
 
-    private TaskDriver driver(String... extra) {
+    /** A task writing a table of its own, with {@code extra} settings (name, value, ...). */
+    TaskDriver driver(String... extra) {
         table = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
         topic = "shop.public." + table;
-        Map<String, String> props = new HashMap<>(destinationConfig());
-        props.put("topics", topic);
-        props.put("warehouse.schema", SCHEMA);
-        props.put("flush.interval.ms", "1000");
-        for (int i = 0; i < extra.length; i += 2) {
-            props.put(extra[i], extra[i + 1]);
-        }
-        return new TaskDriver(props, stager(props), FlushHooks.NONE, this::writer);
+        return driverForSameTable(extra);
     }
 
     @Test
@@ -226,7 +222,13 @@ abstract class AbstractMergeRulesIT {
         }
     }
 
-    private TaskDriver driverForSameTable(String... extra) {
+    /** Another task writing the table of the last {@link #driver}. */
+    TaskDriver driverForSameTable(String... extra) {
+        return driverForSameTable(this::writer, extra);
+    }
+
+    /** Another task writing the table of the last {@link #driver}, through {@code writers}. */
+    TaskDriver driverForSameTable(Function<WarehouseSinkConfig, DestinationWriter> writers, String... extra) {
         Map<String, String> props = new HashMap<>(destinationConfig());
         props.put("topics", topic);
         props.put("warehouse.schema", SCHEMA);
@@ -234,7 +236,12 @@ abstract class AbstractMergeRulesIT {
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
-        return new TaskDriver(props, stager(props), FlushHooks.NONE, this::writer);
+        return new TaskDriver(props, stager(props), FlushHooks.NONE, writers);
+    }
+
+    /** The topic of the last {@link #driver}'s table. */
+    String topic() {
+        return topic;
     }
 
     String qualified() {

@@ -88,12 +88,6 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
      */
     @Test
     void anOlderVersionMergedWhileTheDeleteCommitsDoesNotBringTheRowBack() throws Exception {
-        String table = "concurrent_" + System.nanoTime() % 100000;
-        String topic = "shop.public." + table;
-        Map<String, String> props = new HashMap<>(destinationConfig());
-        props.put("topics", topic);
-        props.put("warehouse.schema", SCHEMA);
-        props.put("delete.mode", "hard");
         ApplyPlan pausing = (sql, mode) -> {
             List<String> statements = new ArrayList<>(ApplyPlan.STANDARD_MERGE.statements(sql, mode));
             int merge = 0;
@@ -103,26 +97,19 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
             statements.add(merge, "SELECT pg_sleep(2)"); // after the tombstone check, before the MERGE
             return statements;
         };
-        try (TaskDriver first = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer)) {
-            first.batch(debezium(topic, 0, 0, 1, "a", 100, "c"), debezium(topic, 0, 1, 2, "b", 110, "c"));
+        try (TaskDriver first = driver("delete.mode", "hard")) {
+            first.batch(debezium(topic(), 0, 0, 1, "a", 100, "c"), debezium(topic(), 0, 1, 2, "b", 110, "c"));
         }
-        try (TaskDriver stale = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE,
-                config -> new JdbcDestination(new PostgresDialect(), config, JdbcDestination.credentials(config), pausing));
-                TaskDriver current = new TaskDriver(props, TaskDriver.LOCAL.apply(props), FlushHooks.NONE, this::writer)) {
-            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> stale.batch(debezium(topic, 0, 2, 1, "late", 150, "u")));
+        try (TaskDriver stale = driverForSameTable(
+                config -> new JdbcDestination(new PostgresDialect(), config, JdbcDestination.credentials(config), pausing), "delete.mode", "hard");
+                TaskDriver current = driverForSameTable("delete.mode", "hard")) {
+            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> stale.batch(debezium(topic(), 0, 2, 1, "late", 150, "u")));
             awaitPause();
             long started = System.nanoTime();
-            current.batch(debezium(topic, 0, 3, 1, "a", 200, "d"));
+            current.batch(debezium(topic(), 0, 3, 1, "a", 200, "d"));
             long waitedMs = (System.nanoTime() - started) / 1_000_000;
             late.get(30, TimeUnit.SECONDS);
-            Map<Long, String> rows = new TreeMap<>();
-            try (Connection c = connect(); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT \"id\", \"name\" FROM " + SCHEMA + ".\"" + table + "\"")) {
-                while (rs.next()) {
-                    rows.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            assertEquals(Map.of(2L, "b"), rows, "the delete at 200 lost to the version at 150 (the delete waited " + waitedMs + " ms)");
+            assertEquals(Map.of(2L, "b"), names(), "the delete at 200 lost to the version at 150 (the delete waited " + waitedMs + " ms)");
             assertTrue(waitedMs >= 1000, "the delete did not wait for the paused writer (" + waitedMs + " ms)");
         }
     }
