@@ -57,7 +57,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     private static final String SCHEMA_SOURCE_TYPES_DOC = "Give every field of the record schemas the parameter tributary.source.type, the column's"
             + " type name in the source database (e.g. int8, varchar, timestamptz). Off by default, as in Debezium: with converters that embed"
             + " the schema in each record (JsonConverter with schemas), it makes every record about a third larger.";
-    private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not 0) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
+    private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not exactly zero: 0.5 counts as set) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
     public static final String TABLE_MONITOR_INTERVAL_MS = "table.monitor.interval.ms";
     private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector looks for new tables and for tables whose snapshot has finished (their incremental phase starts then).";
     public static final String LEDGER_TOPIC = "ledger.topic";
