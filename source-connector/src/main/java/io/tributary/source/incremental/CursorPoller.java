@@ -104,20 +104,35 @@ public final class CursorPoller {
                 }
             }
         }
-        if (records.size() >= max && orderColumns.size() == 1 && next.cursor() != null) {
-            // No key to break ties: a full page may end inside a run of equal cursor values, and the
-            // next page starts after that value. Read the whole run now (some rows twice: allowed).
-            records.addAll(restOfRun(connection, next));
+        if (records.size() >= max && table.plan().keyColumns().isEmpty() && next.cursor() != null) {
+            // No key: the order columns (cursor, tie-breakers) need not be unique together, so a full
+            // page may end inside a run of rows equal on all of them, and the next page starts after
+            // that run. Read the whole run now (some rows twice: allowed).
+            records.addAll(restOfRun(connection, expressions, next));
         }
         position = next;
         return records;
     }
 
-    private List<SourceRecord> restOfRun(Connection connection, IncrementalOffset last) throws SQLException {
+    /** Every row equal to {@code last} on all order columns. */
+    private List<SourceRecord> restOfRun(Connection connection, List<String> expressions, IncrementalOffset last)
+            throws SQLException {
         List<SourceRecord> records = new ArrayList<>();
-        String sql = table.selectFrom() + " WHERE " + table.dialect().quote(orderColumns.get(0)) + " = ?";
+        List<Object> values = new ArrayList<>();
+        values.add(last.cursor());
+        values.addAll(last.tieBreaker());
+        List<String> equal = new ArrayList<>();
+        for (int i = 0; i < orderColumns.size(); i++) {
+            equal.add(values.get(i) == null ? expressions.get(i) + " IS NULL" : expressions.get(i) + " = ?");
+        }
+        String sql = table.selectFrom() + " WHERE " + String.join(" AND ", equal);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            table.mapping(orderColumns.get(0)).bind(ps, 1, last.cursor());
+            int parameter = 1;
+            for (int i = 0; i < orderColumns.size(); i++) {
+                if (values.get(i) != null) {
+                    table.mapping(orderColumns.get(i)).bind(ps, parameter++, values.get(i));
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     records.add(SourceRecords.row(table, rs, partition, last.toMap(),
