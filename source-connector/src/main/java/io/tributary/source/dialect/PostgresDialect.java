@@ -16,7 +16,15 @@ import java.util.Set;
 /** PostgreSQL. */
 public final class PostgresDialect implements SourceDialect {
 
-    private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "bpchar", "char", "name", "citext");
+    /** String types whose own comparison takes a collation: ordered and compared as {@code k COLLATE "C"}. */
+    private static final Set<String> COLLATABLE_TEXT = Set.of("text", "varchar", "bpchar", "name");
+    /**
+     * Other types read and bound as text whose own operators do not compare byte-wise under
+     * {@code COLLATE "C"}: citext sorts case-insensitively whatever the collation (while
+     * {@code citext > varchar} compares as text, case-sensitively), and the one-byte {@code "char"}
+     * takes no collation at all. They are ordered and compared as {@code CAST(k AS text) COLLATE "C"}.
+     */
+    private static final Set<String> CAST_TO_TEXT = Set.of("citext", "char");
 
     @Override
     public DatabaseKind kind() {
@@ -62,7 +70,11 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public String keyExpression(ColumnInfo column) {
         String quoted = quote(column.name());
-        return TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT)) ? quoted + " COLLATE \"C\"" : quoted;
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        if (COLLATABLE_TEXT.contains(type)) {
+            return quoted + " COLLATE \"C\"";
+        }
+        return CAST_TO_TEXT.contains(type) ? "CAST(" + quoted + " AS text) COLLATE \"C\"" : quoted;
     }
 
     @Override
