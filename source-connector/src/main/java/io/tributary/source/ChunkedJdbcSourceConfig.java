@@ -48,7 +48,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     public static final String CURSOR_COLUMNS = "cursor.columns";
     private static final String CURSOR_COLUMNS_DOC = "Incremental cursors, <table regex>:<cursor col>[,<tie-breaker col>];... The cursor is a timestamp or a number that grows on every insert and update; the tie-breaker defaults to the key.";
     public static final String INCREMENTAL_LAG_MS = "incremental.lag.ms";
-    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose timestamp cursor is newer than database-now minus this lag are left for the next poll, so a transaction that stamped its rows before a poll but commits after it is not skipped. Set it longer than your longest writing transaction. (Numeric cursors have no time bound: a late-committing sequence value can be missed.)";
+    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose timestamp cursor is newer than database-now minus this lag are left for the next poll, and polling starts no later than database-now minus this lag at planning, so a transaction that stamped its rows before a poll (or the plan) but commits after it is not skipped. Set it longer than your longest writing transaction. (Numeric cursors have no time bound: a late-committing sequence value can be missed.)";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
 

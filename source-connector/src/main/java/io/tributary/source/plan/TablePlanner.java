@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans a table's snapshot inside the database: first the incremental watermark (the cursor's
- * maximum), then the chunk boundaries as every {@code chunkRows}-th key in key order, numbered by
+ * maximum, for time cursors never later than the database's now minus the lag: {@link StartPoint}),
+ * then the chunk boundaries as every {@code chunkRows}-th key in key order, numbered by
  * {@code ROW_NUMBER()}, so chunks hold equal row counts however gappy or skewed the key is. No key
  * is pulled into Java but the boundaries themselves.
  */
@@ -28,17 +29,20 @@ public final class TablePlanner {
 
     private final SourceDialect dialect;
     private final long chunkRows;
+    private final long lagMs;
 
-    public TablePlanner(SourceDialect dialect, long chunkRows) {
+    /** @param lagMs incremental.lag.ms: the start point is never later than the database's now minus it */
+    public TablePlanner(SourceDialect dialect, long chunkRows, long lagMs) {
         this.dialect = dialect;
         this.chunkRows = chunkRows;
+        this.lagMs = lagMs;
     }
 
     public TablePlan plan(Connection connection, TableDescription table, List<String> keyColumns,
             List<String> cursorColumns) throws SQLException {
         long started = System.nanoTime();
         String name = table.id().qualified();
-        Object watermark = cursorColumns.isEmpty() ? null : watermark(connection, table, cursorColumns.get(0));
+        Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
         TablePlan plan = new TablePlan(name, UUID.randomUUID().toString(), keyColumns, boundaries, cursorColumns,
@@ -46,15 +50,6 @@ public final class TablePlanner {
         LOG.info("Planned {}: {} chunk(s) of {} rows by ({}), watermark {}, ~{} rows, in {} ms", name, plan.chunkCount(),
                 chunkRows, String.join(", ", keyColumns), watermark, estimate, (System.nanoTime() - started) / 1_000_000);
         return plan;
-    }
-
-    private Object watermark(Connection connection, TableDescription table, String cursor) throws SQLException {
-        ColumnMapping mapping = ColumnMappings.forColumn(table.column(cursor), dialect.kind());
-        String sql = "SELECT MAX(" + dialect.quote(cursor) + ") FROM " + dialect.qualified(table.id());
-        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return mapping.offsetValue(rs, 1);
-        }
     }
 
     private List<List<Object>> boundaries(Connection connection, TableDescription table, List<String> keyColumns)

@@ -1,0 +1,48 @@
+package io.tributary.source.plan;
+
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.schema.ColumnMapping;
+import io.tributary.source.schema.ColumnMappings;
+import io.tributary.source.schema.TableDescription;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reads where a table's incremental polling starts, in ONE statement on the database's clock: the
+ * cursor's maximum, but for time cursors never later than the database's now minus the lag. A
+ * transaction that stamped its rows (its start, with {@code DEFAULT now()}) before planning and
+ * commits after their chunk was read is so still polled, as long as it was open for less than the
+ * lag; and a future or {@code infinity} stamp cannot push the start into the future. Numeric cursors
+ * have no time bound: their start is the maximum. An empty table starts from the beginning (null).
+ */
+final class StartPoint {
+
+    private StartPoint() {
+    }
+
+    /** The start point as an offset value of {@code cursor}, or null for an empty table. */
+    static Object read(Connection connection, SourceDialect dialect, TableDescription table, String cursor, long lagMs)
+            throws SQLException {
+        ColumnInfo column = table.column(cursor);
+        ColumnMapping mapping = ColumnMappings.forColumn(column, dialect.kind());
+        String quoted = dialect.quote(cursor);
+        String from = " FROM " + dialect.qualified(table.id());
+        String bound = dialect.cursorUpperBound(column, lagMs);
+        if (bound == null) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(" + quoted + ")" + from);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return mapping.offsetValue(rs, 1);
+            }
+        }
+        String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END"
+                + " FROM (SELECT MAX(" + quoted + ") AS m, " + bound + " AS b" + from + ") w";
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return mapping.offsetValue(rs, 1);
+        }
+    }
+}
