@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads where a table's incremental polling starts, in ONE statement on the database's clock: the
@@ -17,8 +19,13 @@ import java.sql.SQLException;
  * commits after their chunk was read is so still polled, as long as it was open for less than the
  * lag; and a future or {@code infinity} stamp cannot push the start into the future. Numeric cursors
  * have no time bound: their start is the maximum. An empty table starts from the beginning (null).
+ *
+ * <p>The same statement counts the rows whose cursor is in the future: the snapshot reads them, but
+ * polling only once the clock passes their value, and never {@code infinity}. They are logged at WARN.
  */
 final class StartPoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartPoint.class);
 
     private StartPoint() {
     }
@@ -38,11 +45,19 @@ final class StartPoint {
                 return mapping.offsetValue(rs, 1);
             }
         }
-        String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END"
+        String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END,"
+                + " (SELECT COUNT(*)" + from + " WHERE " + quoted + " > " + dialect.cursorUpperBound(column, 0) + ")"
                 + " FROM (SELECT MAX(" + quoted + ") AS m, " + bound + " AS b" + from + ") w";
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return mapping.offsetValue(rs, 1);
+            Object start = mapping.offsetValue(rs, 1);
+            long future = rs.getLong(2);
+            if (future > 0) {
+                LOG.warn("Table {}: {} row(s) have a cursor ({}) later than the database's now; polling reads such a row"
+                        + " only once the clock passes its value, and never one of 'infinity': store real times",
+                        table.id().qualified(), future, cursor);
+            }
+            return start;
         }
     }
 }

@@ -79,4 +79,32 @@ class PlanStartPointIT {
             harness.delete("latecommit");
         }
     }
+
+    /**
+     * A row stamped 'infinity' and one stamped in the year 2999: the start point stays at the
+     * database's now minus the lag, so a later update of another row arrives. Starting at the
+     * maximum ('infinity') skipped every change.
+     */
+    @Test
+    void futureCursorValuesDoNotPushTheStartPointIntoTheFuture(KafkaConnectCluster cluster, PostgresServer postgres) throws Exception {
+        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+            createTable(s, "future_rows");
+            s.execute("UPDATE future_rows SET updated_at = 'infinity' WHERE id = 100");
+            s.execute("UPDATE future_rows SET updated_at = '2999-01-01 00:00:00+00' WHERE id = 99");
+        }
+        SourceConnectorHarness harness = new SourceConnectorHarness(cluster);
+        try {
+            harness.create("future", config(postgres, "future", "future_rows", 500), 1);
+            harness.awaitChunksDone("future", "public.future_rows", 1, Duration.ofMinutes(1));
+            try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+                s.execute("UPDATE future_rows SET name = 'after', updated_at = now() WHERE id = 1");
+            }
+            Map<Integer, String> latest = new HashMap<>();
+            harness.readRows("future.public.future_rows", () -> "after".equals(latest.get(1)), Duration.ofSeconds(30),
+                    row -> latest.put(row.key().path("id").asInt(), row.value().path("name").asText()));
+            assertEquals(100, latest.size(), "the snapshot read every row, the future ones too");
+        } finally {
+            harness.delete("future");
+        }
+    }
 }
