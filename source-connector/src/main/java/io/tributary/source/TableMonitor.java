@@ -133,7 +133,8 @@ final class TableMonitor implements AutoCloseable {
     void refresh() throws Exception {
         Map<String, TableState> next = new LinkedHashMap<>();
         try (Connection connection = connections.open()) {
-            TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs());
+            TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(),
+                    config.cursorTimeZone());
             for (TableId id : dialect.listTables(connection)) {
                 String name = id.qualified();
                 if (!running || !filter.matches(name)) {

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,21 +80,37 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
-    public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
+    public String cursorUpperBound(ColumnInfo cursor, long lagMs, ZoneId zone) {
         String type = cursor.typeName().toLowerCase(Locale.ROOT);
-        // statement_timestamp(): the statement's start, one value for every row it scans (clock_timestamp()
-        // is read again per row); also current in a long transaction, where now() and localtimestamp stay put
         String lag = " - interval '" + lagMs + " milliseconds'";
         if (type.equals("timestamptz")) {
             return "statement_timestamp()" + lag;
         }
         if (type.equals("timestamp")) {
-            return "CAST(statement_timestamp() AS timestamp)" + lag;
+            return "CAST(" + wallClockNow(zone) + " AS timestamp)" + lag;
         }
         if (type.equals("date") || cursor.jdbcType() == Types.DATE) {
-            return "CAST(statement_timestamp() AS date)";
+            return "CAST(" + wallClockNow(zone) + " AS date)";
         }
         return null;
+    }
+
+    /**
+     * {@code statement_timestamp()}: the statement's start, one value for every row it scans
+     * ({@code clock_timestamp()} is read again per row); also current in a long transaction, where
+     * {@code now()} and {@code localtimestamp} stay put. A fixed offset is given as an interval: as
+     * text, {@code '+05:30'} would be read as a POSIX zone, west of Greenwich.
+     */
+    @Override
+    public String wallClockNow(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        String zoneSql;
+        if (normalized instanceof ZoneOffset offset) {
+            zoneSql = offset.getTotalSeconds() == 0 ? "'UTC'" : "INTERVAL '" + offset.getTotalSeconds() + " seconds'";
+        } else {
+            zoneSql = "'" + zone.getId().replace("'", "''") + "'";
+        }
+        return "(statement_timestamp() AT TIME ZONE " + zoneSql + ")";
     }
 
     @Override

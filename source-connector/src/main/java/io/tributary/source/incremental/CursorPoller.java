@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,17 @@ public final class CursorPoller {
     private final List<String> orderColumns;
     private final Map<String, Object> partition;
     private final long lagMs;
+    private final ZoneId zone;
     private IncrementalOffset position;
 
-    /** @param resumeFrom the stored checkpoint; ignored when it belongs to another plan */
-    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs) {
+    /**
+     * @param resumeFrom the stored checkpoint; ignored when it belongs to another plan
+     * @param zone cursor.time.zone: the zone of cursors without one, for the upper bound
+     */
+    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs, ZoneId zone) {
         this.table = table;
         this.lagMs = lagMs;
+        this.zone = zone;
         this.partition = SourcePartitions.incremental(table.name());
         List<String> cursors = table.plan().cursorColumns();
         // cursor, then the user's tie-breakers, then the key: the order must be total, or a page
@@ -81,7 +87,7 @@ public final class CursorPoller {
                 gt.bindOrder().forEach(i -> binds.add(new Object[] {orderColumns.get(i), values.get(i)}));
             }
         }
-        String upper = table.dialect().cursorUpperBound(table.description().column(orderColumns.get(0)), lagMs);
+        String upper = table.dialect().cursorUpperBound(table.description().column(orderColumns.get(0)), lagMs, zone);
         if (upper != null) {
             where.add(expressions.get(0) + " < " + upper);
         }

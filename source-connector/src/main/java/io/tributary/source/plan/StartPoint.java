@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads where a table's incremental polling starts, in ONE statement on the database's clock: the
- * cursor's maximum, but for time cursors never later than the database's now minus the lag. A
+ * cursor's maximum, but for time cursors never later than the database's now minus the lag (read as
+ * a wall clock in cursor.time.zone for cursors without a time zone and date cursors). A
  * transaction that stamped its rows (its start, with {@code DEFAULT now()}) before planning and
  * commits after their chunk was read is so still polled, as long as it was open for less than the
  * lag; and a future or {@code infinity} stamp cannot push the start into the future. Numeric cursors
@@ -31,13 +33,13 @@ final class StartPoint {
     }
 
     /** The start point as an offset value of {@code cursor}, or null for an empty table. */
-    static Object read(Connection connection, SourceDialect dialect, TableDescription table, String cursor, long lagMs)
-            throws SQLException {
+    static Object read(Connection connection, SourceDialect dialect, TableDescription table, String cursor, long lagMs,
+            ZoneId zone) throws SQLException {
         ColumnInfo column = table.column(cursor);
         ColumnMapping mapping = ColumnMappings.forColumn(column, dialect.kind());
         String quoted = dialect.quote(cursor);
         String from = " FROM " + dialect.qualified(table.id());
-        String bound = dialect.cursorUpperBound(column, lagMs);
+        String bound = dialect.cursorUpperBound(column, lagMs, zone);
         if (bound == null) {
             try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(" + quoted + ")" + from);
                     ResultSet rs = ps.executeQuery()) {
@@ -45,13 +47,18 @@ final class StartPoint {
                 return mapping.offsetValue(rs, 1);
             }
         }
-        String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END,"
-                + " (SELECT COUNT(*)" + from + " WHERE " + quoted + " > " + dialect.cursorUpperBound(column, 0) + ")"
+        String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END, w.b IS NULL,"
+                + " (SELECT COUNT(*)" + from + " WHERE " + quoted + " > " + dialect.cursorUpperBound(column, 0, zone) + ")"
                 + " FROM (SELECT MAX(" + quoted + ") AS m, " + bound + " AS b" + from + ") w";
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             Object start = mapping.offsetValue(rs, 1);
-            long future = rs.getLong(2);
+            if (rs.getBoolean(2)) {
+                throw new SQLException("Table " + table.id().qualified() + ": the database's now in cursor.time.zone '"
+                        + zone.getId() + "' is NULL: the database does not know that zone (MariaDB/MySQL know named"
+                        + " zones only with their time zone tables loaded; offsets such as +05:30 always work)");
+            }
+            long future = rs.getLong(3);
             if (future > 0) {
                 LOG.warn("Table {}: {} row(s) have a cursor ({}) later than the database's now; polling reads such a row"
                         + " only once the clock passes its value, and never one of 'infinity': store real times",

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,19 +31,24 @@ public final class TablePlanner {
     private final SourceDialect dialect;
     private final long chunkRows;
     private final long lagMs;
+    private final ZoneId zone;
 
-    /** @param lagMs incremental.lag.ms: the start point is never later than the database's now minus it */
-    public TablePlanner(SourceDialect dialect, long chunkRows, long lagMs) {
+    /**
+     * @param lagMs incremental.lag.ms: the start point is never later than the database's now minus it
+     * @param zone cursor.time.zone: the zone in which cursors without one are written
+     */
+    public TablePlanner(SourceDialect dialect, long chunkRows, long lagMs, ZoneId zone) {
         this.dialect = dialect;
         this.chunkRows = chunkRows;
         this.lagMs = lagMs;
+        this.zone = zone;
     }
 
     public TablePlan plan(Connection connection, TableDescription table, List<String> keyColumns,
             List<String> cursorColumns) throws SQLException {
         long started = System.nanoTime();
         String name = table.id().qualified();
-        Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs);
+        Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs, zone);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
         TablePlan plan = new TablePlan(name, UUID.randomUUID().toString(), keyColumns, boundaries, cursorColumns,

@@ -1,9 +1,12 @@
 package io.tributary.source.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tributary.source.schema.ColumnInfo;
 import java.sql.Types;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class PostgresDialectTest {
@@ -24,5 +27,27 @@ class PostgresDialectTest {
         assertEquals("CAST(\"k\" AS text) COLLATE \"C\"", DIALECT.keyExpression(column("k", Types.CHAR, "char")));
         assertEquals("\"id\"", DIALECT.keyExpression(column("id", Types.BIGINT, "int8")));
         assertEquals("\"u\"", DIALECT.keyExpression(column("u", Types.OTHER, "uuid")));
+    }
+
+    @Test
+    void boundsOfCursorsWithoutTimeZoneAreTheDatabasesNowInCursorTimeZone() {
+        ColumnInfo timestamp = column("t", Types.TIMESTAMP, "timestamp");
+        ColumnInfo date = column("d", Types.DATE, "date");
+        ColumnInfo instant = column("i", Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz");
+        assertEquals("CAST((statement_timestamp() AT TIME ZONE 'UTC') AS timestamp) - interval '2000 milliseconds'",
+                DIALECT.cursorUpperBound(timestamp, 2000, ZoneId.of("UTC")));
+        assertEquals("CAST((statement_timestamp() AT TIME ZONE 'Asia/Kolkata') AS date)",
+                DIALECT.cursorUpperBound(date, 2000, ZoneId.of("Asia/Kolkata")));
+        assertEquals("statement_timestamp() - interval '2000 milliseconds'",
+                DIALECT.cursorUpperBound(instant, 2000, ZoneId.of("Asia/Kolkata")), "instants do not depend on the zone");
+        assertNull(DIALECT.cursorUpperBound(column("n", Types.BIGINT, "int8"), 2000, ZoneOffset.UTC), "numbers have no bound");
+    }
+
+    @Test
+    void offsetsAreIntervalsBecauseAsTextPostgresReadsThemAsPosixZonesWestOfGreenwich() {
+        assertEquals("(statement_timestamp() AT TIME ZONE INTERVAL '19800 seconds')", DIALECT.wallClockNow(ZoneId.of("+05:30")));
+        assertEquals("(statement_timestamp() AT TIME ZONE INTERVAL '-28800 seconds')", DIALECT.wallClockNow(ZoneId.of("UTC-08:00")));
+        assertEquals("(statement_timestamp() AT TIME ZONE 'UTC')", DIALECT.wallClockNow(ZoneId.of("Z")));
+        assertEquals("(statement_timestamp() AT TIME ZONE 'America/Port-au-Prince')", DIALECT.wallClockNow(ZoneId.of("America/Port-au-Prince")));
     }
 }

@@ -17,6 +17,7 @@ import io.tributary.source.schema.TableId;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -55,7 +56,7 @@ class KeylessTieBreakerIT {
             try (SourceTableMetrics metrics = new SourceTableMetrics("keyless-it", 0, plan.table(), 1, "incremental")) {
                 TableSource source = new TableSource(plan, description, new RowConverter(description, List.of(), "kl", DatabaseKind.POSTGRES),
                         SourceDialects.forUrl(postgres.jdbcUrl()), "kl.public.keyless_tb", null, metrics);
-                CursorPoller poller = new CursorPoller(source, null, 0);
+                CursorPoller poller = new CursorPoller(source, null, 0, ZoneOffset.UTC);
                 TreeSet<Integer> seen = new TreeSet<>();
                 List<SourceRecord> page;
                 int polls = 0;
