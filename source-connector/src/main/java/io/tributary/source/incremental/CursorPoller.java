@@ -21,6 +21,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Polls one table for new and changed rows by its cursor: {@code (cursor, tie-breaker...) >
  * (last...)} in that order, below the database's now minus the lag, a page at a time. The first poll
  * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed.
+ * Rows whose cursor is NULL are never read; {@link NullCursorCheck} counts them when caught up.
  */
 public final class CursorPoller {
 
@@ -29,6 +30,7 @@ public final class CursorPoller {
     private final Map<String, Object> partition;
     private final long lagMs;
     private final ZoneId zone;
+    private final NullCursorCheck nullCursors;
     private IncrementalOffset position;
 
     /**
@@ -56,6 +58,7 @@ public final class CursorPoller {
             }
         }
         this.orderColumns = List.copyOf(columns);
+        this.nullCursors = new NullCursorCheck(table, cursors.get(0));
         boolean samePlan = resumeFrom != null && resumeFrom.planId().equals(table.plan().planId());
         this.position = samePlan ? resumeFrom
                 : new IncrementalOffset(table.plan().planId(), table.plan().watermark(), null, true);
@@ -109,6 +112,9 @@ public final class CursorPoller {
                             table.operation(rs, RecordHeaders.OP_UPSERT), SourceRecords.position(table, rs)));
                 }
             }
+        }
+        if (records.size() < max) {
+            nullCursors.caughtUp(connection); // before the position moves: a failure here repeats the poll
         }
         if (records.size() >= max && table.plan().keyColumns().isEmpty() && next.cursor() != null) {
             // No key: the order columns (cursor, tie-breakers) need not be unique together, so a full

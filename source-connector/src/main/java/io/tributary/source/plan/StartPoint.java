@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * lag; and a future or {@code infinity} stamp cannot push the start into the future. Numeric cursors
  * have no time bound: their start is the maximum. An empty table starts from the beginning (null).
  *
- * <p>The same statement counts the rows whose cursor is in the future: the snapshot reads them, but
- * polling only once the clock passes their value, and never {@code infinity}. They are logged at WARN.
+ * <p>The same statement counts the rows whose cursor is in the future (the snapshot reads them, but
+ * polling only once the clock passes their value, and never {@code infinity}) and those whose cursor
+ * is NULL (never polled). Both are logged at WARN.
  */
 final class StartPoint {
 
@@ -40,19 +41,22 @@ final class StartPoint {
         String quoted = dialect.quote(cursor);
         String from = " FROM " + dialect.qualified(table.id());
         String bound = dialect.cursorUpperBound(column, lagMs, zone);
+        String nulls = "(SELECT COUNT(*)" + from + " WHERE " + quoted + " IS NULL)";
         if (bound == null) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(" + quoted + ")" + from);
+            try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(" + quoted + "), " + nulls + from);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                warnOfNulls(table, cursor, rs.getLong(2));
                 return mapping.offsetValue(rs, 1);
             }
         }
         String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END, w.b IS NULL,"
-                + " (SELECT COUNT(*)" + from + " WHERE " + quoted + " > " + dialect.cursorUpperBound(column, 0, zone) + ")"
-                + " FROM (SELECT MAX(" + quoted + ") AS m, " + bound + " AS b" + from + ") w";
+                + " (SELECT COUNT(*)" + from + " WHERE " + quoted + " > " + dialect.cursorUpperBound(column, 0, zone) + "), "
+                + nulls + " FROM (SELECT MAX(" + quoted + ") AS m, " + bound + " AS b" + from + ") w";
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             Object start = mapping.offsetValue(rs, 1);
+            warnOfNulls(table, cursor, rs.getLong(4));
             if (rs.getBoolean(2)) {
                 throw new SQLException("Table " + table.id().qualified() + ": the database's now in cursor.time.zone '"
                         + zone.getId() + "' is NULL: the database does not know that zone (MariaDB/MySQL know named"
@@ -65,6 +69,13 @@ final class StartPoint {
                         table.id().qualified(), future, cursor);
             }
             return start;
+        }
+    }
+
+    private static void warnOfNulls(TableDescription table, String cursor, long rows) {
+        if (rows > 0) {
+            LOG.warn("Table {}: {} row(s) have a NULL cursor ({}) and are never polled; see docs/source.md (NULL cursors)",
+                    table.id().qualified(), rows, cursor);
         }
     }
 }
