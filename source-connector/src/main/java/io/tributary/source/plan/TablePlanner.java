@@ -1,6 +1,7 @@
 package io.tributary.source.plan;
 
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.ColumnMappings;
 import io.tributary.source.schema.TableDescription;
@@ -48,6 +49,8 @@ public final class TablePlanner {
             List<String> cursorColumns) throws SQLException {
         long started = System.nanoTime();
         String name = table.id().qualified();
+        checkOrderable(table, keyColumns, "key", "key.columns");
+        checkOrderable(table, cursorColumns, "cursor", "cursor.columns");
         Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs, zone);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
@@ -56,6 +59,24 @@ public final class TablePlanner {
         LOG.info("Planned {}: {} chunk(s) of {} rows by ({}), watermark {}, ~{} rows, in {} ms", name, plan.chunkCount(),
                 chunkRows, String.join(", ", keyColumns), watermark, estimate, (System.nanoTime() - started) / 1_000_000);
         return plan;
+    }
+
+    /**
+     * Fails, naming table, column, type and reason, when a key or cursor column is missing or has no
+     * exact, ordered offset value (arrays, json, timetz).
+     */
+    private void checkOrderable(TableDescription table, List<String> columns, String role, String setting) {
+        for (String column : columns) {
+            if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                throw new IllegalArgumentException("no " + role + " column '" + column + "' in the table; check " + setting);
+            }
+            ColumnInfo info = table.column(column);
+            String problem = ColumnMappings.forColumn(info, dialect.kind()).keyProblem();
+            if (problem != null) {
+                throw new IllegalArgumentException(role + " column " + column + " (" + info.typeName() + ") cannot be a " + role
+                        + ": " + problem + "; choose other " + setting);
+            }
+        }
     }
 
     private List<List<Object>> boundaries(Connection connection, TableDescription table, List<String> keyColumns)
