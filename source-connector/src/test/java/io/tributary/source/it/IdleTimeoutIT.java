@@ -7,6 +7,7 @@ import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
@@ -46,17 +47,49 @@ class IdleTimeoutIT {
                             "snapshot.max.rows.per.second", "100", "poll.interval.ms", "3000", "incremental.lag.ms", "0",
                             "connection.retry.backoff.ms", "100")), 1);
             awaitChunksDone(harness, "idle", "public.idle_t", 2, Duration.ofMinutes(1));
+            // Once the server has ended the poller's session for idling between two polls, rows written
+            // now are read by a poll that first finds its session gone.
+            awaitPollerSessionEnded(postgres, Duration.ofMinutes(1));
             try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO idle_t (id, v) SELECT g, 'later' FROM generate_series(" + (ROWS + 1) + ", " + (ROWS + 10) + ") g");
             }
             Set<Integer> ids = new HashSet<>();
-            harness.readRows("idle.public.idle_t", () -> ids.size() >= ROWS + 10, Duration.ofMinutes(1),
-                    row -> ids.add(row.key().path("id").asInt()));
+            try {
+                harness.readRows("idle.public.idle_t", () -> ids.size() >= ROWS + 10, Duration.ofMinutes(1),
+                        row -> ids.add(row.key().path("id").asInt()));
+            } catch (AssertionError notAll) {
+                harness.rest().assertNotFailed("idle"); // the task's trace says why
+                throw notAll;
+            }
             assertEquals(ROWS + 10, ids.size());
             harness.rest().assertNotFailed("idle");
             assertEquals("RUNNING", harness.rest().status("idle").path("tasks").get(0).path("state").asText());
         } finally {
             harness.delete("idle");
+        }
+    }
+
+    /** Finds the incremental poller's session (by its last query) and waits until the server has ended it. */
+    private static void awaitPollerSessionEnded(PostgresServer postgres, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Integer pid = null;
+        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+            while (true) {
+                String sql = pid == null
+                        ? "SELECT pid FROM pg_stat_activity WHERE usename = 'idle_reader' AND query LIKE '%\"updated_at\" IS NOT NULL%'"
+                        : "SELECT pid FROM pg_stat_activity WHERE pid = " + pid;
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    if (pid == null && rs.next()) {
+                        pid = rs.getInt(1);
+                    } else if (pid != null && !rs.next()) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the poller's session (pid " + pid + ") was not ended within " + timeout);
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
