@@ -1,12 +1,16 @@
 package io.tributary.source;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /** Typed configuration of {@link ChunkedJdbcSourceConnector}: one accessor per key. */
@@ -48,7 +52,14 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     public static final String CURSOR_COLUMNS = "cursor.columns";
     private static final String CURSOR_COLUMNS_DOC = "Incremental cursors, <table regex>:<cursor col>[,<tie-breaker col>];... The cursor is a timestamp or a number that grows on every insert and update; the tie-breaker defaults to the key.";
     public static final String INCREMENTAL_LAG_MS = "incremental.lag.ms";
-    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose timestamp cursor is newer than database-now minus this lag are left for the next poll, so a transaction that stamped its rows before a poll but commits after it is not skipped. Set it longer than your longest writing transaction. (Numeric cursors have no time bound: a late-committing sequence value can be missed.)";
+    private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose timestamp cursor is newer than database-now minus this lag are left for the next poll, and polling starts no later than database-now minus this lag at planning, so a transaction that stamped its rows before a poll (or the plan) but commits after it is not skipped. Set it longer than your longest writing transaction. (Numeric cursors have no time bound: a late-committing sequence value can be missed.)";
+    public static final String CURSOR_TIME_ZONE = "cursor.time.zone";
+    private static final String CURSOR_TIME_ZONE_DOC = "The time zone in which timestamp-without-time-zone cursors (PostgreSQL timestamp,"
+            + " MySQL/MariaDB DATETIME) and date cursors are written; the incremental upper bound and the plan's start point are"
+            + " computed in it, on the database's clock (Confluent's JDBC source calls it db.timezone). Cursors that are instants"
+            + " (PostgreSQL timestamptz, MySQL/MariaDB TIMESTAMP) do not depend on it. UTC, a region such as Europe/Berlin, or an"
+            + " offset such as +05:30; MySQL/MariaDB know regions only when the server's time zone tables are loaded. In a zone"
+            + " with daylight saving time, rows stamped in the hour that repeats each autumn can be missed: prefer UTC.";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
 
@@ -57,7 +68,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     private static final String SCHEMA_SOURCE_TYPES_DOC = "Give every field of the record schemas the parameter tributary.source.type, the column's"
             + " type name in the source database (e.g. int8, varchar, timestamptz). Off by default, as in Debezium: with converters that embed"
             + " the schema in each record (JsonConverter with schemas), it makes every record about a third larger.";
-    private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not 0) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
+    private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not exactly zero: 0.5 counts as set) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
     public static final String TABLE_MONITOR_INTERVAL_MS = "table.monitor.interval.ms";
     private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector looks for new tables and for tables whose snapshot has finished (their incremental phase starts then).";
     public static final String LEDGER_TOPIC = "ledger.topic";
@@ -115,6 +126,8 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
         def.define(CURSOR_COLUMNS, Type.STRING, "", Importance.HIGH, CURSOR_COLUMNS_DOC, GROUP_INCREMENTAL, ++order, Width.LONG, "Cursor columns");
         def.define(INCREMENTAL_LAG_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 INCREMENTAL_LAG_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Lag (ms)");
+        def.define(CURSOR_TIME_ZONE, Type.STRING, "UTC", new TimeZoneValidator(), Importance.MEDIUM,
+                CURSOR_TIME_ZONE_DOC, GROUP_INCREMENTAL, ++order, Width.MEDIUM, "Cursor time zone");
         def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 POLL_INTERVAL_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Poll interval (ms)");
         return def;
@@ -203,5 +216,35 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
 
     public long pollIntervalMs() {
         return getLong(POLL_INTERVAL_MS);
+    }
+
+    public ZoneId cursorTimeZone() {
+        return ZoneId.of(getString(CURSOR_TIME_ZONE).trim());
+    }
+
+    /**
+     * A time zone id that {@link ZoneId#of} accepts, made of letters, digits and {@code / _ + - :}
+     * only: it is written into SQL (quoted, quotes doubled, but never trusted).
+     */
+    static final class TimeZoneValidator implements ConfigDef.Validator {
+        private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9/_+\\-:]+");
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString().trim();
+            if (!SAFE.matcher(text).matches()) {
+                throw new ConfigException(name, value, "expected a time zone id such as UTC, Europe/Berlin or +05:30");
+            }
+            try {
+                ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new ConfigException(name, value, "not a time zone id (" + e.getMessage() + "); e.g. UTC, Europe/Berlin, +05:30");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a time zone id: UTC, a region (Europe/Berlin) or an offset (+05:30)";
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.source;
 
 import io.tributary.common.Version;
 import io.tributary.source.dialect.SourceDialects;
+import io.tributary.source.metrics.SourceConnectorMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
 
     private Map<String, String> props;
     private TableMonitor monitor;
+    private SourceConnectorMetrics metrics;
 
     @Override
     public String version() {
@@ -40,8 +42,10 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         ChunkedJdbcSourceConfig config = new ChunkedJdbcSourceConfig(props);
         this.props = Map.copyOf(props);
+        metrics = new SourceConnectorMetrics(props.getOrDefault("name", "tributary-source"));
         monitor = new TableMonitor(config, SourceDialects.forUrl(config.connectionUrl()), new JdbcConnections(config),
-                context().offsetStorageReader(), () -> context().requestTaskReconfiguration());
+                context().offsetStorageReader(), () -> context().requestTaskReconfiguration(), metrics,
+                e -> context().raiseError(e));
         monitor.start();
     }
 
@@ -78,6 +82,10 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
         if (monitor != null) {
             monitor.close();
             monitor = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 

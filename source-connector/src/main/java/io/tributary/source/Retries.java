@@ -4,7 +4,10 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
-/** Which database errors are worth a retry: lost connections, restarts, overload, serialization conflicts. */
+/**
+ * Which database errors are worth a retry: lost connections (also sessions the server ended for
+ * idling), restarts, overload, serialization conflicts.
+ */
 final class Retries {
 
     private Retries() {
@@ -19,6 +22,9 @@ final class Retries {
                 String state = sql.getSQLState();
                 if (state.startsWith("08") // connection exception
                         || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") // admin shutdown, crash, cannot connect now
+                        // idle_in_transaction_session_timeout (a chunk's transaction idles while the throttle
+                        // sleeps or Kafka pushes back), idle_session_timeout (between incremental polls)
+                        || state.equals("25P03") || state.equals("57P05")
                         || state.equals("53300") // too many connections
                         || state.equals("40001") || state.equals("40P01") // serialization failure, deadlock
                         || state.equals("HY000") && String.valueOf(sql.getMessage()).contains("onnection")) {

@@ -6,7 +6,10 @@ import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The checks of {@code validate()} that need the database, each error attached to the setting it
  * concerns: unreachable database, wrong credentials, no matching table, key/cursor/soft-delete
- * columns that do not exist. Tables without a key (one chunk) or without a cursor (no incremental
+ * columns that do not exist, a cursor.time.zone the database does not know. Tables without a key (one chunk) or without a cursor (no incremental
  * phase) are legal and only logged: Connect's validate API has no channel for warnings.
  */
 final class SourceConfigValidator {
@@ -68,6 +71,7 @@ final class SourceConfigValidator {
                         + " matches table.include.list/table.exclude.list");
                 return;
             }
+            checkTimeZone(connection, dialect, config.cursorTimeZone());
             for (TableId id : tables) {
                 TableDescription table = TableDescriber.describe(connection, id);
                 checkColumns(table, ChunkedJdbcSourceConfig.KEY_COLUMNS, keyRules.columnsFor(id.qualified()));
@@ -96,6 +100,22 @@ final class SourceConfigValidator {
             } else {
                 add(ChunkedJdbcSourceConfig.CONNECTION_URL, "Cannot read from " + connections.describe() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** The database must know cursor.time.zone: MariaDB/MySQL know regions only with their time zone tables. */
+    private void checkTimeZone(Connection connection, SourceDialect dialect, ZoneId zone) {
+        String problem;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + dialect.wallClockNow(zone));
+                ResultSet rs = ps.executeQuery()) {
+            problem = rs.next() && rs.getObject(1) != null ? null : "the database returns NULL for its now in that zone";
+        } catch (SQLException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            add(ChunkedJdbcSourceConfig.CURSOR_TIME_ZONE, "The database does not know the time zone '" + zone.getId() + "': "
+                    + problem + ". MySQL/MariaDB know named zones only when the server's time zone tables are loaded"
+                    + " (mariadb-tzinfo-to-sql); offsets such as +05:30 always work");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.source;
 
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.metrics.SourceConnectorMetrics;
 import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.TablePlan;
@@ -9,6 +10,7 @@ import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The connector's view of the work, refreshed on a background thread: which tables match, their
  * plans (read from offsets, or made once for a new table), which chunks are done (from the chunk
  * offsets) and so which tables are in snapshot and which in incremental phase. When that picture
- * changes it asks Connect to reconfigure the tasks.
+ * changes it asks Connect to reconfigure the tasks. A table that cannot be planned is left out,
+ * reported and tried again on the next pass; when no matching table can be, the connector fails.
  */
 final class TableMonitor implements AutoCloseable {
 
@@ -58,6 +63,8 @@ final class TableMonitor implements AutoCloseable {
     private final JdbcConnections connections;
     private final OffsetStorageReader offsets;
     private final Runnable reconfigure;
+    private final SourceConnectorMetrics failures;
+    private final Consumer<Exception> fail;
     private final TableFilter filter;
     private final TableRules keyRules;
     private final TableRules cursorRules;
@@ -68,13 +75,19 @@ final class TableMonitor implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    /**
+     * @param failures where tables that cannot be planned are recorded (and shown over JMX)
+     * @param fail called once, and the monitor stops, when no matching table can be captured
+     */
     TableMonitor(ChunkedJdbcSourceConfig config, SourceDialect dialect, JdbcConnections connections,
-            OffsetStorageReader offsets, Runnable reconfigure) {
+            OffsetStorageReader offsets, Runnable reconfigure, SourceConnectorMetrics failures, Consumer<Exception> fail) {
         this.config = config;
         this.dialect = dialect;
         this.connections = connections;
         this.offsets = offsets;
         this.reconfigure = reconfigure;
+        this.failures = failures;
+        this.fail = fail;
         this.filter = new TableFilter(config.tableIncludeList(), config.tableExcludeList());
         this.keyRules = TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns());
         this.cursorRules = TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns());
@@ -132,32 +145,42 @@ final class TableMonitor implements AutoCloseable {
 
     void refresh() throws Exception {
         Map<String, TableState> next = new LinkedHashMap<>();
+        List<String> matching = new ArrayList<>();
         try (Connection connection = connections.open()) {
-            TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows());
+            TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(),
+                    config.cursorTimeZone());
             for (TableId id : dialect.listTables(connection)) {
                 String name = id.qualified();
                 if (!running || !filter.matches(name)) {
                     continue;
                 }
-                TablePlan plan = plans.get(name);
-                if (plan == null) {
-                    plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
-                    if (plan == null) {
-                        TableDescription description = TableDescriber.describe(connection, id);
-                        List<String> keys = keyRules.columnsFor(name).orElse(description.primaryKey());
-                        List<String> cursor = cursorRules.columnsFor(name).orElse(List.of());
-                        plan = planner.plan(connection, description, keys, cursor);
-                        if (!plan.hasCursor() && config.mode() != SourceMode.SNAPSHOT) {
-                            LOG.warn("Table {} has no cursor column (cursor.columns): it stops after the snapshot", name);
-                        }
-                    } else {
-                        LOG.info("Reusing the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
+                matching.add(name);
+                // One table that cannot be planned never stops the others; a lost connection stops the pass.
+                try {
+                    next.put(name, state(connection, planner, id));
+                    if (failures.tablePlanned(name)) {
+                        LOG.info("Table {} can be captured now", name);
                     }
-                    plans.put(name, plan);
+                } catch (SQLException | RuntimeException e) {
+                    if (e instanceof SQLException sql && Retries.isRetriable(sql)) {
+                        throw e;
+                    }
+                    String reason = e instanceof SQLException sql ? sql.getMessage() + " (SQLState " + sql.getSQLState() + ")"
+                            : e.getMessage() == null ? e.toString() : e.getMessage();
+                    if (failures.tableFailed(name, reason)) {
+                        LOG.warn("Table {} cannot be captured and is left out (tried again every {} ms): {}", name,
+                                config.tableMonitorIntervalMs(), reason);
+                    }
                 }
-                next.put(name, new TableState(plan, doneChunks(plan), config.mode() != SourceMode.INCREMENTAL,
-                        config.mode() != SourceMode.SNAPSHOT));
             }
+        }
+        failures.retainTables(matching);
+        if (!matching.isEmpty() && next.isEmpty() && running) {
+            running = false;
+            StringBuilder reasons = new StringBuilder();
+            failures.failures().forEach((table, reason) -> reasons.append("; ").append(table).append(": ").append(reason));
+            fail.accept(new ConnectException("None of the " + matching.size() + " matching table(s) can be captured" + reasons));
+            return;
         }
         String nextSignature = signature(next);
         boolean changed;
@@ -171,6 +194,28 @@ final class TableMonitor implements AutoCloseable {
             LOG.info("Tables and phases: {}", nextSignature);
             reconfigure.run();
         }
+    }
+
+    /** The table's state, from its plan: remembered, stored in offsets, or made now for a new table. */
+    private TableState state(Connection connection, TablePlanner planner, TableId id) throws SQLException {
+        String name = id.qualified();
+        TablePlan plan = plans.get(name);
+        if (plan == null) {
+            plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
+            if (plan == null) {
+                TableDescription description = TableDescriber.describe(connection, id);
+                List<String> keys = keyRules.columnsFor(name).orElse(description.primaryKey());
+                List<String> cursor = cursorRules.columnsFor(name).orElse(List.of());
+                plan = planner.plan(connection, description, keys, cursor);
+                if (!plan.hasCursor() && config.mode() != SourceMode.SNAPSHOT) {
+                    LOG.warn("Table {} has no cursor column (cursor.columns): it stops after the snapshot", name);
+                }
+            } else {
+                LOG.info("Reusing the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
+            }
+            plans.put(name, plan);
+        }
+        return new TableState(plan, doneChunks(plan), config.mode() != SourceMode.INCREMENTAL, config.mode() != SourceMode.SNAPSHOT);
     }
 
     private Set<Integer> doneChunks(TablePlan plan) {

@@ -6,6 +6,8 @@ import io.tributary.source.plan.TablePlan;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescription;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,7 +23,7 @@ public final class TableSource {
     private final SourceTableMetrics metrics;
 
     /**
-     * @param softDeleteColumn a column whose non-null, non-false value marks the row deleted, or null
+     * @param softDeleteColumn a column whose value, when set (not null, not false, not zero), marks the row deleted; or null
      */
     public TableSource(TablePlan plan, TableDescription description, RowConverter converter, SourceDialect dialect,
             String topic, String softDeleteColumn, SourceTableMetrics metrics) {
@@ -43,10 +45,37 @@ public final class TableSource {
         if (softDeleteColumn == null) {
             return op;
         }
-        Object marker = rs.getObject(columnIndex(softDeleteColumn));
-        boolean deleted = marker != null && !Boolean.FALSE.equals(marker)
-                && !(marker instanceof Number n && n.intValue() == 0);
-        return deleted ? io.tributary.common.RecordHeaders.OP_DELETE : op;
+        return isSet(rs.getObject(columnIndex(softDeleteColumn))) ? io.tributary.common.RecordHeaders.OP_DELETE : op;
+    }
+
+    /**
+     * Whether a soft-delete marker says "deleted": anything but null, false and exactly zero (of any
+     * numeric type: 0.5 and 2^32 are set, 0.000 and -0.0 are not).
+     */
+    private static boolean isSet(Object marker) {
+        if (marker == null || Boolean.FALSE.equals(marker)) {
+            return false;
+        }
+        if (marker instanceof Double || marker instanceof Float) {
+            return ((Number) marker).doubleValue() != 0.0; // NaN is set
+        }
+        if (marker instanceof BigDecimal d) {
+            return d.signum() != 0;
+        }
+        if (marker instanceof BigInteger i) {
+            return i.signum() != 0;
+        }
+        if (marker instanceof Long || marker instanceof Integer || marker instanceof Short || marker instanceof Byte) {
+            return ((Number) marker).longValue() != 0;
+        }
+        if (marker instanceof Number n) {
+            try {
+                return new BigDecimal(n.toString()).signum() != 0;
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+        return true;
     }
 
     public String name() {

@@ -74,7 +74,7 @@ final class TaskWorkLoader {
             }
             if (work.incremental()) {
                 IncrementalOffset checkpoint = IncrementalOffset.fromMap(offsets.offset(SourcePartitions.incremental(table.name())));
-                pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs()));
+                pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs(), config.cursorTimeZone()));
             }
         }
         LOG.info("Task {}: {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId, jobs.size(),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigValue;
@@ -32,6 +34,25 @@ class ChunkedJdbcSourceConnectorTest {
         assertEquals(SourceMode.SNAPSHOT_AND_INCREMENTAL, config.mode());
         assertEquals(100_000L, config.snapshotChunkRows());
         assertTrue(config.tableIncludeList().isEmpty());
+        assertEquals(ZoneId.of("UTC"), config.cursorTimeZone());
+    }
+
+    @Test
+    void cursorTimeZoneMustBeAZoneIdWithoutAnythingSqlCouldMisread() {
+        for (String good : new String[] {"UTC", "Europe/Berlin", "America/Port-au-Prince", "+05:30", "-08:00", "Etc/GMT+5", "Z"}) {
+            assertEquals(ZoneId.of(good), new ChunkedJdbcSourceConfig(with("cursor.time.zone", good)).cursorTimeZone(), good);
+        }
+        for (String bad : new String[] {"", "Mars/Olympus", "+25:00", "UTC'; DROP TABLE t; --", "Europe/Berlin'", "UTC+5 hours"}) {
+            ConfigValue value = new ChunkedJdbcSourceConnector().validate(with("cursor.time.zone", bad)).configValues().stream()
+                    .filter(v -> v.name().equals("cursor.time.zone")).findFirst().orElseThrow();
+            assertFalse(value.errorMessages().isEmpty(), "'" + bad + "' is rejected");
+        }
+    }
+
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> props = new HashMap<>(VALID);
+        props.put(key, value);
+        return props;
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,16 +67,35 @@ public final class MariaDbDialect implements SourceDialect {
     }
 
     @Override
-    public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
+    public String cursorUpperBound(ColumnInfo cursor, long lagMs, ZoneId zone) {
         String type = cursor.typeName().toLowerCase(Locale.ROOT);
-        // NOW(6) is the statement's start, the same for every row (SYSDATE(6) would be read per row)
-        if (type.startsWith("datetime") || type.startsWith("timestamp")) {
-            return "(NOW(6) - INTERVAL " + (lagMs * 1000) + " MICROSECOND)";
+        String lag = " - INTERVAL " + (lagMs * 1000) + " MICROSECOND)";
+        if (type.startsWith("timestamp")) {
+            // an instant, shown in the session's time zone, +00:00 like NOW(6) (SessionSettings)
+            return "(NOW(6)" + lag;
+        }
+        if (type.startsWith("datetime")) {
+            return "(" + wallClockNow(zone) + lag;
         }
         if (type.equals("date")) {
-            return "CURDATE()";
+            return "DATE(" + wallClockNow(zone) + ")";
         }
         return null;
+    }
+
+    /**
+     * NOW(6) is the statement's start, the same for every row (SYSDATE(6) would be read per row), in
+     * the session's time zone, +00:00 (SessionSettings). CONVERT_TZ knows offsets such as +05:30
+     * always, named zones only when the server's time zone tables are loaded (else: NULL).
+     */
+    @Override
+    public String wallClockNow(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        if (normalized.equals(ZoneOffset.UTC)) {
+            return "NOW(6)";
+        }
+        String name = normalized instanceof ZoneOffset offset ? offset.getId() : zone.getId();
+        return "CONVERT_TZ(NOW(6), '+00:00', '" + name.replace("\\", "\\\\").replace("'", "''") + "')";
     }
 
     @Override

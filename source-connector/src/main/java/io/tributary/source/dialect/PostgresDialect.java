@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,15 @@ import java.util.Set;
 /** PostgreSQL. */
 public final class PostgresDialect implements SourceDialect {
 
-    private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "bpchar", "char", "name", "citext");
+    /** String types whose own comparison takes a collation: ordered and compared as {@code k COLLATE "C"}. */
+    private static final Set<String> COLLATABLE_TEXT = Set.of("text", "varchar", "bpchar", "name");
+    /**
+     * Other types read and bound as text whose own operators do not compare byte-wise under
+     * {@code COLLATE "C"}: citext sorts case-insensitively whatever the collation (while
+     * {@code citext > varchar} compares as text, case-sensitively), and the one-byte {@code "char"}
+     * takes no collation at all. They are ordered and compared as {@code CAST(k AS text) COLLATE "C"}.
+     */
+    private static final Set<String> CAST_TO_TEXT = Set.of("citext", "char");
 
     @Override
     public DatabaseKind kind() {
@@ -62,25 +72,45 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public String keyExpression(ColumnInfo column) {
         String quoted = quote(column.name());
-        return TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT)) ? quoted + " COLLATE \"C\"" : quoted;
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        if (COLLATABLE_TEXT.contains(type)) {
+            return quoted + " COLLATE \"C\"";
+        }
+        return CAST_TO_TEXT.contains(type) ? "CAST(" + quoted + " AS text) COLLATE \"C\"" : quoted;
     }
 
     @Override
-    public String cursorUpperBound(ColumnInfo cursor, long lagMs) {
+    public String cursorUpperBound(ColumnInfo cursor, long lagMs, ZoneId zone) {
         String type = cursor.typeName().toLowerCase(Locale.ROOT);
-        // statement_timestamp(): the statement's start, one value for every row it scans (clock_timestamp()
-        // is read again per row); also current in a long transaction, where now() and localtimestamp stay put
         String lag = " - interval '" + lagMs + " milliseconds'";
         if (type.equals("timestamptz")) {
             return "statement_timestamp()" + lag;
         }
         if (type.equals("timestamp")) {
-            return "CAST(statement_timestamp() AS timestamp)" + lag;
+            return "CAST(" + wallClockNow(zone) + " AS timestamp)" + lag;
         }
         if (type.equals("date") || cursor.jdbcType() == Types.DATE) {
-            return "CAST(statement_timestamp() AS date)";
+            return "CAST(" + wallClockNow(zone) + " AS date)";
         }
         return null;
+    }
+
+    /**
+     * {@code statement_timestamp()}: the statement's start, one value for every row it scans
+     * ({@code clock_timestamp()} is read again per row); also current in a long transaction, where
+     * {@code now()} and {@code localtimestamp} stay put. A fixed offset is given as an interval: as
+     * text, {@code '+05:30'} would be read as a POSIX zone, west of Greenwich.
+     */
+    @Override
+    public String wallClockNow(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        String zoneSql;
+        if (normalized instanceof ZoneOffset offset) {
+            zoneSql = offset.getTotalSeconds() == 0 ? "'UTC'" : "INTERVAL '" + offset.getTotalSeconds() + " seconds'";
+        } else {
+            zoneSql = "'" + zone.getId().replace("'", "''") + "'";
+        }
+        return "(statement_timestamp() AT TIME ZONE " + zoneSql + ")";
     }
 
     @Override

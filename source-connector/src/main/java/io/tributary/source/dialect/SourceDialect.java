@@ -5,6 +5,7 @@ import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -41,12 +42,22 @@ public interface SourceDialect {
     /**
      * SQL for "now minus {@code lagMs} milliseconds", comparable with the timestamp cursor column,
      * evaluated by the database (its clock, not ours). Null for numeric cursors: no upper bound.
+     * Cursors without a time zone (PostgreSQL {@code timestamp}, MariaDB {@code DATETIME}) and date
+     * cursors compare with the database's now as a wall clock in {@code zone} (cursor.time.zone);
+     * instants ({@code timestamptz}, MariaDB {@code TIMESTAMP}) with the instant itself.
      * <p>It must be ONE value for the whole statement (the statement's start), never a clock read per
      * row: with a bound that moves while the table is scanned, a row scanned early can fail it while
      * a newer row scanned later passes, and the poll's checkpoint then moves past the early row for
      * good.
      */
-    String cursorUpperBound(ColumnInfo cursor, long lagMs);
+    String cursorUpperBound(ColumnInfo cursor, long lagMs, ZoneId zone);
+
+    /**
+     * SQL for the database's clock at the statement's start as a wall-clock timestamp in {@code zone},
+     * whatever the session's time zone. It is NULL (MariaDB) or fails (PostgreSQL) when the database
+     * does not know the zone.
+     */
+    String wallClockNow(ZoneId zone);
 
     /** Prepares a connection for a long, streamed, read-only read (snapshot chunk). */
     void beginStreamingRead(Connection connection) throws SQLException;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Polls one table for new and changed rows by its cursor: {@code (cursor, tie-breaker...) >
  * (last...)} in that order, below the database's now minus the lag, a page at a time. The first poll
  * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed.
+ * Rows whose cursor is NULL are never read; {@link NullCursorCheck} counts them when caught up.
  */
 public final class CursorPoller {
 
@@ -27,12 +29,18 @@ public final class CursorPoller {
     private final List<String> orderColumns;
     private final Map<String, Object> partition;
     private final long lagMs;
+    private final ZoneId zone;
+    private final NullCursorCheck nullCursors;
     private IncrementalOffset position;
 
-    /** @param resumeFrom the stored checkpoint; ignored when it belongs to another plan */
-    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs) {
+    /**
+     * @param resumeFrom the stored checkpoint; ignored when it belongs to another plan
+     * @param zone cursor.time.zone: the zone of cursors without one, for the upper bound
+     */
+    public CursorPoller(TableSource table, IncrementalOffset resumeFrom, long lagMs, ZoneId zone) {
         this.table = table;
         this.lagMs = lagMs;
+        this.zone = zone;
         this.partition = SourcePartitions.incremental(table.name());
         List<String> cursors = table.plan().cursorColumns();
         // cursor, then the user's tie-breakers, then the key: the order must be total, or a page
@@ -50,6 +58,7 @@ public final class CursorPoller {
             }
         }
         this.orderColumns = List.copyOf(columns);
+        this.nullCursors = new NullCursorCheck(table, cursors.get(0));
         boolean samePlan = resumeFrom != null && resumeFrom.planId().equals(table.plan().planId());
         this.position = samePlan ? resumeFrom
                 : new IncrementalOffset(table.plan().planId(), table.plan().watermark(), null, true);
@@ -81,7 +90,7 @@ public final class CursorPoller {
                 gt.bindOrder().forEach(i -> binds.add(new Object[] {orderColumns.get(i), values.get(i)}));
             }
         }
-        String upper = table.dialect().cursorUpperBound(table.description().column(orderColumns.get(0)), lagMs);
+        String upper = table.dialect().cursorUpperBound(table.description().column(orderColumns.get(0)), lagMs, zone);
         if (upper != null) {
             where.add(expressions.get(0) + " < " + upper);
         }
@@ -104,20 +113,38 @@ public final class CursorPoller {
                 }
             }
         }
-        if (records.size() >= max && orderColumns.size() == 1 && next.cursor() != null) {
-            // No key to break ties: a full page may end inside a run of equal cursor values, and the
-            // next page starts after that value. Read the whole run now (some rows twice: allowed).
-            records.addAll(restOfRun(connection, next));
+        if (records.size() < max) {
+            nullCursors.caughtUp(connection); // before the position moves: a failure here repeats the poll
+        }
+        if (records.size() >= max && table.plan().keyColumns().isEmpty() && next.cursor() != null) {
+            // No key: the order columns (cursor, tie-breakers) need not be unique together, so a full
+            // page may end inside a run of rows equal on all of them, and the next page starts after
+            // that run. Read the whole run now (some rows twice: allowed).
+            records.addAll(restOfRun(connection, expressions, next));
         }
         position = next;
         return records;
     }
 
-    private List<SourceRecord> restOfRun(Connection connection, IncrementalOffset last) throws SQLException {
+    /** Every row equal to {@code last} on all order columns. */
+    private List<SourceRecord> restOfRun(Connection connection, List<String> expressions, IncrementalOffset last)
+            throws SQLException {
         List<SourceRecord> records = new ArrayList<>();
-        String sql = table.selectFrom() + " WHERE " + table.dialect().quote(orderColumns.get(0)) + " = ?";
+        List<Object> values = new ArrayList<>();
+        values.add(last.cursor());
+        values.addAll(last.tieBreaker());
+        List<String> equal = new ArrayList<>();
+        for (int i = 0; i < orderColumns.size(); i++) {
+            equal.add(values.get(i) == null ? expressions.get(i) + " IS NULL" : expressions.get(i) + " = ?");
+        }
+        String sql = table.selectFrom() + " WHERE " + String.join(" AND ", equal);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            table.mapping(orderColumns.get(0)).bind(ps, 1, last.cursor());
+            int parameter = 1;
+            for (int i = 0; i < orderColumns.size(); i++) {
+                if (values.get(i) != null) {
+                    table.mapping(orderColumns.get(i)).bind(ps, parameter++, values.get(i));
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     records.add(SourceRecords.row(table, rs, partition, last.toMap(),

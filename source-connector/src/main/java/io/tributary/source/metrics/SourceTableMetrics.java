@@ -23,6 +23,7 @@ public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCl
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong snapshotRows = new AtomicLong();
     private final AtomicLong snapshotNanos = new AtomicLong();
+    private final AtomicLong rowsWithNullCursor = new AtomicLong(-1);
     private volatile String phase;
 
     public SourceTableMetrics(String connector, int task, String table, int chunksPlanned, String phase) {
@@ -55,6 +56,11 @@ public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCl
         chunksDone.incrementAndGet();
     }
 
+    /** The last count of rows whose cursor is NULL (never polled). */
+    public void rowsWithNullCursor(long rows) {
+        rowsWithNullCursor.set(rows);
+    }
+
     public void phase(String phase) {
         this.phase = phase;
     }
@@ -77,6 +83,11 @@ public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCl
     @Override
     public long getRowsRead() {
         return rowsRead.get();
+    }
+
+    @Override
+    public long getRowsWithNullCursor() {
+        return rowsWithNullCursor.get();
     }
 
     @Override

@@ -15,6 +15,12 @@ public interface SourceTableMetricsMBean {
     /** Rows this task has read from the table, snapshot and incremental. */
     long getRowsRead();
 
+    /**
+     * Rows whose cursor is NULL, which incremental polling never reads, as last counted when this
+     * task's poller caught up (at most every 5 minutes); -1 before the first count.
+     */
+    long getRowsWithNullCursor();
+
     /** Average rows per second of this task's snapshot reads of the table. */
     double getSnapshotRowsPerSecond();
 }

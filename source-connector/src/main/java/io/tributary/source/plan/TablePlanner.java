@@ -1,6 +1,7 @@
 package io.tributary.source.plan;
 
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.ColumnMappings;
 import io.tributary.source.schema.TableDescription;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans a table's snapshot inside the database: first the incremental watermark (the cursor's
- * maximum), then the chunk boundaries as every {@code chunkRows}-th key in key order, numbered by
+ * maximum, for time cursors never later than the database's now minus the lag: {@link StartPoint}),
+ * then the chunk boundaries as every {@code chunkRows}-th key in key order, numbered by
  * {@code ROW_NUMBER()}, so chunks hold equal row counts however gappy or skewed the key is. No key
  * is pulled into Java but the boundaries themselves.
  */
@@ -28,17 +31,27 @@ public final class TablePlanner {
 
     private final SourceDialect dialect;
     private final long chunkRows;
+    private final long lagMs;
+    private final ZoneId zone;
 
-    public TablePlanner(SourceDialect dialect, long chunkRows) {
+    /**
+     * @param lagMs incremental.lag.ms: the start point is never later than the database's now minus it
+     * @param zone cursor.time.zone: the zone in which cursors without one are written
+     */
+    public TablePlanner(SourceDialect dialect, long chunkRows, long lagMs, ZoneId zone) {
         this.dialect = dialect;
         this.chunkRows = chunkRows;
+        this.lagMs = lagMs;
+        this.zone = zone;
     }
 
     public TablePlan plan(Connection connection, TableDescription table, List<String> keyColumns,
             List<String> cursorColumns) throws SQLException {
         long started = System.nanoTime();
         String name = table.id().qualified();
-        Object watermark = cursorColumns.isEmpty() ? null : watermark(connection, table, cursorColumns.get(0));
+        checkOrderable(table, keyColumns, "key", "key.columns");
+        checkOrderable(table, cursorColumns, "cursor", "cursor.columns");
+        Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs, zone);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
         TablePlan plan = new TablePlan(name, UUID.randomUUID().toString(), keyColumns, boundaries, cursorColumns,
@@ -48,12 +61,21 @@ public final class TablePlanner {
         return plan;
     }
 
-    private Object watermark(Connection connection, TableDescription table, String cursor) throws SQLException {
-        ColumnMapping mapping = ColumnMappings.forColumn(table.column(cursor), dialect.kind());
-        String sql = "SELECT MAX(" + dialect.quote(cursor) + ") FROM " + dialect.qualified(table.id());
-        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return mapping.offsetValue(rs, 1);
+    /**
+     * Fails, naming table, column, type and reason, when a key or cursor column is missing or has no
+     * exact, ordered offset value (arrays, json, timetz).
+     */
+    private void checkOrderable(TableDescription table, List<String> columns, String role, String setting) {
+        for (String column : columns) {
+            if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                throw new IllegalArgumentException("no " + role + " column '" + column + "' in the table; check " + setting);
+            }
+            ColumnInfo info = table.column(column);
+            String problem = ColumnMappings.forColumn(info, dialect.kind()).keyProblem();
+            if (problem != null) {
+                throw new IllegalArgumentException(role + " column " + column + " (" + info.typeName() + ") cannot be a " + role
+                        + ": " + problem + "; choose other " + setting);
+            }
         }
     }
 

@@ -29,6 +29,11 @@ final class ArrayMapping extends BaseMapping {
     }
 
     @Override
+    public String keyProblem() {
+        return "an array has no offset value to resume from";
+    }
+
+    @Override
     public Object read(ResultSet rs, int index) throws SQLException {
         Array array = rs.getArray(index);
         if (array == null) {

@@ -33,6 +33,12 @@ abstract class BaseMapping implements ColumnMapping {
         return (optional ? builder.optional() : builder).build();
     }
 
+    /** Null: a subclass that keeps the throwing {@link #offsetValue} must say why here. */
+    @Override
+    public String keyProblem() {
+        return null;
+    }
+
     @Override
     public Object offsetValue(ResultSet rs, int index) throws SQLException {
         throw notOrderable();
@@ -57,7 +63,7 @@ abstract class BaseMapping implements ColumnMapping {
     }
 
     private DataException notOrderable() {
-        return error("this type cannot be a key or cursor column; choose other key.columns");
+        return error("this type cannot be a key or cursor column (" + keyProblem() + "); choose other key.columns");
     }
 
     /** An offset value as a long: offsets store integers as Long, but JSON may hand back Integer or a String. */

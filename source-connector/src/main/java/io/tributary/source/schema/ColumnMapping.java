@@ -41,6 +41,13 @@ public interface ColumnMapping {
     Object offsetValue(ResultSet rs, int index) throws SQLException;
 
     /**
+     * Why this column cannot be a key or cursor column, or null when it can: chunk boundaries,
+     * resume points and cursor checkpoints need a value that reads back exactly and compares as the
+     * database orders the column. The planner refuses a table whose key or cursor has a problem.
+     */
+    String keyProblem();
+
+    /**
      * Binds a value from {@link #offsetValue} with the column's own SQL type, so that
      * {@code column > ?} compares as the database compares column values.
      */

@@ -13,9 +13,10 @@ import java.sql.Statement;
  *       UTC but shown in the session time zone; read in UTC its wall clock <em>is</em> the UTC instant,
  *       with no DST gaps or repeated hours. (The driver URL options
  *       {@code connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true} have the same effect.)</li>
- *   <li>PostgreSQL: nothing. {@code timestamptz} is read as an {@code OffsetDateTime} and
- *       {@code interval} through {@code PGInterval}, both independent of {@code TimeZone},
- *       {@code DateStyle} and {@code IntervalStyle}.</li>
+ *   <li>PostgreSQL: {@code SET TIME ZONE 'UTC'}. Values are read independently of it
+ *       ({@code timestamptz} as an {@code OffsetDateTime}, {@code interval} through {@code PGInterval}),
+ *       but pgjdbc starts the session in the worker JVM's zone, and no SQL of the connector may
+ *       depend on where the worker runs: the incremental bounds name their zone (cursor.time.zone).</li>
  * </ul>
  */
 public final class SessionSettings {
@@ -29,10 +30,8 @@ public final class SessionSettings {
      * @throws SQLException if a setting cannot be applied
      */
     public static void apply(Connection connection, DatabaseKind kind) throws SQLException {
-        if (kind == DatabaseKind.MARIADB) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET time_zone = '+00:00'");
-            }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(kind == DatabaseKind.MARIADB ? "SET time_zone = '+00:00'" : "SET TIME ZONE 'UTC'");
         }
     }
 }

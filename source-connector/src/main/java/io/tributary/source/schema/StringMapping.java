@@ -61,6 +61,11 @@ class StringMapping extends BaseMapping {
     }
 
     @Override
+    public String keyProblem() {
+        return bind == Bind.NONE ? "json has no order to page by" : null;
+    }
+
+    @Override
     public final Object read(ResultSet rs, int index) throws SQLException {
         return text(rs, index);
     }

@@ -12,11 +12,19 @@ import org.apache.kafka.connect.data.SchemaBuilder;
  * {@code Z}, e.g. {@code 12:34:56.5+05:30} becomes {@code 07:04:56.500000Z}. The stored offset is not
  * kept: pgjdbc's binary transfer (server-prepared statements) hands out only the UTC form, and the
  * value must not depend on the transfer mode. {@code 24:00:00+00} stays {@code 24:00:00.000000Z}.
+ * So a timetz cannot be a key: PostgreSQL orders equal UTC times by their offset, and a resume point
+ * without the offset would skip rows.
  */
 final class TimeTzMapping extends StringMapping {
 
     TimeTzMapping(ColumnInfo column, DatabaseKind kind) {
         super(column, kind, SchemaBuilder::string, null, Bind.SERVER_TYPED);
+    }
+
+    @Override
+    public String keyProblem() {
+        return "its value keeps the UTC time but not the offset, while PostgreSQL orders equal UTC times by offset:"
+                + " a resume point could skip rows";
     }
 
     @Override

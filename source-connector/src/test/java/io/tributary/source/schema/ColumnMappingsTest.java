@@ -134,4 +134,18 @@ class ColumnMappingsTest {
         assertFalse(mapping.schema(false).isOptional());
         assertEquals("c", mapping.column().name());
     }
+
+    @Test
+    void keysAndCursorsNeedAnExactOrderedOffsetValue() {
+        for (String orderable : new String[] {"int8", "numeric", "text", "citext", "uuid", "date", "timestamptz", "interval", "bytea"}) {
+            int jdbcType = orderable.equals("bytea") ? Types.BINARY : Types.OTHER;
+            assertNull(ColumnMappings.forColumn(new ColumnInfo("c", jdbcType, orderable, 0, null, false, 1), DatabaseKind.POSTGRES)
+                    .keyProblem(), orderable);
+        }
+        for (String unorderable : new String[] {"_int4", "json", "jsonb", "timetz"}) {
+            int jdbcType = unorderable.startsWith("_") ? Types.ARRAY : Types.OTHER;
+            assertTrue(ColumnMappings.forColumn(new ColumnInfo("c", jdbcType, unorderable, 0, null, false, 1), DatabaseKind.POSTGRES)
+                    .keyProblem() != null, unorderable);
+        }
+    }
 }

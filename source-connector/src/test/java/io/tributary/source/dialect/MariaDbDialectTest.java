@@ -1,0 +1,33 @@
+package io.tributary.source.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tributary.source.schema.ColumnInfo;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class MariaDbDialectTest {
+
+    private static final MariaDbDialect DIALECT = new MariaDbDialect();
+
+    private static ColumnInfo column(String typeName, int jdbcType) {
+        return new ColumnInfo("c", jdbcType, typeName, 0, null, false, 1);
+    }
+
+    @Test
+    void datetimeAndDateBoundsAreTheDatabasesNowInCursorTimeZone() {
+        assertEquals("(NOW(6) - INTERVAL 2000000 MICROSECOND)", DIALECT.cursorUpperBound(column("datetime", Types.TIMESTAMP), 2000, ZoneOffset.UTC));
+        assertEquals("(CONVERT_TZ(NOW(6), '+00:00', '+05:30') - INTERVAL 2000000 MICROSECOND)",
+                DIALECT.cursorUpperBound(column("datetime", Types.TIMESTAMP), 2000, ZoneId.of("UTC+05:30")));
+        assertEquals("DATE(CONVERT_TZ(NOW(6), '+00:00', 'Europe/Berlin'))",
+                DIALECT.cursorUpperBound(column("date", Types.DATE), 2000, ZoneId.of("Europe/Berlin")));
+        assertEquals("DATE(NOW(6))", DIALECT.cursorUpperBound(column("date", Types.DATE), 2000, ZoneId.of("UTC")));
+    }
+
+    @Test
+    void timestampColumnsAreInstantsShownInTheUtcSession() {
+        assertEquals("(NOW(6) - INTERVAL 0 MICROSECOND)", DIALECT.cursorUpperBound(column("timestamp", Types.TIMESTAMP), 0, ZoneId.of("Asia/Kolkata")));
+    }
+}
