@@ -172,6 +172,8 @@ class SnowflakeDestinationTest {
         assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe(null, "ANALYTICS", null, null)).get("warehouse.url")
                 .contains("GRANT USAGE ON WAREHOUSE <name> TO ROLE TRIBUTARY"));
         assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe("W", null, null, null)).get("warehouse.url").contains("?db="));
+        String both = SnowflakeDestinationProvider.validate(good, () -> probe(null, null, null, null)).get("warehouse.url");
+        assertTrue(both.contains("no virtual warehouse") && both.contains("no database"), "neither error is lost: " + both);
         assertEquals("stage ANALYTICS.PUBLIC.TRIBUTARY is missing or role TRIBUTARY may not use it (GRANT USAGE ON STAGE"
                 + " ANALYTICS.PUBLIC.TRIBUTARY TO ROLE TRIBUTARY): does not exist or not authorized",
                 SnowflakeDestinationProvider.validate(good, () -> probe("W", "D", "does not exist or not authorized", null)).get("snowflake.stage"));
