@@ -4,7 +4,7 @@ import io.tributary.common.Version;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.Destinations;
 import io.tributary.sink.stage.StagingCheck;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,9 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * tables, one row per key. See DESIGN.md (Sink).
  */
 public class WarehouseSinkConnector extends SinkConnector {
+
+    /** The task's id in the Connect REST API (0..tasks.max-1), added to each task's config; names its metrics. */
+    public static final String TASK_ID = "task.id";
 
     private Map<String, String> props;
 
@@ -41,7 +44,13 @@ public class WarehouseSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
+        List<Map<String, String>> tasks = new ArrayList<>();
+        for (int i = 0; i < maxTasks; i++) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(TASK_ID, Integer.toString(i));
+            tasks.add(task);
+        }
+        return tasks;
     }
 
     @Override

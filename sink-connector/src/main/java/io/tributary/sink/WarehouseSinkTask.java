@@ -47,7 +47,7 @@ public class WarehouseSinkTask extends SinkTask {
         WarehouseSinkConfig config = new WarehouseSinkConfig(props);
         stager = components.stager(config);
         destination = components.destination(config);
-        metrics = new SinkMetrics(props.get("name"));
+        metrics = new SinkMetrics(props.get("name"), props.get(WarehouseSinkConnector.TASK_ID));
         Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
         FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks());
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim());

@@ -17,9 +17,10 @@ class WarehouseSinkConnectorTest {
     void tasksShareTheConnectorConfig() {
         WarehouseSinkConnector connector = new WarehouseSinkConnector();
         connector.start(VALID);
-        List<Map<String, String>> tasks = connector.taskConfigs(2);
-        assertEquals(2, tasks.size());
+        List<Map<String, String>> tasks = connector.taskConfigs(3);
+        assertEquals(3, tasks.size());
         tasks.forEach(t -> assertEquals("duckdb", t.get("destination")));
+        assertEquals(List.of("0", "1", "2"), tasks.stream().map(t -> t.get("task.id")).toList(), "each task knows its REST task id");
     }
 
     @Test
