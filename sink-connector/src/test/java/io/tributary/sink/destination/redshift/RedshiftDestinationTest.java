@@ -95,9 +95,9 @@ class RedshiftDestinationTest {
     private static final String NEWER_THAN_TARGET = "(COALESCE(\"tributary_latest\".\"__tributary_position\", -9223372036854775807) >"
             + " COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR (COALESCE(\"tributary_latest\".\"__tributary_position\","
             + " -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) AND"
-            + " (\"tributary_latest\".\"__tributary_partition\" > \"items\".\"__tributary_partition\" OR"
-            + " (\"tributary_latest\".\"__tributary_partition\" = \"items\".\"__tributary_partition\" AND"
-            + " \"tributary_latest\".\"__tributary_offset\" > \"items\".\"__tributary_offset\"))))";
+            + " (\"tributary_latest\".\"__tributary_partition\" > COALESCE(\"items\".\"__tributary_partition\", -1) OR"
+            + " (\"tributary_latest\".\"__tributary_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
+            + " \"tributary_latest\".\"__tributary_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1)))))";
 
     @Test
     void hardDeletesApplyWithDeleteUsingAndInsert() {
@@ -133,9 +133,9 @@ class RedshiftDestinationTest {
         assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (COALESCE(\"tributary_latest\".\"tributary_upsert_position\","
                 + " -9223372036854775807) > COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR"
                 + " (COALESCE(\"tributary_latest\".\"tributary_upsert_position\", -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\","
-                + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > \"items\".\"__tributary_partition\" OR"
-                + " (\"tributary_latest\".\"tributary_upsert_partition\" = \"items\".\"__tributary_partition\" AND"
-                + " \"tributary_latest\".\"tributary_upsert_offset\" > \"items\".\"__tributary_offset\")))) THEN \"tributary_latest\".\"name\""
+                + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > COALESCE(\"items\".\"__tributary_partition\", -1) OR"
+                + " (\"tributary_latest\".\"tributary_upsert_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
+                + " \"tributary_latest\".\"tributary_upsert_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1))))) THEN \"tributary_latest\".\"name\""
                 + " ELSE \"items\".\"name\" END,"
                 + " \"__tributary_position\" = \"tributary_latest\".\"__tributary_position\","
                 + " \"__tributary_op\" = \"tributary_latest\".\"__tributary_op\", \"__tributary_topic\" = \"tributary_latest\".\"__tributary_topic\","
