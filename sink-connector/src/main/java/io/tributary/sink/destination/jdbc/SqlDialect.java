@@ -31,6 +31,16 @@ public interface SqlDialect extends SqlText {
     /** Whether merge-mode tables get a PRIMARY KEY on the key columns. */
     boolean primaryKeys();
 
+    /**
+     * Adds one column ({@code definition}: quoted name and type) to an existing table. Standard SQL
+     * with IF NOT EXISTS where the warehouse has it; a warehouse without it fails with duplicate
+     * column (SQLSTATE 42701) when another writer added it first, which {@code Retrier} retries: the
+     * next attempt finds the column and skips it.
+     */
+    default String addColumn(TableId table, String definition) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN IF NOT EXISTS " + definition;
+    }
+
     /** A temporary table for the staged rows, dropped with the connection at the latest. */
     default String createTempTable(String name, String columnsSql) {
         return "CREATE TEMPORARY TABLE " + quote(name) + " (" + columnsSql + ")";

@@ -82,7 +82,7 @@ public final class TableDdl {
             String name = nameOf(definition);
             // PostgreSQL stores a column name cut to 63 bytes: found under that name, it exists
             if (!existing.contains(name) && !existing.contains(Identifiers.truncate(name, dialect.maxIdentifierBytes()))) {
-                execute(connection, "ALTER TABLE " + dialect.table(table) + " ADD COLUMN IF NOT EXISTS " + definition.replace(" NOT NULL", "")); // another task may add it first
+                execute(connection, dialect.addColumn(table, definition.replace(" NOT NULL", "")));
             }
         }
     }

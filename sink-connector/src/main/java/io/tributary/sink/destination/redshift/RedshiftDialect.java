@@ -5,6 +5,7 @@ import io.tributary.sink.destination.jdbc.SqlDialect;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -96,6 +97,16 @@ public final class RedshiftDialect implements SqlDialect {
     @Override
     public boolean primaryKeys() {
         return false;
+    }
+
+    /**
+     * Redshift's grammar is {@code ADD [ COLUMN ] column_name column_type ...}, one column per
+     * statement and no IF NOT EXISTS; a column another writer added first fails with 42701 and the
+     * batch is retried (see {@link SqlDialect#addColumn}).
+     */
+    @Override
+    public String addColumn(TableId table, String definition) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + definition;
     }
 
     @Override

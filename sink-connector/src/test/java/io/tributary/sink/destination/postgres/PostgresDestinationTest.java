@@ -30,4 +30,13 @@ class PostgresDestinationTest {
         assertTrue(errors.getOrDefault("warehouse.url", "").contains("did not answer"), errors.toString());
         assertEquals(Map.of(), PostgresDestinationProvider.validate(CONFIG, (url, props) -> connection(true)));
     }
+
+    @Test
+    void postgresAndDuckDbAddColumnsIfNotExists() {
+        io.tributary.sink.schema.TableId table = new io.tributary.sink.schema.TableId("shop", "items");
+        assertEquals("ALTER TABLE \"shop\".\"items\" ADD COLUMN IF NOT EXISTS \"email\" text",
+                new PostgresDialect().addColumn(table, "\"email\" text"));
+        assertEquals("ALTER TABLE \"shop\".\"items\" ADD COLUMN IF NOT EXISTS \"email\" VARCHAR",
+                new io.tributary.sink.destination.duckdb.DuckDbDialect().addColumn(table, "\"email\" VARCHAR"));
+    }
 }

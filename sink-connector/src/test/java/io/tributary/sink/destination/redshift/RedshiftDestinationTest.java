@@ -68,6 +68,38 @@ class RedshiftDestinationTest {
         assertEquals("TIMESTAMPTZ", DIALECT.timestampTzType());
     }
 
+    /**
+     * A new column is added with Redshift's own ALTER TABLE grammar, one column per statement
+     * (https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_TABLE.html):
+     * <pre>
+     * ALTER TABLE table_name
+     * { ...
+     * | ADD [ COLUMN ] column_name column_type
+     *   [ DEFAULT default_expr ]
+     *   [ ENCODE encoding ]
+     *   [ NOT NULL | NULL ]
+     *   [ COLLATE { CASE_SENSITIVE | CASE_INSENSITIVE } ] |
+     * ... }
+     * </pre>
+     * There is no IF NOT EXISTS. (Only ALTER TABLE of an external table may not run inside a
+     * transaction block, so the batch's transaction may add columns to its table.)
+     */
+    @Test
+    void aNewColumnIsAddedWithRedshiftsGrammar() throws Exception {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("ALTER TABLE (\"[^\"]+\"\\.)?\"[^\"]+\""
+                + " ADD( COLUMN)? \"[^\"]+\" [A-Z]+( ?\\([0-9, ]+\\))?( DEFAULT \\S+)?( ENCODE \\w+)?( NOT NULL| NULL)?");
+        io.tributary.sink.destination.jdbc.RecordingConnection db = new io.tributary.sink.destination.jdbc.RecordingConnection(
+                List.of("id", "__tributary_position", "__tributary_op", "__tributary_topic", "__tributary_partition", "__tributary_offset",
+                        "__tributary_synced_at"));
+        io.tributary.sink.schema.TableSchema schema = new io.tributary.sink.schema.TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
+                new Column("Email", ColumnType.string(100), Encoding.AS_IS, false, null), Column.of("amount", Kind.INT32)));
+        new io.tributary.sink.destination.jdbc.TableDdl(DIALECT, META).ensureTable(db.connection(), new TableId("Shop", "Items"), schema,
+                true, false);
+        assertEquals(List.of("ALTER TABLE \"shop\".\"items\" ADD COLUMN \"email\" VARCHAR(400)",
+                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"amount\" INTEGER"), db.executed);
+        db.executed.forEach(sql -> assertTrue(grammar.matcher(sql).matches(), "not Redshift's ALTER TABLE grammar: " + sql));
+    }
+
     @Test
     void identifiersAreLowerCasedBecauseRedshiftFoldsThem() {
         assertEquals("\"customerid\"", DIALECT.quote("CustomerId"));
