@@ -1,5 +1,6 @@
 package io.tributary.sink;
 
+import io.tributary.common.UrlCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,8 +82,10 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(Destination.class)), Importance.HIGH,
                 "Where the data lands: postgres, duckdb, s3 (the staged Avro files are the output), redshift, snowflake or bigquery.",
                 GROUP_DESTINATION, ++order, Width.MEDIUM, "Destination");
-        def.define(WAREHOUSE_URL, Type.STRING, null, Importance.HIGH,
-                "JDBC URL of the warehouse, e.g. jdbc:postgresql://wh:5432/analytics or jdbc:duckdb:/data/warehouse.duckdb.",
+        def.define(WAREHOUSE_URL, Type.STRING, null, UrlCredentials.validator(WAREHOUSE_PASSWORD), Importance.HIGH,
+                "JDBC URL of the warehouse, e.g. jdbc:postgresql://wh:5432/analytics or jdbc:duckdb:/data/warehouse.duckdb. "
+                        + "It is shown unmasked by the REST API, so it must not hold credentials (password, token or key parameters, "
+                        + "user:password@): the password goes in warehouse.password.",
                 GROUP_DESTINATION, ++order, Width.LONG, "Warehouse URL");
         def.define(WAREHOUSE_USER, Type.STRING, null, Importance.HIGH, "Warehouse user.",
                 GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse user");

@@ -37,4 +37,27 @@ class WarehouseSinkConnectorTest {
                 .configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));
         assertTrue(result.get("destination").errorMessages().get(0).contains("oracle"));
     }
+
+    @Test
+    void validateAndStartRefuseCredentialsInTheUrl() {
+        for (String url : List.of("jdbc:postgresql://wh:5432/analytics?user=u&password=s3cr3t-value",
+                "jdbc:postgresql://u:s3cr3t-value@wh:5432/analytics",
+                "jdbc:snowflake://acme.snowflakecomputing.com/?db=A&private_key_file_pwd=s3cr3t-value",
+                "jdbc:redshift://c:5439/dev;UID=u;PWD=s3cr3t-value")) {
+            Map<String, String> props = Map.of("destination", "postgres", "topics", "t", "warehouse.url", url);
+            Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(props).configValues().stream()
+                    .collect(Collectors.toMap(ConfigValue::name, v -> v));
+            List<String> errors = result.get("warehouse.url").errorMessages();
+            assertEquals(1, errors.size(), url + ": " + errors);
+            assertTrue(errors.get(0).contains("warehouse.password") && errors.get(0).contains("config provider"), errors.get(0));
+            assertTrue(!errors.get(0).contains("s3cr3t-value"), "the error repeats the secret: " + errors.get(0));
+            org.apache.kafka.common.config.ConfigException atStart = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.apache.kafka.common.config.ConfigException.class, () -> new WarehouseSinkConnector().start(props), url);
+            assertTrue(!atStart.getMessage().contains("s3cr3t-value"), atStart.getMessage());
+        }
+        Map<String, ConfigValue> clean = new WarehouseSinkConnector().validate(Map.of("destination", "duckdb", "topics", "t",
+                "warehouse.url", "jdbc:duckdb:/tmp/x.duckdb?access_mode=READ_WRITE")).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertEquals(List.of(), clean.get("warehouse.url").errorMessages().stream().filter(m -> m.contains("credential")).toList());
+    }
 }

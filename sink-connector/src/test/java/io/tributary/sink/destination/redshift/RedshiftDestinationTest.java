@@ -118,6 +118,46 @@ class RedshiftDestinationTest {
         assertThrows(IllegalArgumentException.class, () -> new RedshiftCopyLoader("arn:r", null, null, null).copy("t", "file:/tmp/x"));
     }
 
+    /** A COPY that fails with a driver that echoes the statement: no exception, message or log line carries the keys. */
+    @Test
+    void aFailingCopyDoesNotCarryTheKeys() {
+        String keyId = "AKIAEXAMPLEKEYID0001";
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        java.sql.Connection connection = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (p, method, args) -> {
+                    if (!method.getName().equals("createStatement")) {
+                        return null;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {java.sql.Statement.class},
+                            (ps, m, a) -> {
+                                if (m.getName().equals("execute")) {
+                                    SQLException e = new SQLException("ERROR: S3ServiceException: Access Denied, Statement: " + a[0], "XX000", 0,
+                                            new SQLException("cause of " + a[0]));
+                                    e.setNextException(new SQLException("next: " + a[0]));
+                                    throw e;
+                                }
+                                return null;
+                            });
+                });
+        RedshiftCopyLoader loader = new RedshiftCopyLoader(null, keyId, secret, "eu-west-1");
+        io.tributary.sink.schema.TableSchema schema = new io.tributary.sink.schema.TableSchema(List.of(Column.of("id", Kind.INT64).asKey()));
+        io.tributary.sink.destination.StagedBatch staged = new io.tributary.sink.destination.StagedBatch(new io.tributary.sink.buffer.Batch(
+                new TableId("shop", "items"), new org.apache.kafka.common.TopicPartition("shop.public.items", 0), schema, schema.columns(),
+                java.nio.file.Path.of("/tmp/none.avro"), 0, 9, 10, 100, 0), "s3://bucket/p/x.avro");
+        org.apache.kafka.connect.errors.ConnectException failed = assertThrows(org.apache.kafka.connect.errors.ConnectException.class,
+                () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }).call("merge",
+                        () -> loader.load(connection, "tributary_stage", staged)));
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failed.printStackTrace(new java.io.PrintWriter(trace));
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                sql.getNextException().printStackTrace(new java.io.PrintWriter(trace));
+            }
+        }
+        assertTrue(trace.toString().contains("Access Denied"), "the reason stays: " + trace);
+        assertTrue(!trace.toString().contains(secret) && !trace.toString().contains(keyId), "a key leaked: " + trace);
+    }
+
     private static List<String> statements(DeleteMode mode) {
         MergeSql sql = new MergeSql(DIALECT, new TableId("shop", "items"), new TableId("shop", "items__tributary_deleted"),
                 List.of("id", "name"), List.of("id"), META, mode);
