@@ -3,8 +3,10 @@ package io.tributary.sink;
 import io.tributary.common.Version;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.Destinations;
+import io.tributary.sink.engine.TableRouter;
 import io.tributary.sink.stage.StagingCheck;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,7 @@ public class WarehouseSinkConnector extends SinkConnector {
         Config config = super.validate(connectorConfigs);
         Map<String, ConfigValue> values = new HashMap<>();
         config.configValues().forEach(v -> values.put(v.name(), v));
+        checkTableNames(connectorConfigs, values);
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return config;
         }
@@ -87,5 +90,18 @@ public class WarehouseSinkConnector extends SinkConnector {
         provider.get().validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));
         StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
         return config;
+    }
+
+    /** With a list of topics: two that would share a table are an error on table.name.format. */
+    private static void checkTableNames(Map<String, String> props, Map<String, ConfigValue> values) {
+        ConfigValue format = values.get(WarehouseSinkConfig.TABLE_NAME_FORMAT);
+        String topics = props.get(SinkConnector.TOPICS_CONFIG);
+        if (format == null || !format.errorMessages().isEmpty() || !(format.value() instanceof String formatText)
+                || topics == null || topics.isBlank()) {
+            return;
+        }
+        Object schema = values.get(WarehouseSinkConfig.WAREHOUSE_SCHEMA).value();
+        List<String> names = Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+        TableRouter.collision(schema == null ? "" : schema.toString(), formatText, names).ifPresent(format::addErrorMessage);
     }
 }

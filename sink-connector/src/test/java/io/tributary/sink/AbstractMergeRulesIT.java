@@ -54,8 +54,9 @@ abstract class AbstractMergeRulesIT {
 
     /** A task writing a table of its own, with {@code extra} settings (name, value, ...). */
     TaskDriver driver(String... extra) {
-        table = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
-        topic = "shop.public." + table;
+        String source = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
+        topic = "shop.public." + source;
+        table = "public_" + source; // table.name.format's default, ${schema}_${table}
         return driverForSameTable(extra);
     }
 

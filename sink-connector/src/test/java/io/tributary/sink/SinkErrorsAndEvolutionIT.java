@@ -176,7 +176,7 @@ class SinkErrorsAndEvolutionIT {
     private static Map<Long, String> emails(PostgresServer postgres) {
         Map<Long, String> rows = new TreeMap<>();
         try (Connection c = postgres.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, email FROM evolution.customers")) {
+                ResultSet rs = s.executeQuery("SELECT id, email FROM evolution.public_customers")) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), String.valueOf(rs.getString(2)));
             }

@@ -60,4 +60,18 @@ class WarehouseSinkConnectorTest {
                 .collect(Collectors.toMap(ConfigValue::name, v -> v));
         assertEquals(List.of(), clean.get("warehouse.url").errorMessages().stream().filter(m -> m.contains("credential")).toList());
     }
+
+    @Test
+    void validateReportsTwoTopicsForOneTableOnTheFormat() {
+        Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "oracle",
+                "topics", "cdc.public.orders, cdc.archive.orders", "table.name.format", "${table}")).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        List<String> errors = result.get("table.name.format").errorMessages();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("cdc.public.orders") && errors.get(0).contains("cdc.archive.orders"), errors.get(0));
+        Map<String, ConfigValue> byDefault = new WarehouseSinkConnector().validate(Map.of("destination", "oracle",
+                "topics", "cdc.public.orders, cdc.archive.orders")).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertEquals(List.of(), byDefault.get("table.name.format").errorMessages());
+    }
 }

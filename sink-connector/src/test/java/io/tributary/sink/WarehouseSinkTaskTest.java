@@ -158,6 +158,18 @@ class WarehouseSinkTaskTest {
     }
 
     @Test
+    void twoTopicsForOneTableFailTheTask() {
+        WarehouseSinkTask task = task(Map.of("table.name.format", "${table}", "topics", TOPIC + ",shop.archive.items"), false);
+        try {
+            task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r")));
+            ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(ours("shop.archive.items", 0, 0, 1, "b", 1, "r"))));
+            assertTrue(e.getMessage().contains("shop.archive.items") && e.getMessage().contains(TOPIC), e.getMessage());
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
     void aQuietPartitionIsFlushedByTheWallClock() {
         WarehouseSinkTask task = task(Map.of(), false);
         task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r")));
