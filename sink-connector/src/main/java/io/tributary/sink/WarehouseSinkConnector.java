@@ -16,6 +16,9 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batches records into Avro files on S3, loads them into a warehouse and merges them into final
@@ -25,6 +28,10 @@ public class WarehouseSinkConnector extends SinkConnector {
 
     /** The task's id in the Connect REST API (0..tasks.max-1), added to each task's config; names its metrics. */
     public static final String TASK_ID = "task.id";
+
+    /** The consumer setting that decides how soon topics.regex finds new topics; a connector cannot set it itself. */
+    static final String METADATA_MAX_AGE_OVERRIDE = "consumer.override.metadata.max.age.ms";
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseSinkConnector.class);
 
     private Map<String, String> props;
 
@@ -37,6 +44,13 @@ public class WarehouseSinkConnector extends SinkConnector {
     public void start(Map<String, String> props) {
         new WarehouseSinkConfig(props);
         this.props = Map.copyOf(props);
+        String regex = props.get(SinkTask.TOPICS_REGEX_CONFIG);
+        if (regex != null && !regex.isBlank() && !props.containsKey(METADATA_MAX_AGE_OVERRIDE)) {
+            LOG.warn("{}: topics.regex is set without {}: a topic created after the sink started is found only at the consumer's next"
+                    + " metadata refresh (metadata.max.age.ms, 5 minutes by default), and its records wait until then. Set {}=30000"
+                    + " (the worker must allow it: connector.client.config.override.policy=All)", props.get("name"),
+                    METADATA_MAX_AGE_OVERRIDE, METADATA_MAX_AGE_OVERRIDE);
+        }
     }
 
     @Override

@@ -74,4 +74,33 @@ class WarehouseSinkConnectorTest {
                 .collect(Collectors.toMap(ConfigValue::name, v -> v));
         assertEquals(List.of(), byDefault.get("table.name.format").errorMessages());
     }
+
+    @Test
+    void topicsRegexWithoutAFasterMetadataRefreshWarnsOnceAtStart() {
+        List<String> warnings = new java.util.ArrayList<>();
+        org.apache.logging.log4j.core.Logger logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
+                .getLogger(WarehouseSinkConnector.class);
+        org.apache.logging.log4j.core.appender.AbstractAppender appender = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                "capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                if (event.getLevel() == org.apache.logging.log4j.Level.WARN) {
+                    warnings.add(event.getMessage().getFormattedMessage());
+                }
+            }
+        };
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            new WarehouseSinkConnector().start(Map.of("topics.regex", "shop\\.public\\..*", "destination", "duckdb"));
+            new WarehouseSinkConnector().start(Map.of("topics.regex", "shop\\.public\\..*", "destination", "duckdb",
+                    "consumer.override.metadata.max.age.ms", "30000"));
+            new WarehouseSinkConnector().start(Map.of("topics", "shop.public.orders", "destination", "duckdb"));
+        } finally {
+            logger.removeAppender(appender);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("consumer.override.metadata.max.age.ms=30000") && warnings.get(0).contains("5 minutes"),
+                warnings.get(0));
+    }
 }
