@@ -51,7 +51,8 @@ public class WarehouseSinkTask extends SinkTask {
         Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
         FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks());
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim());
-        engine = new SinkEngine(config, pipeline, tolerateAll ? errantRecordReporter() : null, metrics, components.clock());
+        engine = new SinkEngine(config, pipeline, tolerateAll ? errantRecordReporter() : null, metrics, components.clock(),
+                destination.valueGuard());
     }
 
     @Override

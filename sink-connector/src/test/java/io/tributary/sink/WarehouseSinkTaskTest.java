@@ -18,16 +18,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 
 /** The task with fake staging and destination: flush triggers, offsets, errors. No servers. */
@@ -40,7 +36,7 @@ class WarehouseSinkTaskTest {
     private final List<Batch> written = new ArrayList<>();
     private final TaskDriver.MovableClock clock = new TaskDriver.MovableClock();
     private int failuresBeforeSuccess;
-    private final List<SinkRecord> reported = new ArrayList<>();
+    private final RecordingContext context = new RecordingContext();
 
     private WarehouseSinkTask task(Map<String, String> extra, boolean withReporter) {
         Map<String, String> props = new HashMap<>(Map.of("topics", TOPIC, "destination", "postgres",
@@ -99,7 +95,7 @@ class WarehouseSinkTaskTest {
             }
         });
         if (withReporter) {
-            task.initialize(new FakeContext(reported));
+            task.initialize(context);
         }
         task.start(props);
         task.open(List.of(TP));
@@ -207,7 +203,7 @@ class WarehouseSinkTaskTest {
         SinkRecord noKey = new SinkRecord(TOPIC, 0, null, null, TestRecords.VALUE, TestRecords.row(9, "x"), 1,
                 0L, TimestampType.CREATE_TIME);
         task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), noKey, ours(TOPIC, 0, 2, 2, "b", 1, "r")));
-        assertEquals(List.of(noKey), reported);
+        assertEquals(List.of(noKey), context.reported());
         clock.advance(10_001);
         assertEquals(3L, commit(task).get(TP).offset());
         assertEquals(1, written.size());
@@ -260,62 +256,5 @@ class WarehouseSinkTaskTest {
         assertEquals(3L, commit(task).get(TP).offset());
         assertEquals(3, written.get(written.size() - 1).records(), "a and b were merged, not skipped as already buffered");
         task.stop();
-    }
-
-    /** Just enough of a worker's context: the errant record reporter. */
-    private static final class FakeContext implements SinkTaskContext {
-        private final List<SinkRecord> reported;
-
-        FakeContext(List<SinkRecord> reported) {
-            this.reported = reported;
-        }
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return (record, error) -> {
-                reported.add(record);
-                Future<Void> done = CompletableFuture.completedFuture(null);
-                return done;
-            };
-        }
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-        }
-
-        @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
-
-        @Override
-        public void timeout(long timeoutMs) {
-        }
-
-        @Override
-        public java.util.Set<TopicPartition> assignment() {
-            return java.util.Set.of(TP);
-        }
-
-        @Override
-        public void pause(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void resume(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void requestCommit() {
-        }
-
-        @Override
-        public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-            return null;
-        }
     }
 }

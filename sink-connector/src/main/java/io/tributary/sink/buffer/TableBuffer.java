@@ -1,5 +1,6 @@
 package io.tributary.sink.buffer;
 
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.record.ChangeEvent;
 import io.tributary.sink.record.UnconvertibleRecordException;
 import io.tributary.sink.schema.Column;
@@ -43,15 +44,18 @@ public final class TableBuffer {
     private final CountingStream counter;
     private final DataFileWriter<GenericRecord> writer;
     private final long createdAtMs;
+    private final ValueGuard guard;
 
     private long firstOffset = -1;
     private long lastOffset = -1;
     private long firstTimestamp = -1;
     private int records;
 
+    /** @param guard what the destination cannot hold: such a value fails its record in {@link #add} */
     public TableBuffer(TableId table, TopicPartition partition, TableSchema schema, MetadataColumns metadata,
-            boolean keyRequired, Path dir, CodecFactory codec, long nowMs) {
+            boolean keyRequired, Path dir, CodecFactory codec, long nowMs, ValueGuard guard) {
         this.table = table;
+        this.guard = guard;
         this.partition = partition;
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
@@ -103,8 +107,8 @@ public final class TableBuffer {
     /**
      * Appends the event's row.
      *
-     * @throws UnconvertibleRecordException if a value does not fit its column or a key value is missing;
-     *         nothing is written then
+     * @throws UnconvertibleRecordException if a value does not fit its column, the destination cannot
+     *         hold it (its {@link ValueGuard}) or a key value is missing; nothing is written then
      */
     public void add(ChangeEvent event) {
         GenericRecord row = new GenericData.Record(avroSchema);
@@ -115,11 +119,17 @@ public final class TableBuffer {
                 if (column.key() && value == null && keyRequired) {
                     throw new UnconvertibleRecordException("key column " + column.name() + " is null");
                 }
+                Object staged;
                 try {
-                    row.put(i, AvroValues.toAvro(column, value));
+                    staged = AvroValues.toAvro(column, value);
                 } catch (DataException e) {
                     throw new UnconvertibleRecordException(e.getMessage(), e);
                 }
+                String problem = staged == null ? null : guard.problem(column, staged);
+                if (problem != null) {
+                    throw new UnconvertibleRecordException("column " + column.name() + ": " + problem);
+                }
+                row.put(i, staged);
             }
             i++;
         }

@@ -9,6 +9,11 @@ public interface DestinationWriter extends AutoCloseable {
      */
     void write(StagedBatch batch) throws Exception;
 
+    /** What this destination's columns cannot hold; checked as records are added to a batch. */
+    default ValueGuard valueGuard() {
+        return ValueGuard.NONE;
+    }
+
     @Override
     void close();
 }

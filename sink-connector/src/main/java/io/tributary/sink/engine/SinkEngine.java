@@ -5,6 +5,7 @@ import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.buffer.TableBuffer;
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.metrics.SinkMetrics;
 import io.tributary.sink.metrics.TableMetrics;
 import io.tributary.sink.record.ChangeEvent;
@@ -49,6 +50,7 @@ public final class SinkEngine implements AutoCloseable {
     private final Clock clock;
     private final Path bufferDir;
     private final CodecFactory codec;
+    private final ValueGuard guard;
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private final List<Future<Void>> pendingReports = new ArrayList<>();
     private ConnectException deadLetterFailure;
@@ -60,9 +62,11 @@ public final class SinkEngine implements AutoCloseable {
         long committable = -1;
     }
 
+    /** @param guard the destination's {@link ValueGuard}: a value it refuses fails only its record */
     public SinkEngine(WarehouseSinkConfig config, FlushPipeline pipeline, ErrantRecordReporter reporter,
-            SinkMetrics metrics, Clock clock) {
+            SinkMetrics metrics, Clock clock, ValueGuard guard) {
         this.config = config;
+        this.guard = guard;
         this.normalizer = new RecordNormalizer(config.keyFields(), config.writeMode() == WriteMode.MERGE);
         this.router = new TableRouter(config.warehouseSchema(), config.tableNameFormat());
         this.metadata = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
@@ -151,7 +155,7 @@ public final class SinkEngine implements AutoCloseable {
         try {
             if (state.buffer == null) {
                 state.buffer = new TableBuffer(table, tp, event.schema(), metadata, config.writeMode() == WriteMode.MERGE,
-                        bufferDir, codec, clock.millis());
+                        bufferDir, codec, clock.millis(), guard);
             }
             state.buffer.add(event);
             metrics.table(table).buffered(1);

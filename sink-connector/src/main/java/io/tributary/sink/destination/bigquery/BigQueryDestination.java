@@ -154,6 +154,11 @@ public final class BigQueryDestination implements DestinationWriter {
         client.deleteTable(stage.schema(), stage.table());
     }
 
+    @Override
+    public io.tributary.sink.destination.ValueGuard valueGuard() {
+        return BigQuerySql.VALUES;
+    }
+
     /** Merges what is still staged; what fails stays in its staging table for the next task. */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package io.tributary.sink.destination.jdbc;
 
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
@@ -17,6 +18,14 @@ public interface SqlDialect extends SqlText {
 
     /** The warehouse type of a column. */
     String typeName(Column column);
+
+    /** The type of a column in the temporary staging table; the final table's by default. */
+    default String stageTypeName(Column column) {
+        return typeName(column);
+    }
+
+    /** What the warehouse's columns cannot hold (its documented ranges), checked before a record joins a batch. */
+    ValueGuard valueGuard();
 
     /** The type for a timestamp with time zone (synced-at, deleted-at columns). */
     default String timestampTzType() {

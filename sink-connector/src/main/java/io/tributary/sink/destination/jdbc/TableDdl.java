@@ -62,7 +62,8 @@ public final class TableDdl {
 
     /** A temporary table with the staged columns of a batch. */
     public void createStage(Connection connection, String name, List<Column> stagedColumns) throws SQLException {
-        String columns = stagedColumns.stream().map(c -> definition(c, false)).collect(Collectors.joining(", "));
+        String columns = stagedColumns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stageTypeName(c))
+                .collect(Collectors.joining(", "));
         execute(connection, dialect.createTempTable(name, columns));
     }
 

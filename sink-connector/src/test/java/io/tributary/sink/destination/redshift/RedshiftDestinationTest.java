@@ -55,6 +55,7 @@ class RedshiftDestinationTest {
         table.put(col(Kind.BYTES), "VARBYTE(1024000)");
         table.put(col(Kind.DATE), "DATE");
         table.put(col(Kind.TIME), "TIME");
+        table.put(col(Kind.DURATION), "VARCHAR(32)");
         table.put(col(Kind.TIMESTAMP), "TIMESTAMP");
         table.put(col(Kind.TIMESTAMPTZ), "TIMESTAMPTZ");
         int i = 0;

@@ -46,12 +46,12 @@ class SnowflakeDestinationTest {
                 Column.of("vdec", Kind.VARIABLE_DECIMAL), new Column("s", ColumnType.string(100), Encoding.AS_IS, false, null),
                 Column.of("text", Kind.STRING), Column.of("json", Kind.JSON),
                 new Column("arr", ColumnType.of(Kind.ARRAY), Encoding.AS_IS, false, Column.of("e", Kind.INT32)), Column.of("uuid", Kind.UUID),
-                Column.of("bytes", Kind.BYTES), Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("ts", Kind.TIMESTAMP),
+                Column.of("bytes", Kind.BYTES), Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("dur", Kind.DURATION), Column.of("ts", Kind.TIMESTAMP),
                 Column.of("tstz", Kind.TIMESTAMPTZ));
         columns.forEach(c -> actual.put(c.name(), DIALECT.typeName(c)));
         Map<String, String> expected = new LinkedHashMap<>();
         String[] types = {"BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "FLOAT", "NUMBER(10,2)", "NUMBER(38,4)", "VARCHAR", "VARCHAR",
-            "VARCHAR(100)", "VARCHAR", "VARIANT", "ARRAY", "VARCHAR(36)", "BINARY", "DATE", "TIME(6)", "TIMESTAMP_NTZ(6)", "TIMESTAMP_TZ(6)"};
+            "VARCHAR(100)", "VARCHAR", "VARIANT", "ARRAY", "VARCHAR(36)", "BINARY", "DATE", "TIME(6)", "VARCHAR(32)", "TIMESTAMP_NTZ(6)", "TIMESTAMP_TZ(6)"};
         for (int i = 0; i < columns.size(); i++) {
             expected.put(columns.get(i).name(), types[i]);
         }
