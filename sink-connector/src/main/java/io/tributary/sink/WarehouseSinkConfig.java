@@ -41,6 +41,8 @@ public final class WarehouseSinkConfig extends AbstractConfig {
     public static final String FLUSH_MAX_RECORDS = "flush.max.records";
     public static final String FLUSH_MAX_BYTES = "flush.max.bytes";
     public static final String FLUSH_INTERVAL_MS = "flush.interval.ms";
+    public static final String FLUSH_MAX_IN_FLIGHT = "flush.max.in.flight";
+    public static final String STAGING_S3_ARCHIVE = "staging.s3.archive";
 
     public static final String WRITE_MODE = "write.mode";
     public static final String DELETE_MODE = "delete.mode";
@@ -113,6 +115,12 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 GROUP_STAGING, ++order, Width.MEDIUM, "Access key id");
         def.define(STAGING_S3_SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
                 "Secret access key. Masked by the REST API and never logged.", GROUP_STAGING, ++order, Width.MEDIUM, "Secret access key");
+        def.define(STAGING_S3_ARCHIVE, Type.BOOLEAN, false, Importance.LOW,
+                "Upload every batch to the staging bucket even when the destination does not read it from there (PostgreSQL and DuckDB"
+                        + " load the local file; Snowflake without snowflake.stage and BigQuery without bigquery.gcs.bucket upload it"
+                        + " themselves), to keep the staged Avro files as an archive. Destinations that load from S3 (redshift, s3, and"
+                        + " snowflake/bigquery with a stage or bucket) always upload.",
+                GROUP_STAGING, ++order, Width.SHORT, "Keep an archive");
         def.define(STAGING_AVRO_CODEC, Type.STRING, "deflate", ConfigDef.CaseInsensitiveValidString.in("null", "deflate"),
                 Importance.LOW, "Compression of the staged Avro files: null (none) or deflate.",
                 GROUP_STAGING, ++order, Width.SHORT, "Avro codec");
@@ -128,6 +136,11 @@ public final class WarehouseSinkConfig extends AbstractConfig {
         def.define(FLUSH_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
                 "A non-empty batch is flushed at the latest this long after its first record, on the wall clock, even if no more records arrive.",
                 GROUP_BATCHING, ++order, Width.SHORT, "Flush interval (ms)");
+        def.define(FLUSH_MAX_IN_FLIGHT, Type.INT, 2, ConfigDef.Range.between(1, 64), Importance.LOW,
+                "Batches a task stages, loads and merges at the same time, on background threads (one warehouse connection each;"
+                        + " batches of one table always go one after the other). Records keep being converted meanwhile; when more"
+                        + " finished batches wait than this, the task pauses consumption until they drain. DuckDB writes one at a time.",
+                GROUP_BATCHING, ++order, Width.SHORT, "Batches in flight");
 
         order = 0;
         def.define(WRITE_MODE, Type.STRING, ConfigEnums.value(WriteMode.MERGE),
@@ -246,6 +259,14 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public long flushIntervalMs() {
         return getLong(FLUSH_INTERVAL_MS);
+    }
+
+    public int flushMaxInFlight() {
+        return getInt(FLUSH_MAX_IN_FLIGHT);
+    }
+
+    public boolean stagingS3Archive() {
+        return getBoolean(STAGING_S3_ARCHIVE);
     }
 
     public String tableNameFormat() {

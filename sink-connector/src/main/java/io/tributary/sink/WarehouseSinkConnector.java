@@ -81,7 +81,8 @@ public class WarehouseSinkConnector extends SinkConnector {
 
     /**
      * Field checks of the ConfigDef, then, when they pass: the destination is available, the
-     * warehouse answers, the staging bucket exists and is accessible. Errors land on their field.
+     * warehouse answers, and, where batches are uploaded (the destination loads them from S3, or
+     * staging.s3.archive), the staging bucket exists and is accessible. Errors land on their field.
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
@@ -102,7 +103,9 @@ public class WarehouseSinkConnector extends SinkConnector {
             return config;
         }
         provider.get().validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));
-        StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        if (parsed.stagingS3Archive() || provider.get().readsStagedObject(parsed)) {
+            StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        }
         return config;
     }
 

@@ -2,6 +2,7 @@ package io.tributary.sink;
 
 import io.tributary.common.Version;
 import io.tributary.sink.destination.DestinationWriter;
+import io.tributary.sink.engine.ConsumerControl;
 import io.tributary.sink.engine.FlushPipeline;
 import io.tributary.sink.engine.Retrier;
 import io.tributary.sink.engine.SinkComponents;
@@ -10,17 +11,24 @@ import io.tributary.sink.metrics.SinkMetrics;
 import io.tributary.sink.stage.Stager;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lifecycle adapter for one sink task: the work is done by {@link SinkEngine}. Offsets handed to
- * Connect in {@link #preCommit} are only those of records whose batch is merged.
+ * Lifecycle adapter for one sink task: the work is done by {@link SinkEngine} and its background
+ * {@link FlushPipeline}. Offsets handed to Connect in {@link #preCommit} are only those of records
+ * whose batch is merged.
  */
 public class WarehouseSinkTask extends SinkTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseSinkTask.class);
 
     private final SinkComponents components;
     private Stager stager;
@@ -45,14 +53,17 @@ public class WarehouseSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         WarehouseSinkConfig config = new WarehouseSinkConfig(props);
+        String name = props.getOrDefault("name", "tributary-sink");
         stager = components.stager(config);
         destination = components.destination(config);
-        metrics = new SinkMetrics(props.get("name"), props.get(WarehouseSinkConnector.TASK_ID));
+        metrics = new SinkMetrics(name, props.get(WarehouseSinkConnector.TASK_ID));
         Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
-        FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks());
+        int threads = Math.max(1, Math.min(config.flushMaxInFlight(), destination.maxConcurrentWrites()));
+        FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks(), metrics,
+                components.flushExecutor(threads, "tributary-flush-" + name), components.upload(config));
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim());
-        engine = new SinkEngine(config, pipeline, tolerateAll ? errantRecordReporter() : null, metrics, components.clock(),
-                destination.valueGuard());
+        engine = new SinkEngine(config, pipeline, destination, retrier, tolerateAll ? errantRecordReporter() : null, metrics,
+                consumerControl(), components.clock(), components.batchFiles());
     }
 
     @Override
@@ -62,8 +73,7 @@ public class WarehouseSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        engine.flushDue();
-        return engine.committableOffsets(currentOffsets.keySet());
+        return engine.preCommit(currentOffsets.keySet());
     }
 
     @Override
@@ -97,12 +107,40 @@ public class WarehouseSinkTask extends SinkTask {
         }
     }
 
+    private ConsumerControl consumerControl() {
+        SinkTaskContext context = this.context;
+        if (context == null) {
+            return ConsumerControl.NONE;
+        }
+        return new ConsumerControl() {
+            @Override
+            public Set<TopicPartition> assignment() {
+                return context.assignment();
+            }
+
+            @Override
+            public void pause(Collection<TopicPartition> partitions) {
+                context.pause(partitions.toArray(TopicPartition[]::new));
+            }
+
+            @Override
+            public void resume(Collection<TopicPartition> partitions) {
+                context.resume(partitions.toArray(TopicPartition[]::new));
+            }
+
+            @Override
+            public void rewind(Map<TopicPartition, Long> offsets) {
+                context.offset(offsets);
+            }
+        };
+    }
+
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable != null) {
             try {
                 closeable.close();
             } catch (Exception e) {
-                // stopping anyway
+                LOG.warn("Could not close {} while stopping: {}", closeable.getClass().getSimpleName(), e.toString());
             }
         }
     }

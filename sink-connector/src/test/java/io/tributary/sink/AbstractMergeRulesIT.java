@@ -20,6 +20,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -236,6 +238,75 @@ abstract class AbstractMergeRulesIT {
             }
             assertEquals(TypeSamples.expected(), actual);
         }
+    }
+
+    /**
+     * A rebalance while a batch is in flight: the old owner's merge is still queued when its partitions are
+     * taken away; the new owner replays from the committed offset and goes on (a delete, a newer update);
+     * then the old owner's late merge runs. It must change nothing: no row back, none twice, none older.
+     */
+    @Test
+    void aRebalanceWhileABatchIsInFlightLosesAndDuplicatesNothing() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        driver().close(); // a table of its own
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(topic, 0);
+        TaskDriver old = asyncDriverForSameTable(config -> blockSecondBatch(writer(config), entered, release), "delete.mode", "hard");
+        try {
+            old.submit(java.util.List.of(ours(topic, 0, 0, 1, "a", 100, "r"), ours(topic, 0, 1, 2, "b", 110, "r")));
+            old.awaitCommitted(tp, 2);
+            old.submit(java.util.List.of(ours(topic, 0, 2, 1, "a2", 200, "u"), ours(topic, 0, 3, 3, "c", 210, "c")));
+            assertTrue(entered.await(30, TimeUnit.SECONDS), "the old owner's second batch is in flight");
+            old.revokeAll();
+            assertEquals(2L, old.committed.get(tp).offset(), "the batch in flight was not committed");
+
+            try (TaskDriver current = driverForSameTable("delete.mode", "hard")) {
+                current.batch(ours(topic, 0, 2, 1, "a2", 200, "u"), ours(topic, 0, 3, 3, "c", 210, "c"),
+                        ours(topic, 0, 4, 1, "a2", 300, "d"), ours(topic, 0, 5, 2, "b3", 310, "u"));
+                assertEquals(6L, current.committed.get(tp).offset());
+            }
+            release.countDown();
+        } finally {
+            release.countDown();
+            old.task.stop(); // waits for the late merge
+        }
+        assertEquals(Map.of(2L, "b3", 3L, "c"), names(), "the late merge of the replayed batch changed nothing");
+        assertEquals(2, count("SELECT COUNT(*) FROM " + qualified()));
+    }
+
+    private static DestinationWriter blockSecondBatch(DestinationWriter writer, CountDownLatch entered, CountDownLatch release) {
+        return new DestinationWriter() {
+            @Override
+            public Outcome write(io.tributary.sink.destination.StagedBatch batch) throws Exception {
+                if (batch.batch().firstRange().first() == 2) {
+                    entered.countDown();
+                    assertTrue(release.await(60, TimeUnit.SECONDS));
+                }
+                return writer.write(batch);
+            }
+
+            @Override
+            public int maxConcurrentWrites() {
+                return writer.maxConcurrentWrites();
+            }
+
+            @Override
+            public void close() {
+                writer.close();
+            }
+        };
+    }
+
+    /** Another task of the last {@link #driver}'s table whose flush pipeline runs on background threads, as in production. */
+    TaskDriver asyncDriverForSameTable(Function<WarehouseSinkConfig, DestinationWriter> writers, String... extra) {
+        Map<String, String> props = new HashMap<>(destinationConfig());
+        props.put("topics", topic);
+        props.put("warehouse.schema", SCHEMA);
+        props.put("flush.interval.ms", "1000");
+        for (int i = 0; i < extra.length; i += 2) {
+            props.put(extra[i], extra[i + 1]);
+        }
+        return new TaskDriver(props, stager(props), FlushHooks.NONE, writers, false);
     }
 
     /** Another task writing the table of the last {@link #driver}. */

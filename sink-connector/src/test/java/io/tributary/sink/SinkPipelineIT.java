@@ -70,7 +70,7 @@ class SinkPipelineIT {
 
         ConnectRestClient rest = cluster.rest();
         rest.putConnector("pipeline-postgres", sinkConfig(s3, "postgres", "3", Map.of("warehouse.url", postgres.jdbcUrl(),
-                "warehouse.user", postgres.user(), "warehouse.password", postgres.password())));
+                "warehouse.user", postgres.user(), "warehouse.password", postgres.password(), "staging.s3.archive", "true")));
         rest.putConnector("pipeline-duckdb", sinkConfig(s3, "duckdb", "1", Map.of("warehouse.url", duckdb.jdbcUrl())));
         try {
             rest.awaitRunning("pipeline-postgres", 3, Duration.ofSeconds(90));
@@ -87,7 +87,7 @@ class SinkPipelineIT {
         try (S3Client client = s3.newClient()) {
             int objects = client.listObjectsV2(ListObjectsV2Request.builder().bucket(s3.bucket()).prefix("pipeline/pipeline.public_customers/").build())
                     .contents().size();
-            assertEquals(true, objects >= 3, "batches staged per table and date: " + objects);
+            assertEquals(true, objects >= 3, "with staging.s3.archive, batches are kept per table and date: " + objects);
         }
     }
 

@@ -80,6 +80,15 @@ final class TaskDriver implements AutoCloseable {
 
     /** With the destination writer made by {@code destinations} instead of the configured provider. */
     TaskDriver(Map<String, String> props, Stager stager, FlushHooks hooks, Function<WarehouseSinkConfig, DestinationWriter> destinations) {
+        this(props, stager, hooks, destinations, true);
+    }
+
+    /**
+     * @param inline whether the flush pipeline runs on the calling thread (each {@link #batch} is written
+     *        before it returns) or, as in production, on background threads
+     */
+    TaskDriver(Map<String, String> props, Stager stager, FlushHooks hooks, Function<WarehouseSinkConfig, DestinationWriter> destinations,
+            boolean inline) {
         task = new WarehouseSinkTask(new SinkComponents() {
             @Override
             public Stager stager(WarehouseSinkConfig config) {
@@ -105,12 +114,26 @@ final class TaskDriver implements AutoCloseable {
             public io.tributary.sink.engine.Retrier.Sleeper sleeper() {
                 return d -> { };
             }
+
+            @Override
+            public boolean upload(WarehouseSinkConfig config) {
+                return true;
+            }
+
+            @Override
+            public java.util.concurrent.ExecutorService flushExecutor(int threads, String name) {
+                return inline ? new InlineExecutor() : SinkComponents.super.flushExecutor(threads, name);
+            }
         });
         task.initialize(context);
         task.start(props);
     }
 
-    /** Puts the records, then lets the flush interval pass and commits: one batch per partition. */
+    /**
+     * Puts the records, then lets the flush interval pass and commits, then puts nothing (as Connect does
+     * on its next poll), which throws if the batch failed. The flush pipeline runs inline: one batch per
+     * table, written before preCommit returns.
+     */
     Map<TopicPartition, OffsetAndMetadata> batch(SinkRecord... records) {
         return batch(Arrays.asList(records));
     }
@@ -128,7 +151,42 @@ final class TaskDriver implements AutoCloseable {
         assigned.forEach(tp -> current.put(tp, new OffsetAndMetadata(0)));
         Map<TopicPartition, OffsetAndMetadata> offsets = task.preCommit(current);
         committed.putAll(offsets);
+        task.put(List.of());
         return offsets;
+    }
+
+    /** Puts the records and lets the flush interval pass, so they are handed to the pipeline; commits nothing. */
+    void submit(List<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
+            if (assigned.add(tp)) {
+                task.open(List.of(tp));
+            }
+        }
+        task.put(records);
+        clock.advance(3_600_000L);
+        task.put(List.of());
+    }
+
+    /** Commits (as Connect does every offset.flush.interval.ms) until {@code tp} reaches {@code offset}. */
+    void awaitCommitted(TopicPartition tp, long offset) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (committed.get(tp) == null || committed.get(tp).offset() < offset) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(tp + " never committed " + offset + "; committed " + committed);
+            }
+            Map<TopicPartition, OffsetAndMetadata> current = new HashMap<>();
+            assigned.forEach(p -> current.put(p, new OffsetAndMetadata(0)));
+            committed.putAll(task.preCommit(current));
+            task.put(List.of());
+            Thread.sleep(20);
+        }
+    }
+
+    /** The partitions taken away by a rebalance, as Connect closes them. */
+    void revokeAll() {
+        task.close(Set.copyOf(assigned));
+        assigned.clear();
     }
 
     @Override

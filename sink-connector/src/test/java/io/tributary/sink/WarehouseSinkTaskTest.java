@@ -18,12 +18,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 
 /** The task with fake staging and destination: flush triggers, offsets, errors. No servers. */
@@ -36,7 +40,8 @@ class WarehouseSinkTaskTest {
     private final List<Batch> written = new ArrayList<>();
     private final TaskDriver.MovableClock clock = new TaskDriver.MovableClock();
     private int failuresBeforeSuccess;
-    private final RecordingContext context = new RecordingContext();
+    private volatile boolean diskFull;
+    private final List<SinkRecord> reported = new ArrayList<>();
 
     private WarehouseSinkTask task(Map<String, String> extra, boolean withReporter) {
         Map<String, String> props = new HashMap<>(Map.of("topics", TOPIC, "destination", "postgres",
@@ -69,8 +74,9 @@ class WarehouseSinkTaskTest {
             public DestinationWriter destination(WarehouseSinkConfig config) {
                 return new DestinationWriter() {
                     @Override
-                    public void write(StagedBatch batch) {
+                    public Outcome write(StagedBatch batch) {
                         written.add(batch.batch());
+                        return Outcome.MERGED;
                     }
 
                     @Override
@@ -93,9 +99,32 @@ class WarehouseSinkTaskTest {
             public FlushHooks hooks() {
                 return FlushHooks.NONE;
             }
+
+            @Override
+            public boolean upload(WarehouseSinkConfig config) {
+                return true;
+            }
+
+            @Override
+            public io.tributary.sink.buffer.BatchFiles batchFiles() {
+                return file -> new java.io.FilterOutputStream(java.nio.file.Files.newOutputStream(file)) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        if (diskFull) {
+                            throw new IOException("No space left on device");
+                        }
+                        out.write(b, off, len);
+                    }
+                };
+            }
+
+            @Override
+            public java.util.concurrent.ExecutorService flushExecutor(int threads, String name) {
+                return new InlineExecutor();
+            }
         });
         if (withReporter) {
-            task.initialize(context);
+            task.initialize(new FakeContext(reported));
         }
         task.start(props);
         task.open(List.of(TP));
@@ -183,7 +212,7 @@ class WarehouseSinkTaskTest {
         WarehouseSinkTask task = task(Map.of(), false);
         task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), TestRecords.withEmail(TOPIC, 0, 1, 2, "b", "e", 2)));
         assertEquals(1, written.size());
-        assertEquals(0L, written.get(0).lastOffset());
+        assertEquals(0L, written.get(0).firstRange().last());
         task.stop();
     }
 
@@ -203,7 +232,7 @@ class WarehouseSinkTaskTest {
         SinkRecord noKey = new SinkRecord(TOPIC, 0, null, null, TestRecords.VALUE, TestRecords.row(9, "x"), 1,
                 0L, TimestampType.CREATE_TIME);
         task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), noKey, ours(TOPIC, 0, 2, 2, "b", 1, "r")));
-        assertEquals(List.of(noKey), context.reported());
+        assertEquals(List.of(noKey), reported);
         clock.advance(10_001);
         assertEquals(3L, commit(task).get(TP).offset());
         assertEquals(1, written.size());
@@ -241,20 +270,95 @@ class WarehouseSinkTaskTest {
     }
 
     @Test
-    void aBatchLostToAFailedFlushIsTakenAgainWhenKafkaRedeliversIt() {
+    void aBatchLostToAFailedWriteFailsTheTaskAndNoOffsetPassesIt() {
         WarehouseSinkTask task = task(Map.of("flush.max.records", "100"), false);
-        SinkRecord a = ours(TOPIC, 0, 0, 1, "a", 1, "r");
-        SinkRecord b = ours(TOPIC, 0, 1, 2, "b", 1, "r");
-        task.put(List.of(a, b));
-        failuresBeforeSuccess = 5; // the warehouse stays down longer than the retries
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), ours(TOPIC, 0, 1, 2, "b", 1, "r")));
         clock.advance(20_000);
-        assertThrows(ConnectException.class, () -> commit(task), "the wall-clock flush fails in preCommit");
+        assertEquals(2L, commit(task).get(TP).offset());
+        task.put(List.of(ours(TOPIC, 0, 2, 3, "c", 1, "r"), ours(TOPIC, 0, 3, 4, "d", 1, "r")));
+        failuresBeforeSuccess = 5; // S3 stays down longer than the retries
+        clock.advance(20_000);
+        assertEquals(2L, commit(task).get(TP).offset(), "the failed batch holds its offsets back");
 
-        // Connect rewinds to the last committed offset and sends both records again.
-        task.put(List.of(a, b, ours(TOPIC, 0, 2, 3, "c", 1, "r")));
+        // Connect calls put again (whether or not it rewound): the task fails with the reason, for good
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(ours(TOPIC, 0, 2, 3, "c", 1, "r"),
+                ours(TOPIC, 0, 3, 4, "d", 1, "r"), ours(TOPIC, 0, 4, 5, "e", 1, "r"))));
+        assertTrue(e.getMessage().contains("attempt 3 of 3"), e.getMessage());
+        assertThrows(ConnectException.class, () -> task.put(List.of()));
         clock.advance(20_000);
-        assertEquals(3L, commit(task).get(TP).offset());
-        assertEquals(3, written.get(written.size() - 1).records(), "a and b were merged, not skipped as already buffered");
+        assertEquals(2L, commit(task).get(TP).offset(), "nothing past the lost batch, however often Connect asks");
         task.stop();
+    }
+
+    @Test
+    void aBatchThatCannotBeClosedFailsTheTaskAndNoOffsetPassesIt() {
+        WarehouseSinkTask task = task(Map.of("flush.max.records", "100"), false);
+        task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), ours(TOPIC, 0, 1, 2, "b", 1, "r")));
+        diskFull = true; // the buffer's file cannot take the rest of the batch when it is closed
+        clock.advance(20_000);
+        assertEquals(Map.of(), commit(task), "the batch that could not be closed is not committed");
+        assertThrows(ConnectException.class, () -> task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r"), ours(TOPIC, 0, 1, 2, "b", 1, "r"),
+                ours(TOPIC, 0, 2, 3, "c", 1, "r"))), "Connect rewound and redelivers: the task fails instead of skipping them");
+        clock.advance(20_000);
+        assertEquals(Map.of(), commit(task));
+        assertEquals(0, written.size());
+        task.stop();
+    }
+
+    /** Just enough of a worker's context: the errant record reporter. */
+    private static final class FakeContext implements SinkTaskContext {
+        private final List<SinkRecord> reported;
+
+        FakeContext(List<SinkRecord> reported) {
+            this.reported = reported;
+        }
+
+        @Override
+        public ErrantRecordReporter errantRecordReporter() {
+            return (record, error) -> {
+                reported.add(record);
+                Future<Void> done = CompletableFuture.completedFuture(null);
+                return done;
+            };
+        }
+
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public java.util.Set<TopicPartition> assignment() {
+            return java.util.Set.of(TP);
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+
+        @Override
+        public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+            return null;
+        }
     }
 }

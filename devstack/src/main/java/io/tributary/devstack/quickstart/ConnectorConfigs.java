@@ -59,6 +59,7 @@ public final class ConnectorConfigs {
         c.put("table.name.format", "${table}");
         c.put("delete.mode", "hard");
         c.putAll(s3.sinkStagingConfig("quickstart"));
+        c.put("staging.s3.archive", "true"); // keep every batch in the bucket, to look at
         c.put("flush.max.records", "100000");
         c.put("flush.interval.ms", "2000");
         // the quickstart reads the DuckDB file between merges: a flush that finds it locked retries soon

@@ -5,23 +5,49 @@ import io.tributary.sink.schema.TableId;
 import io.tributary.sink.schema.TableSchema;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.kafka.common.TopicPartition;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * A finished batch: a local Avro object container file of the records of one topic partition for
- * one table, offsets {@code firstOffset..lastOffset}.
+ * A finished batch: a local Avro object container file with the records of one topic for one table,
+ * from one or more of its partitions.
  *
  * @param table destination table
- * @param partition the topic partition the records came from
+ * @param topic the topic the records came from
+ * @param ranges per partition number, the offsets covered (written or skipped), in partition order
  * @param schema data columns
  * @param stagedColumns the columns of the file, in order: data columns then staged metadata columns
  * @param file the local file; empty when {@code records == 0}
- * @param firstOffset offset of the first record covered (written or skipped)
- * @param lastOffset offset of the last record covered
  * @param records rows written to the file
  * @param bytes size of the file
  * @param firstTimestamp Kafka timestamp of the first record (epoch ms), or -1
  */
-public record Batch(TableId table, TopicPartition partition, TableSchema schema, List<Column> stagedColumns,
-        Path file, long firstOffset, long lastOffset, int records, long bytes, long firstTimestamp) {
+public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema,
+        List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp) {
+
+    public Batch {
+        ranges = new TreeMap<>(ranges);
+    }
+
+    /** The one partition of a single-partition batch, or the lowest partition of a larger one. */
+    public int firstPartition() {
+        return ranges.firstKey();
+    }
+
+    /** The covered offsets of the batch's first partition. */
+    public OffsetRange firstRange() {
+        return ranges.get(ranges.firstKey());
+    }
+
+    /** {@code topic[partition:first-last, ...]}, for logs and messages. */
+    public String describe() {
+        return topic + ranges.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    @Override
+    public SortedMap<Integer, OffsetRange> ranges() {
+        return java.util.Collections.unmodifiableSortedMap(ranges);
+    }
 }

@@ -16,25 +16,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
- * The open batch of one topic partition for one table. Records are streamed into a local Avro
- * object container file as they arrive, so memory stays bounded whatever the batch size. A batch
- * has one schema: a record with another schema needs a new batch ({@link #accepts}); a delete
+ * The open batch of one table: the records of one topic, from any of its partitions, streamed into a
+ * local Avro object container file as they arrive, so memory stays bounded whatever the batch size.
+ * A batch has one schema: a record with another schema needs a new batch ({@link #accepts}); a delete
  * fits any batch whose schema has its key columns, as only key values of deletes are staged.
  */
 public final class TableBuffer {
 
     private final TableId table;
-    private final TopicPartition partition;
+    private final String topic;
     private final TableSchema schema;
     private final List<Column> keyColumns;
     private final List<Column> stagedColumns;
@@ -45,18 +46,17 @@ public final class TableBuffer {
     private final DataFileWriter<GenericRecord> writer;
     private final long createdAtMs;
     private final ValueGuard guard;
+    private final SortedMap<Integer, OffsetRange> ranges = new TreeMap<>();
 
-    private long firstOffset = -1;
-    private long lastOffset = -1;
     private long firstTimestamp = -1;
     private int records;
 
     /** @param guard what the destination cannot hold: such a value fails its record in {@link #add} */
-    public TableBuffer(TableId table, TopicPartition partition, TableSchema schema, MetadataColumns metadata,
-            boolean keyRequired, Path dir, CodecFactory codec, long nowMs, ValueGuard guard) {
+    public TableBuffer(TableId table, String topic, TableSchema schema, MetadataColumns metadata, boolean keyRequired,
+            Path dir, BatchFiles files, CodecFactory codec, long nowMs, ValueGuard guard) {
         this.table = table;
+        this.topic = topic;
         this.guard = guard;
-        this.partition = partition;
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
         this.keyRequired = keyRequired;
@@ -71,7 +71,7 @@ public final class TableBuffer {
         try {
             Files.createDirectories(dir);
             this.file = Files.createTempFile(dir, "tributary-batch-", ".avro");
-            this.counter = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
+            this.counter = new CountingStream(new BufferedOutputStream(files.open(file), 64 * 1024));
             this.writer = new DataFileWriter<GenericRecord>(new GenericDatumWriter<>(avroSchema)).setCodec(codec);
             writer.create(avroSchema, counter);
         } catch (IOException e) {
@@ -83,12 +83,20 @@ public final class TableBuffer {
         return schema;
     }
 
-    public TableId batchTable() {
+    public TableId table() {
         return table;
+    }
+
+    /** The topic whose records the batch holds. */
+    public String topic() {
+        return topic;
     }
 
     /** Whether the event can go into this batch without changing its schema. */
     public boolean accepts(ChangeEvent event) {
+        if (!event.record().topic().equals(topic)) {
+            return false;
+        }
         if (event.schema().equals(schema)) {
             return true;
         }
@@ -146,16 +154,21 @@ public final class TableBuffer {
             throw new UnconvertibleRecordException("cannot stage the row: " + e.getMessage(), e);
         }
         records++;
-        cover(event.record().kafkaOffset(), event.record().timestamp());
+        cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
     }
 
-    /** Extends the batch over a record that produced no row (skipped or sent to the DLQ). */
-    public void cover(long offset, Long timestamp) {
-        if (firstOffset < 0) {
-            firstOffset = offset;
+    /** Extends the batch over a record of its topic that produced no row (skipped or sent to the DLQ). */
+    public void cover(int partition, long offset, Long timestamp) {
+        if (ranges.isEmpty()) {
             firstTimestamp = timestamp == null ? -1 : timestamp;
         }
-        lastOffset = offset;
+        OffsetRange range = ranges.get(partition);
+        ranges.put(partition, range == null ? new OffsetRange(offset, offset) : range.extendTo(offset));
+    }
+
+    /** The offsets covered so far, per partition. */
+    public SortedMap<Integer, OffsetRange> ranges() {
+        return java.util.Collections.unmodifiableSortedMap(ranges);
     }
 
     public int records() {
@@ -171,11 +184,7 @@ public final class TableBuffer {
     }
 
     public boolean isEmpty() {
-        return firstOffset < 0;
-    }
-
-    public long lastOffset() {
-        return lastOffset;
+        return ranges.isEmpty();
     }
 
     /** Closes the file and hands it over; the buffer is done. */
@@ -185,8 +194,7 @@ public final class TableBuffer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not close the batch file " + file, e);
         }
-        return new Batch(table, partition, schema, stagedColumns, file, firstOffset, lastOffset, records,
-                counter.count, firstTimestamp);
+        return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp);
     }
 
     /** Drops the batch and its file. */

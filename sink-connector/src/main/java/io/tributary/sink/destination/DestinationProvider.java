@@ -12,6 +12,14 @@ public interface DestinationProvider {
     /** The value of {@code destination} that selects this provider, e.g. {@code postgres}. */
     String name();
 
+    /**
+     * Whether writers of this configuration read the uploaded object (COPY from S3, a load job from GCS,
+     * or the objects are the output); if not, batches are uploaded only when {@code staging.s3.archive} asks.
+     */
+    default boolean readsStagedObject(WarehouseSinkConfig config) {
+        return false;
+    }
+
     /** A writer for one task; the task closes it. */
     DestinationWriter create(WarehouseSinkConfig config);
 

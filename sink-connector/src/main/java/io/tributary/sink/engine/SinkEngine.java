@@ -4,10 +4,10 @@ import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.buffer.BatchFiles;
 import io.tributary.sink.buffer.TableBuffer;
-import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.metrics.SinkMetrics;
-import io.tributary.sink.metrics.TableMetrics;
 import io.tributary.sink.record.ChangeEvent;
 import io.tributary.sink.record.RecordNormalizer;
 import io.tributary.sink.record.UnconvertibleRecordException;
@@ -15,16 +15,15 @@ import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.avro.file.CodecFactory;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -33,205 +32,292 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * The sink's work for one task: normalizes records, streams them into one batch per topic
- * partition (for its table), flushes batches by count, size or age through the
- * {@link FlushPipeline}, and knows which offsets are safe to commit: only those of records whose
- * batch was merged, or that were skipped or reported to the dead-letter queue.
+ * The sink's work for one task, on the task's thread: normalizes records, streams them into one open
+ * batch per table (per table and partition where the destination needs it), hands finished batches
+ * (by count, size or age) to the background {@link FlushPipeline}, and knows which offsets are safe to
+ * commit: only those of records whose batch is merged, or that needed no write ({@link OffsetTracker}).
+ * While too many batches wait for the pipeline, it pauses the consumer instead of blocking, so poll()
+ * stays within max.poll.interval.ms however slow the warehouse. A failure anywhere stops the engine:
+ * every later put() throws it, and nothing past the lost batch is ever committed.
  */
 public final class SinkEngine implements AutoCloseable {
+
+    private record BufferKey(TableId table, int partition) {
+    }
+
+    /** A table's open batch and the ticket its records wait on. */
+    private record OpenBatch(TableBuffer buffer, BatchTicket ticket) {
+    }
+
+    /** What the engine knows about one partition it has. */
+    private static final class PartitionState {
+        long nextOffset = -1;
+        boolean readBack;
+        long writtenThrough = -1;
+    }
 
     private final WarehouseSinkConfig config;
     private final RecordNormalizer normalizer;
     private final TableRouter router;
     private final MetadataColumns metadata;
     private final FlushPipeline pipeline;
-    private final ErrantRecordReporter reporter;
+    private final DestinationWriter destination;
+    private final Retrier retrier;
+    private final DeadLetters deadLetters;
     private final SinkMetrics metrics;
+    private final ConsumerControl consumer;
     private final Clock clock;
-    private final Path bufferDir;
     private final CodecFactory codec;
-    private final ValueGuard guard;
+    private final BatchFiles files;
+    private final int maxInFlight;
+    private final Map<BufferKey, OpenBatch> open = new LinkedHashMap<>();
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
-    private final List<Future<Void>> pendingReports = new ArrayList<>();
-    private ConnectException deadLetterFailure;
+    private final OffsetTracker offsets = new OffsetTracker();
+    private ConnectException failure;
+    private boolean paused;
 
-    /** What the engine knows about one assigned partition. */
-    private static final class PartitionState {
-        TableBuffer buffer;
-        long lastSeen = -1;
-        long committable = -1;
-    }
-
-    /** @param guard the destination's {@link ValueGuard}: a value it refuses fails only its record */
-    public SinkEngine(WarehouseSinkConfig config, FlushPipeline pipeline, ErrantRecordReporter reporter,
-            SinkMetrics metrics, Clock clock, ValueGuard guard) {
+    public SinkEngine(WarehouseSinkConfig config, FlushPipeline pipeline, DestinationWriter destination, Retrier retrier,
+            ErrantRecordReporter reporter, SinkMetrics metrics, ConsumerControl consumer, Clock clock, BatchFiles files) {
         this.config = config;
-        this.guard = guard;
         this.normalizer = new RecordNormalizer(config.keyFields(), config.writeMode() == WriteMode.MERGE);
         this.router = new TableRouter(config.warehouseSchema(), config.tableNameFormat());
         this.metadata = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.pipeline = pipeline;
-        this.reporter = reporter;
+        this.destination = destination;
+        this.retrier = retrier;
+        this.deadLetters = new DeadLetters(reporter);
         this.metrics = metrics;
+        this.consumer = consumer;
         this.clock = clock;
-        this.bufferDir = config.bufferDir();
+        this.files = files;
         this.codec = "deflate".equals(config.stagingAvroCodec()) ? CodecFactory.deflateCodec(6) : CodecFactory.nullCodec();
+        this.maxInFlight = config.flushMaxInFlight();
     }
 
     public void put(Collection<SinkRecord> records) {
-        if (deadLetterFailure != null) {
-            throw deadLetterFailure; // records were neither written nor reported: stop rather than skip them
-        }
-        for (SinkRecord record : records) {
-            accept(record);
-        }
-        flushDue();
-    }
-
-    /** Flushes every batch that reached its record count, size or age. */
-    public void flushDue() {
-        long now = clock.millis();
-        for (PartitionState state : partitions.values()) {
-            TableBuffer buffer = state.buffer;
-            if (buffer != null && !buffer.isEmpty() && (buffer.records() >= config.flushMaxRecords()
-                    || buffer.bytes() >= config.flushMaxBytes() || buffer.ageMs(now) >= config.flushIntervalMs())) {
-                flush(state);
+        throwIfFailed();
+        try {
+            for (SinkRecord record : records) {
+                accept(record);
             }
+            sealDue();
+            pipeline.mergeDeferred(false);
+        } catch (RuntimeException e) {
+            failure = failure != null ? failure : e instanceof ConnectException c ? c : new ConnectException(e.getMessage(), e);
+            throw failure;
         }
+        throwIfFailed();
+        controlFlow();
     }
 
     /**
      * The offsets to commit: for each assigned partition, the offset after the last record that is
-     * merged, skipped or reported. Waits for the dead-letter queue to acknowledge reported records.
+     * merged, skipped or acknowledged by the dead-letter queue, with every record before it. Also hands
+     * batches that reached their age to the pipeline. Never throws for a failed write: the next put() does.
      */
-    public Map<TopicPartition, OffsetAndMetadata> committableOffsets(Set<TopicPartition> assigned) {
-        awaitReports();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        partitions.forEach((tp, state) -> {
-            if (state.committable >= 0 && assigned.contains(tp)) {
-                offsets.put(tp, new OffsetAndMetadata(state.committable));
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Set<TopicPartition> assigned) {
+        if (failure == null && pipeline.failure() == null) {
+            try {
+                deadLetters.awaitAcknowledged();
+                sealDue();
+                pipeline.mergeDeferred(false);
+                controlFlow();
+            } catch (RuntimeException e) {
+                failure = failure != null ? failure : e instanceof ConnectException c ? c : new ConnectException(e.getMessage(), e);
             }
-        });
-        return offsets;
+        }
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        offsets.committable(assigned).forEach((tp, offset) -> out.put(tp, new OffsetAndMetadata(offset)));
+        return out;
     }
 
-    /** Partitions taken away: their open batches are dropped (not merged, so not committed; the new owner replays them). */
+    /**
+     * Partitions taken away. Open batches holding any of their records are dropped (never merged, so
+     * never committed: the new owner replays them); the other partitions of those batches are rewound
+     * so their records come again. Batches already in the pipeline finish (writes are idempotent).
+     */
     public void close(Collection<TopicPartition> revoked) {
-        for (TopicPartition tp : revoked) {
-            PartitionState state = partitions.remove(tp);
-            if (state != null && state.buffer != null) {
-                discard(state);
+        Set<TopicPartition> gone = new HashSet<>(revoked);
+        Map<TopicPartition, Long> rewind = new HashMap<>();
+        for (BufferKey key : new ArrayList<>(open.keySet())) {
+            TableBuffer buffer = open.get(key).buffer();
+            String topic = buffer.topic();
+            boolean hit = buffer.ranges().keySet().stream().anyMatch(p -> gone.contains(new TopicPartition(topic, p)));
+            if (!hit) {
+                continue;
             }
+            buffer.ranges().forEach((partition, range) -> {
+                TopicPartition tp = new TopicPartition(topic, partition);
+                if (!gone.contains(tp)) {
+                    rewind.merge(tp, range.first(), Math::min);
+                }
+            });
+            discard(key);
+        }
+        rewind.forEach((tp, offset) -> {
+            offsets.truncate(tp, offset);
+            PartitionState state = partitions.get(tp);
+            if (state != null) {
+                state.nextOffset = offset;
+            }
+        });
+        for (TopicPartition tp : gone) {
+            partitions.remove(tp);
+            offsets.forget(tp);
+        }
+        if (!rewind.isEmpty()) {
+            consumer.rewind(rewind);
         }
     }
 
+    /** Drops every open batch and stops the pipeline (running writes may finish; nothing more is committed). */
     @Override
     public void close() {
-        close(new ArrayList<>(partitions.keySet()));
+        for (BufferKey key : new ArrayList<>(open.keySet())) {
+            discard(key);
+        }
+        pipeline.shutdown(config.retryBackoff().toMillis() + 10_000L);
     }
 
     private void accept(SinkRecord record) {
         TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
-        PartitionState state = partitions.computeIfAbsent(tp, k -> new PartitionState());
-        if (record.kafkaOffset() <= state.lastSeen) {
-            return; // redelivered after a retriable error: already in the open batch
+        PartitionState state = partitions.computeIfAbsent(tp, k -> newPartitionState());
+        long offset = record.kafkaOffset();
+        if (offset < state.nextOffset) {
+            return; // delivered again (a retried put): already taken
         }
-        state.lastSeen = record.kafkaOffset();
+        state.nextOffset = offset + 1;
+        if (offset <= state.writtenThrough) {
+            offsets.cover(tp, offset, BatchTicket.DONE); // in an object an earlier run staged
+            return;
+        }
         ChangeEvent event;
         try {
             event = normalizer.normalize(record);
         } catch (UnconvertibleRecordException e) {
-            reject(state, record, e);
+            reject(tp, record, e);
             return;
         }
         if (event == null || (event.delete() && config.deleteMode() == DeleteMode.NONE)) {
-            skip(state, record);
+            offsets.cover(tp, offset, BatchTicket.DONE);
             return;
         }
         TableId table = router.table(record.topic());
-        if (state.buffer != null && !state.buffer.accepts(event)) {
-            flush(state);
+        BufferKey key = new BufferKey(table, destination.batchPerPartition() ? tp.partition() : -1);
+        OpenBatch batch = open.get(key);
+        if (batch != null && !batch.buffer().accepts(event)) {
+            seal(key);
+            batch = null;
+        }
+        if (batch == null) {
+            if (state.readBack && writtenBefore(state, table, record)) {
+                offsets.cover(tp, offset, BatchTicket.DONE);
+                return;
+            }
+            try {
+                batch = new OpenBatch(new TableBuffer(table, record.topic(), event.schema(), metadata,
+                        config.writeMode() == WriteMode.MERGE, config.bufferDir(), files, codec, clock.millis(),
+                        destination.valueGuard()), new BatchTicket());
+            } catch (UnconvertibleRecordException e) {
+                reject(tp, record, e);
+                return;
+            }
+            open.put(key, batch);
         }
         try {
-            if (state.buffer == null) {
-                state.buffer = new TableBuffer(table, tp, event.schema(), metadata, config.writeMode() == WriteMode.MERGE,
-                        bufferDir, codec, clock.millis(), guard);
-            }
-            state.buffer.add(event);
-            metrics.table(table).buffered(1);
+            batch.buffer().add(event);
         } catch (UnconvertibleRecordException e) {
-            reject(state, record, e);
+            reject(tp, record, e);
             return;
         }
-        if (state.buffer.records() >= config.flushMaxRecords() || state.buffer.bytes() >= config.flushMaxBytes()) {
-            flush(state);
+        offsets.cover(tp, offset, batch.ticket());
+        metrics.table(table).buffered(1);
+        if (full(batch.buffer())) {
+            seal(key);
         }
     }
 
-    private void reject(PartitionState state, SinkRecord record, UnconvertibleRecordException e) {
-        String reason = "Cannot write " + ChangeEvent.coordinates(record) + ": " + e.getMessage();
-        if (reporter == null) {
-            throw new ConnectException(reason + " (set errors.tolerance=all and errors.deadletterqueue.topic.name to send such records to a dead-letter queue)", e);
+    /** Whether an earlier run already staged the batch that this record starts (objects as output: replays skip them). */
+    private boolean writtenBefore(PartitionState state, TableId table, SinkRecord record) {
+        long timestamp = record.timestamp() == null ? -1 : record.timestamp();
+        OptionalLong last = retrier.call("look for objects staged before for " + ChangeEvent.coordinates(record),
+                () -> destination.alreadyWritten(table, record.topic(), record.kafkaPartition(), record.kafkaOffset(), timestamp));
+        if (last.isEmpty()) {
+            state.readBack = false; // past what earlier runs wrote: from here on, batches are new
+            return false;
         }
-        pendingReports.add(reporter.report(record, new UnconvertibleRecordException(reason, e)));
-        skip(state, record);
+        state.writtenThrough = last.getAsLong();
+        return true;
     }
 
-    private void skip(PartitionState state, SinkRecord record) {
-        if (state.buffer != null) {
-            state.buffer.cover(record.kafkaOffset(), record.timestamp());
-        } else {
-            state.committable = record.kafkaOffset() + 1;
-        }
+    private PartitionState newPartitionState() {
+        PartitionState state = new PartitionState();
+        state.readBack = destination.batchPerPartition();
+        return state;
     }
 
-    private void flush(PartitionState state) {
-        TableBuffer buffer = state.buffer;
-        state.buffer = null;
-        Batch batch = buffer.finish();
-        TableMetrics tableMetrics = metrics.table(batch.table());
-        try {
-            if (batch.records() > 0) {
-                tableMetrics.buffered(-batch.records());
-                pipeline.flush(batch, tableMetrics);
-            }
-            state.committable = batch.lastOffset() + 1;
-        } catch (RuntimeException e) {
-            // The batch is gone: the records Kafka sends again (after a rewind or a retried put) must
-            // be taken again, not skipped as "already buffered".
-            state.lastSeen = state.committable - 1;
-            throw e;
-        } finally {
-            deleteQuietly(batch.file());
-        }
+    private void reject(TopicPartition tp, SinkRecord record, UnconvertibleRecordException e) {
+        deadLetters.reject(record, e);
+        offsets.cover(tp, record.kafkaOffset(), BatchTicket.DONE);
     }
 
-    private void discard(PartitionState state) {
-        metrics.table(state.buffer.batchTable()).buffered(-state.buffer.records());
-        state.buffer.discard();
-        state.buffer = null;
+    private boolean full(TableBuffer buffer) {
+        return buffer.records() >= config.flushMaxRecords() || buffer.bytes() >= config.flushMaxBytes();
     }
 
-    private void awaitReports() {
-        for (Future<Void> report : pendingReports) {
-            try {
-                report.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("Interrupted while waiting for the dead-letter queue", e);
-            } catch (ExecutionException e) {
-                pendingReports.clear();
-                deadLetterFailure = new ConnectException("Could not send a record to the dead-letter queue: "
-                        + e.getCause().getMessage(), e.getCause());
-                throw deadLetterFailure;
+    private void sealDue() {
+        long now = clock.millis();
+        for (BufferKey key : new ArrayList<>(open.keySet())) {
+            TableBuffer buffer = open.get(key).buffer();
+            if (full(buffer) || buffer.ageMs(now) >= config.flushIntervalMs()) {
+                seal(key);
             }
         }
-        pendingReports.clear();
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Closes a batch and hands it to the pipeline. A failure here (disk full) stops the engine. */
+    private void seal(BufferKey key) {
+        OpenBatch batch = open.remove(key);
+        metrics.table(key.table()).buffered(-batch.buffer().records());
+        Batch finished = batch.buffer().finish();
+        if (finished.records() == 0) {
+            batch.ticket().complete();
+            deleteQuietly(finished);
+            return;
+        }
+        pipeline.submit(finished, batch.ticket());
+    }
+
+    private void discard(BufferKey key) {
+        OpenBatch batch = open.remove(key);
+        metrics.table(key.table()).buffered(-batch.buffer().records());
+        batch.buffer().discard();
+    }
+
+    /** Pauses the consumer while batches queue up behind the busy pipeline threads; resumes when they drain. */
+    private void controlFlow() {
+        boolean busy = pipeline.pending() > maxInFlight;
+        if (busy && !paused) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+        } else if (!busy && paused) {
+            consumer.resume(consumer.assignment());
+            paused = false;
+        }
+    }
+
+    private void throwIfFailed() {
+        if (failure == null && pipeline.failure() != null) {
+            failure = pipeline.failure();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void deleteQuietly(Batch batch) {
         try {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(batch.file());
         } catch (IOException e) {
             // a leftover temp file is harmless
         }

@@ -19,8 +19,13 @@ public final class S3Stager implements Stager {
     }
 
     @Override
+    public String key(Batch batch) {
+        return StagingKeys.key(prefix, batch);
+    }
+
+    @Override
     public String stage(Batch batch) {
-        String key = StagingKeys.key(prefix, batch);
+        String key = key(batch);
         s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/avro").build(),
                 RequestBody.fromFile(batch.file()));
         return "s3://" + bucket + "/" + key;

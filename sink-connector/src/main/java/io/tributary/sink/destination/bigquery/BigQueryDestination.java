@@ -15,27 +15,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * BigQuery: per batch, create or evolve the table (DDL only when something is missing), append the
- * Avro file to the topic partition's staging table with a load job, then run the merge script (one
- * transaction) and drop the staging table.
+ * Avro file to this writer's staging table of that table with a load job, then run the merge script
+ * (one transaction) and drop the staging table.
  *
- * <p>{@code bigquery.merge.interval.ms} batches merges: within the interval after a partition's last
- * merge, a batch is only appended to its staging table, which lives in BigQuery and survives a crash;
- * the next merge (the next batch after the interval, or close()) merges everything staged. Merging a
- * staged version twice changes nothing, so replays stay exact.
+ * <p>Each writer (one per task run) has staging tables of its own ({@code <table>__tributary_stage_<writer
+ * id>}, expiring after a day), so a writer never merges or drops rows another writer staged: not after a
+ * rebalance, when the old and the new owner of a partition overlap, nor after a crash. With
+ * {@code bigquery.merge.interval.ms}, a batch loaded within the interval after the table's last merge is
+ * only staged ({@link Outcome#DEFERRED}: its offsets are not committed yet); the next merge, when the
+ * interval has passed, merges everything staged. A crash loses only staged, uncommitted rows: they are
+ * replayed. The merge reduces the staging table to one row per key version (append mode: per Kafka
+ * coordinates), so a batch loaded twice (a retried load) is merged once.
  */
 public final class BigQueryDestination implements DestinationWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BigQueryDestination.class);
     static final String STAGE_INFIX = "__tributary_stage_";
+    static final Duration STAGE_EXPIRATION = Duration.ofDays(1);
 
     private final BigQueryClient client;
     private final BigQuerySql sql;
@@ -43,59 +49,74 @@ public final class BigQueryDestination implements DestinationWriter {
     private final MetadataColumns meta;
     private final Clock clock;
     private final Duration mergeInterval;
-    /** Staging table → what its next merge needs; present while it holds unmerged rows. */
-    private final Map<TableId, Pending> pending = new LinkedHashMap<>();
-    private final Map<TableId, Instant> lastMerge = new LinkedHashMap<>();
-
-    private record Pending(Batch batch) {
-    }
+    private final String writerId;
+    /** Final table → the last batch staged and not yet merged (its schema drives the merge). */
+    private final Map<TableId, Batch> staged = new HashMap<>();
+    private final Map<TableId, Instant> lastMerge = new HashMap<>();
 
     public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock) {
+        this(config, client, clock, UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {
         this.client = client;
         this.config = config;
         this.sql = new BigQuerySql(config.bigQueryProject());
         this.meta = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.clock = clock;
         this.mergeInterval = config.bigQueryMergeInterval();
+        this.writerId = writerId;
     }
 
-    /** The staging table of a batch's topic partition, next to the final table. */
-    static TableId stageTable(Batch batch) {
-        String topic = batch.partition().topic().replaceAll("[^A-Za-z0-9_]", "_");
-        return new TableId(batch.table().schema(), batch.table().table() + STAGE_INFIX + topic + "_" + batch.partition().partition());
+    /** This writer's staging table of {@code table}, next to it. */
+    TableId stageTable(TableId table) {
+        return new TableId(table.schema(), table.table() + STAGE_INFIX + writerId);
     }
 
     @Override
-    public void write(StagedBatch staged) {
-        Batch batch = staged.batch();
-        TableId table = batch.table();
+    public Outcome write(StagedBatch batch) {
+        TableId table = batch.batch().table();
         boolean merge = config.writeMode() == WriteMode.MERGE;
-        ensureTable(table, batch, merge);
-        TableId stage = stageTable(batch);
-        client.loadAvro(stage.schema(), stage.table(), source(staged));
-        pending.put(stage, new Pending(batch));
-        Instant now = clock.instant();
-        Instant last = lastMerge.get(stage);
-        if (last == null || !now.isBefore(last.plus(mergeInterval))) {
-            mergePending(stage);
+        ensureTable(table, batch.batch(), merge);
+        TableId stage = stageTable(table);
+        boolean fresh = !staged.containsKey(table);
+        client.loadAvro(stage.schema(), stage.table(), source(batch));
+        if (fresh) {
+            client.query(sql.expireAfter(stage, STAGE_EXPIRATION));
         }
-        // other partitions whose interval has passed since their last merge
-        for (TableId other : new ArrayList<>(pending.keySet())) {
-            Instant otherLast = lastMerge.get(other);
-            if (otherLast == null || !now.isBefore(otherLast.plus(mergeInterval))) {
-                mergePending(other);
-            }
-        }
+        staged.put(table, batch.batch());
+        return mergeDeferred(table, false) ? Outcome.MERGED : Outcome.DEFERRED;
     }
 
-    private BigQueryClient.AvroSource source(StagedBatch staged) {
+    @Override
+    public boolean mergeDeferred(TableId table, boolean force) {
+        Batch last = staged.get(table);
+        if (last == null) {
+            return true;
+        }
+        Instant previous = lastMerge.get(table);
+        Instant now = clock.instant();
+        if (!force && previous != null && now.isBefore(previous.plus(mergeInterval))) {
+            return false;
+        }
+        TableId stage = stageTable(table);
+        List<String> columns = last.schema().columns().stream().map(Column::name).toList();
+        List<String> keys = last.schema().keyColumns().stream().map(Column::name).toList();
+        MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode());
+        client.query(sql.mergeScript(merge, stage, table, last.stagedColumns(), config.deleteMode(),
+                config.writeMode() == WriteMode.MERGE));
+        client.deleteTable(stage.schema(), stage.table());
+        staged.remove(table);
+        lastMerge.put(table, now);
+        return true;
+    }
+
+    private BigQueryClient.AvroSource source(StagedBatch batch) {
         String bucket = config.bigQueryGcsBucket();
         if (bucket != null && !bucket.isBlank()) {
-            String uri = staged.uri();
-            String key = uri.substring(uri.indexOf('/', "s3://".length()) + 1);
-            return BigQueryClient.AvroSource.gcs("gs://" + bucket + "/" + key);
+            return BigQueryClient.AvroSource.gcs("gs://" + bucket + "/" + batch.key());
         }
-        return BigQueryClient.AvroSource.upload(staged.batch().file());
+        return BigQueryClient.AvroSource.upload(batch.batch().file());
     }
 
     private void ensureTable(TableId table, Batch batch, boolean merge) {
@@ -137,39 +158,27 @@ public final class BigQueryDestination implements DestinationWriter {
         return new TableId(table.schema(), table.table() + JdbcDestination.TOMBSTONE_SUFFIX);
     }
 
-    private void mergePending(TableId stage) {
-        Pending p = pending.get(stage);
-        if (p == null) {
-            return;
-        }
-        Batch batch = p.batch();
-        TableId table = batch.table();
-        List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
-        List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
-        MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode());
-        client.query(sql.mergeScript(merge, stage, table, batch.stagedColumns(), config.deleteMode(),
-                config.writeMode() == WriteMode.MERGE));
-        pending.remove(stage);
-        lastMerge.put(stage, clock.instant());
-        client.deleteTable(stage.schema(), stage.table());
-    }
-
     @Override
     public io.tributary.sink.destination.ValueGuard valueGuard() {
         return BigQuerySql.VALUES;
     }
 
-    /** Merges what is still staged; what fails stays in its staging table for the next task. */
+    /**
+     * Drops this writer's staging tables without merging them: their batches were never committed, so
+     * whoever owns the partitions next replays them.
+     */
     @Override
     public void close() {
         try {
-            for (TableId stage : new ArrayList<>(pending.keySet())) {
+            for (TableId table : new ArrayList<>(staged.keySet())) {
+                TableId stage = stageTable(table);
                 try {
-                    mergePending(stage);
+                    client.deleteTable(stage.schema(), stage.table());
                 } catch (RuntimeException e) {
-                    LOG.warn("Could not merge staging table {} on close; the next merge of its partition will: {}", stage, e.getMessage());
+                    LOG.warn("Could not drop staging table {} (it expires within {}): {}", stage, STAGE_EXPIRATION, e.getMessage());
                 }
             }
+            staged.clear();
         } finally {
             client.close();
         }

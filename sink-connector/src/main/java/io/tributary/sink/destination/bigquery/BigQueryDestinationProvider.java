@@ -32,6 +32,12 @@ public final class BigQueryDestinationProvider implements DestinationProvider {
         return "bigquery";
     }
 
+    /** Load jobs read the staged object from GCS when bigquery.gcs.bucket is set; otherwise they upload the local file. */
+    @Override
+    public boolean readsStagedObject(WarehouseSinkConfig config) {
+        return config.bigQueryGcsBucket() != null && !config.bigQueryGcsBucket().isBlank();
+    }
+
     @Override
     public DestinationWriter create(WarehouseSinkConfig config) {
         return new BigQueryDestination(config, clients.create(config), Clock.systemUTC());

@@ -145,6 +145,12 @@ public final class BigQuerySql implements SqlText {
         return "CREATE TABLE IF NOT EXISTS " + table(tombstones) + " (" + String.join(", ", definitions) + ")";
     }
 
+    /** Lets a (staging) table expire, so one a crashed writer left behind goes away by itself. */
+    public String expireAfter(TableId table, java.time.Duration lifetime) {
+        return "ALTER TABLE " + table(table) + " SET OPTIONS (expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL "
+                + lifetime.toSeconds() + " SECOND))";
+    }
+
     /** New columns, added as NULLABLE in one statement. */
     public String addColumns(TableId table, List<Column> columns) {
         return "ALTER TABLE " + table(table) + " " + columns.stream()
@@ -171,9 +177,15 @@ public final class BigQuerySql implements SqlText {
             };
             select.add(expression + " AS " + quote(column.name()));
         }
+        // a batch loaded twice (a load retried after it had in fact succeeded) is taken once
+        List<String> names = stagedColumns.stream().map(Column::name).toList();
+        String coordinates = List.of(sql.meta().topic(), sql.meta().partition(), sql.meta().offset()).stream()
+                .map(name -> quote(avro.getFields().get(names.indexOf(name)).name())).collect(Collectors.joining(", "));
+        String once = "(SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + coordinates + ") AS tributary_copy FROM "
+                + table(stageTable) + " s) WHERE tributary_copy = 1)";
         List<String> statements = new ArrayList<>();
         statements.add("BEGIN TRANSACTION");
-        statements.add(createTempTableAs(MergeSql.STAGE, "SELECT " + String.join(", ", select) + " FROM " + table(stageTable)));
+        statements.add(createTempTableAs(MergeSql.STAGE, "SELECT " + String.join(", ", select) + " FROM " + once));
         if (merge) {
             statements.addAll(ApplyPlan.STANDARD_MERGE.statements(sql, deleteMode));
         } else {

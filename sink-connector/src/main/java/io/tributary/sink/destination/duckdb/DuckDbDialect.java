@@ -79,6 +79,12 @@ public final class DuckDbDialect implements SqlDialect {
         return "TIMESTAMPTZ";
     }
 
+    /** One writer per database file: batches of different tables take turns too. */
+    @Override
+    public int maxConcurrentWrites() {
+        return 1;
+    }
+
     @Override
     public boolean primaryKeys() {
         return false;

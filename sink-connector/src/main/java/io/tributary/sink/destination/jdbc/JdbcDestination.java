@@ -62,7 +62,12 @@ public final class JdbcDestination implements DestinationWriter {
     }
 
     @Override
-    public void write(StagedBatch staged) throws Exception {
+    public int maxConcurrentWrites() {
+        return dialect.maxConcurrentWrites();
+    }
+
+    @Override
+    public Outcome write(StagedBatch staged) throws Exception {
         Batch batch = staged.batch();
         boolean merge = writeMode == WriteMode.MERGE;
         boolean hard = merge && deleteMode == DeleteMode.HARD;
@@ -99,6 +104,7 @@ public final class JdbcDestination implements DestinationWriter {
                 }
                 TableDdl.execute(connection, sql.dropTemp(MergeSql.STAGE));
                 connection.commit();
+                return Outcome.MERGED;
             } catch (Exception e) {
                 rollbackQuietly(connection);
                 throw e;

@@ -37,6 +37,11 @@ public interface SqlDialect extends SqlText {
         return Integer.MAX_VALUE;
     }
 
+    /** How many batches may be written at once (DuckDB: one writer per database file). */
+    default int maxConcurrentWrites() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Whether merge-mode tables get a PRIMARY KEY on the key columns. */
     boolean primaryKeys();
 

@@ -26,6 +26,12 @@ public final class RedshiftDestinationProvider implements DestinationProvider {
         return "redshift";
     }
 
+    /** COPY reads the staged object from S3. */
+    @Override
+    public boolean readsStagedObject(WarehouseSinkConfig config) {
+        return true;
+    }
+
     @Override
     public DestinationWriter create(WarehouseSinkConfig config) {
         RedshiftDialect dialect = new RedshiftDialect(RedshiftDialect::driverConnect, RedshiftCopyLoader.from(config));

@@ -34,7 +34,7 @@ public final class SnowflakeCopyLoader implements StagingLoader {
 
     /** The statements that load one staged batch into {@code table}. */
     public List<String> statements(String table, StagedBatch staged) {
-        String path = relativePath(staged.uri());
+        String path = relativePath(staged.key());
         List<String> sql = new ArrayList<>();
         String from;
         if (externalStage != null) {
@@ -54,12 +54,13 @@ public final class SnowflakeCopyLoader implements StagingLoader {
     }
 
     /** The object key below the stage's URL (s3://bucket/prefix/). */
-    String relativePath(String uri) {
-        String base = "s3://" + bucket + "/" + (prefix.isEmpty() ? "" : prefix + "/");
-        if (!uri.startsWith(base)) {
-            throw new IllegalArgumentException("staged object " + uri + " is not below " + base + ", the URL the stage must have");
+    String relativePath(String key) {
+        String base = prefix.isEmpty() ? "" : prefix + "/";
+        if (!key.startsWith(base)) {
+            throw new IllegalArgumentException("staged object " + key + " is not below s3://" + bucket + "/" + base
+                    + ", the URL the stage must have");
         }
-        return uri.substring(base.length());
+        return key.substring(base.length());
     }
 
     @Override

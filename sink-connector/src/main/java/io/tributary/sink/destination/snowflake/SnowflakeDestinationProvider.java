@@ -31,6 +31,12 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
         return "snowflake";
     }
 
+    /** With an external stage COPY reads the uploaded object; without one the local file is PUT to the user stage. */
+    @Override
+    public boolean readsStagedObject(WarehouseSinkConfig config) {
+        return config.snowflakeStage() != null && !config.snowflakeStage().isBlank();
+    }
+
     @Override
     public DestinationWriter create(WarehouseSinkConfig config) {
         SnowflakeDialect dialect = new SnowflakeDialect(SnowflakeDialect::driverConnect, SnowflakeCopyLoader.from(config));

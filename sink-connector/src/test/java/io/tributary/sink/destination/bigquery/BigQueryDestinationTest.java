@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.buffer.TestBatches;
+import io.tributary.sink.destination.DestinationWriter.Outcome;
 import io.tributary.sink.destination.StagedBatch;
 import io.tributary.sink.destination.jdbc.MergeSql;
 import io.tributary.sink.schema.Column;
@@ -27,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class BigQueryDestinationTest {
@@ -39,6 +40,9 @@ class BigQueryDestinationTest {
     static final class FakeClient implements BigQueryClient {
         final List<String> calls = new ArrayList<>();
         final Map<String, Set<String>> tables = new HashMap<>();
+        /** Rows (batch file names) per table: loads add, merges move a staging table's rows into the final table. */
+        final Map<String, List<String>> rows = new HashMap<>();
+        Runnable duringMerge = () -> { };
         boolean dataset = true;
         String jobsProblem;
 
@@ -55,16 +59,27 @@ class BigQueryDestinationTest {
         @Override
         public void loadAvro(String dataset, String table, AvroSource source) {
             calls.add("load " + dataset + "." + table + " <- " + (source.gcsUri() != null ? source.gcsUri() : "upload " + source.localFile()));
+            rows.computeIfAbsent(dataset + "." + table, t -> new ArrayList<>())
+                    .add(source.localFile() != null ? source.localFile().getFileName().toString() : source.gcsUri());
         }
 
         @Override
         public void query(String sql) {
             calls.add(sql);
+            java.util.regex.Matcher from = java.util.regex.Pattern.compile("FROM `proj`\\.`(\\w+)`\\.`(\\w+__tributary_stage_\\w+)` s\\)")
+                    .matcher(sql);
+            java.util.regex.Matcher into = java.util.regex.Pattern.compile("(?:MERGE|INSERT) INTO `proj`\\.`(\\w+)`\\.`(\\w+)`").matcher(sql);
+            if (sql.startsWith("BEGIN TRANSACTION") && from.find() && into.find()) {
+                List<String> staged = new ArrayList<>(rows.getOrDefault(from.group(1) + "." + from.group(2), List.of()));
+                duringMerge.run();
+                rows.computeIfAbsent(into.group(1) + "." + into.group(2), t -> new ArrayList<>()).addAll(staged);
+            }
         }
 
         @Override
         public void deleteTable(String dataset, String table) {
             calls.add("delete " + dataset + "." + table);
+            rows.remove(dataset + "." + table);
         }
 
         @Override
@@ -112,9 +127,14 @@ class BigQueryDestinationTest {
     private static StagedBatch batch(TableSchema schema, int partition, long first) {
         List<Column> staged = new ArrayList<>(schema.columns());
         staged.addAll(META.staged());
-        Batch batch = new Batch(new TableId("shop", "items"), new TopicPartition("shop.public.items", partition), schema, staged,
-                Path.of("/buffer/b" + first + ".avro"), first, first + 9, 10, 100, 0);
-        return new StagedBatch(batch, "s3://stage-bucket/tributary/shop.items/2024/01/02/b" + first + ".avro");
+        Batch batch = TestBatches.of(new TableId("shop", "items"), "shop.public.items", partition, first, first + 9, schema, staged,
+                Path.of("/buffer/b" + first + ".avro"), 0);
+        String key = "tributary/shop.items/2024/01/02/b" + first + ".avro";
+        return new StagedBatch(batch, key, "s3://stage-bucket/" + key);
+    }
+
+    private static BigQueryDestination writer(WarehouseSinkConfig config, FakeClient client, Clock clock, String id) {
+        return new BigQueryDestination(config, client, clock, id);
     }
 
     @Test
@@ -168,7 +188,9 @@ class BigQueryDestinationTest {
         assertEquals("CREATE TEMP TABLE `tributary_stage` AS SELECT `id` AS `id`, PARSE_JSON(`doc`) AS `doc`, `f2` AS `odd name`,"
                 + " CAST(CONCAT('0-0 0 ', `took`) AS INTERVAL) AS `took`, `__tributary_position` AS `__tributary_position`, `__tributary_op` AS `__tributary_op`, `__tributary_topic` AS"
                 + " `__tributary_topic`, `__tributary_partition` AS `__tributary_partition`, `__tributary_offset` AS `__tributary_offset`"
-                + " FROM `proj`.`shop`.`items__tributary_stage_t_0`", statements.get(1));
+                + " FROM (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY `__tributary_topic`, `__tributary_partition`,"
+                + " `__tributary_offset`) AS tributary_copy FROM `proj`.`shop`.`items__tributary_stage_t_0` s) WHERE tributary_copy = 1)",
+                statements.get(1), "a batch loaded twice (a retried load) is taken once");
         assertTrue(statements.get(2).startsWith("CREATE TEMP TABLE `tributary_latest` AS SELECT"));
         assertTrue(statements.get(3).startsWith("DELETE FROM `tributary_latest` WHERE EXISTS (SELECT 1 FROM `proj`.`shop`.`items__tributary_deleted` t"));
         assertTrue(statements.get(4).startsWith("MERGE INTO `proj`.`shop`.`items` AS f USING `tributary_latest` AS l ON f.`id` = l.`id`"
@@ -183,22 +205,25 @@ class BigQueryDestinationTest {
     @Test
     void createLoadMergeDropThenEvolve() {
         FakeClient client = new FakeClient();
-        BigQueryDestination destination = new BigQueryDestination(config("delete.mode", "soft"), client, new Clocks());
-        destination.write(batch(SCHEMA, 0, 0));
-        assertEquals(4, client.calls.size(), String.join("\n", client.calls));
+        BigQueryDestination destination = writer(config("delete.mode", "soft"), client, new Clocks(), "w1");
+        assertEquals(Outcome.MERGED, destination.write(batch(SCHEMA, 0, 0)));
+        assertEquals(5, client.calls.size(), String.join("\n", client.calls));
         assertTrue(client.calls.get(0).startsWith("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items` (`id` INT64, `name` STRING,"));
         assertTrue(client.calls.get(0).endsWith("`__tributary_deleted_at` TIMESTAMP) CLUSTER BY `id`"), client.calls.get(0));
-        assertEquals("load shop.items__tributary_stage_shop_public_items_0 <- upload /buffer/b0.avro", client.calls.get(1));
-        assertTrue(client.calls.get(2).startsWith("BEGIN TRANSACTION;\nCREATE TEMP TABLE `tributary_stage`"));
-        assertTrue(client.calls.get(2).contains("THEN UPDATE SET `name` = CASE WHEN (COALESCE(l.`tributary_upsert_position`, -9223372036854775807) >"),
-                "soft delete: " + client.calls.get(2));
-        assertEquals("delete shop.items__tributary_stage_shop_public_items_0", client.calls.get(3));
+        assertEquals("load shop.items__tributary_stage_w1 <- upload /buffer/b0.avro", client.calls.get(1));
+        assertEquals("ALTER TABLE `proj`.`shop`.`items__tributary_stage_w1` SET OPTIONS (expiration_timestamp ="
+                + " TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 86400 SECOND))", client.calls.get(2));
+        assertTrue(client.calls.get(3).startsWith("BEGIN TRANSACTION;\nCREATE TEMP TABLE `tributary_stage`"));
+        assertTrue(client.calls.get(3).contains("THEN UPDATE SET `name` = CASE WHEN (COALESCE(l.`tributary_upsert_position`, -9223372036854775807) >"),
+                "soft delete: " + client.calls.get(3));
+        assertEquals("delete shop.items__tributary_stage_w1", client.calls.get(4));
+        assertEquals(List.of("b0.avro"), client.rows.get("shop.items"));
 
         client.calls.clear();
         client.tables.put("shop.items", new HashSet<>(Set.of("id", "name")));
         destination.write(batch(WITH_EMAIL, 0, 10));
         assertEquals("ALTER TABLE `proj`.`shop`.`items` ADD COLUMN IF NOT EXISTS `email` STRING", client.calls.get(0));
-        assertEquals(4, client.calls.size());
+        assertEquals(5, client.calls.size());
         client.calls.clear();
         destination.close();
         assertEquals(List.of("close"), client.calls);
@@ -207,40 +232,70 @@ class BigQueryDestinationTest {
     @Test
     void hardDeletesCreateTheTombstoneTableAndLoadsReadGcsWhenConfigured() {
         FakeClient client = new FakeClient();
-        BigQueryDestination destination = new BigQueryDestination(config("bigquery.gcs.bucket", "gcs-stage",
-                "bigquery.cluster.fields", "name"), client, new Clocks());
+        BigQueryDestination destination = writer(config("bigquery.gcs.bucket", "gcs-stage", "bigquery.cluster.fields", "name"), client,
+                new Clocks(), "w1");
         destination.write(batch(SCHEMA, 1, 0));
         assertTrue(client.calls.get(0).endsWith("CLUSTER BY `name`"), client.calls.get(0));
         assertEquals("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items__tributary_deleted` (`id` INT64, `__tributary_position` INT64,"
                 + " `__tributary_topic` STRING, `__tributary_partition` INT64, `__tributary_offset` INT64)", client.calls.get(1));
-        assertEquals("load shop.items__tributary_stage_shop_public_items_1 <- gs://gcs-stage/tributary/shop.items/2024/01/02/b0.avro",
-                client.calls.get(2));
+        assertEquals("load shop.items__tributary_stage_w1 <- gs://gcs-stage/tributary/shop.items/2024/01/02/b0.avro", client.calls.get(2));
     }
 
     @Test
-    void theMergeIntervalBatchesMergesAndCloseMergesWhatIsLeft() {
+    void theMergeIntervalDefersBatchesUntilOneMergeTakesThemAll() throws Exception {
         FakeClient client = new FakeClient();
         client.tables.put("shop.items", Set.of("id", "name"));
         client.tables.put("shop.items__tributary_deleted", Set.of("id"));
         Clocks clock = new Clocks();
-        BigQueryDestination destination = new BigQueryDestination(config("bigquery.merge.interval.ms", "600000"), client, clock);
-        destination.write(batch(SCHEMA, 0, 0));
-        assertEquals(1, merges(client), "the first batch merges at once");
+        BigQueryDestination destination = writer(config("bigquery.merge.interval.ms", "600000"), client, clock, "w1");
+        assertEquals(Outcome.MERGED, destination.write(batch(SCHEMA, 0, 0)), "the first batch merges at once");
         clock.now = clock.now.plusSeconds(60);
-        destination.write(batch(SCHEMA, 0, 10));
-        destination.write(batch(SCHEMA, 0, 20));
+        assertEquals(Outcome.DEFERRED, destination.write(batch(SCHEMA, 0, 10)));
+        assertEquals(Outcome.DEFERRED, destination.write(batch(SCHEMA, 1, 20)));
         assertEquals(1, merges(client), "inside the interval batches are only loaded");
-        assertEquals(3, client.calls.stream().filter(c -> c.startsWith("load")).count());
+        assertFalse(destination.mergeDeferred(new TableId("shop", "items"), false), "not due yet");
         clock.now = clock.now.plusSeconds(600);
-        destination.write(batch(SCHEMA, 0, 30));
-        assertEquals(2, merges(client), "one merge for the three batches staged since");
-        clock.now = clock.now.plusSeconds(1);
-        destination.write(batch(SCHEMA, 0, 40));
+        assertTrue(destination.mergeDeferred(new TableId("shop", "items"), false), "due: one merge for both");
         assertEquals(2, merges(client));
+        assertEquals(List.of("b0.avro", "b10.avro", "b20.avro"), client.rows.get("shop.items"));
+        assertEquals(Outcome.DEFERRED, destination.write(batch(SCHEMA, 0, 30)));
+        client.calls.clear();
         destination.close();
-        assertEquals(3, merges(client), "close merges what is still staged");
-        assertEquals("close", client.calls.get(client.calls.size() - 1));
-        assertEquals("delete shop.items__tributary_stage_shop_public_items_0", client.calls.get(client.calls.size() - 2));
+        assertEquals(List.of("delete shop.items__tributary_stage_w1", "close"), client.calls,
+                "close drops what is staged without merging it: it was never committed, the next owner replays it");
+        assertEquals(3, client.rows.get("shop.items").size());
+    }
+
+    /**
+     * After a rebalance the old and the new owner of a partition overlap: the old one merges and drops its
+     * staging table while the new one loads the replayed batch and the next. Neither may lose the other's rows.
+     */
+    @Test
+    void twoWritersOfOneTableNeverDropEachOthersStagedRows() throws Exception {
+        FakeClient client = new FakeClient();
+        client.tables.put("shop.items", Set.of("id", "name"));
+        client.tables.put("shop.items__tributary_deleted", Set.of("id"));
+        Clocks clock = new Clocks();
+        WarehouseSinkConfig config = config("bigquery.merge.interval.ms", "600000");
+        BigQueryDestination oldOwner = writer(config, client, clock, "old");
+        BigQueryDestination newOwner = writer(config, client, clock, "new");
+        oldOwner.write(batch(SCHEMA, 0, 0));
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(Outcome.DEFERRED, oldOwner.write(batch(SCHEMA, 0, 10)));
+        assertEquals(Outcome.MERGED, newOwner.write(batch(SCHEMA, 0, 10)), "the replay of the uncommitted batch");
+        clock.now = clock.now.plusSeconds(1);
+        client.duringMerge = () -> {
+            try {
+                newOwner.write(batch(SCHEMA, 0, 20)); // loaded while the old owner's merge runs
+            } catch (RuntimeException e) {
+                throw e;
+            }
+            client.duringMerge = () -> { };
+        };
+        assertTrue(oldOwner.mergeDeferred(new TableId("shop", "items"), true));
+        oldOwner.close();
+        assertTrue(newOwner.mergeDeferred(new TableId("shop", "items"), true));
+        assertTrue(client.rows.get("shop.items").contains("b20.avro"), "the new owner's batch survived: " + client.rows);
     }
 
     private static long merges(FakeClient client) {

@@ -142,9 +142,9 @@ class RedshiftDestinationTest {
                 });
         RedshiftCopyLoader loader = new RedshiftCopyLoader(null, keyId, secret, "eu-west-1");
         io.tributary.sink.schema.TableSchema schema = new io.tributary.sink.schema.TableSchema(List.of(Column.of("id", Kind.INT64).asKey()));
-        io.tributary.sink.destination.StagedBatch staged = new io.tributary.sink.destination.StagedBatch(new io.tributary.sink.buffer.Batch(
-                new TableId("shop", "items"), new org.apache.kafka.common.TopicPartition("shop.public.items", 0), schema, schema.columns(),
-                java.nio.file.Path.of("/tmp/none.avro"), 0, 9, 10, 100, 0), "s3://bucket/p/x.avro");
+        io.tributary.sink.destination.StagedBatch staged = new io.tributary.sink.destination.StagedBatch(io.tributary.sink.buffer.TestBatches.of(
+                new TableId("shop", "items"), "shop.public.items", 0, 0, 9, schema, schema.columns(), java.nio.file.Path.of("/tmp/none.avro"), 0),
+                "p/x.avro", "s3://bucket/p/x.avro");
         org.apache.kafka.connect.errors.ConnectException failed = assertThrows(org.apache.kafka.connect.errors.ConnectException.class,
                 () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }).call("merge",
                         () -> loader.load(connection, "tributary_stage", staged)));

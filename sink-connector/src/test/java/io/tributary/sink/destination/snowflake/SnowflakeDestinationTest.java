@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.buffer.TestBatches;
 import io.tributary.sink.destination.StagedBatch;
 import io.tributary.sink.destination.jdbc.ApplyPlan;
 import io.tributary.sink.destination.jdbc.MergeSql;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,11 +73,10 @@ class SnowflakeDestinationTest {
                 + " l.\"__tributary_topic\", l.\"__tributary_partition\", l.\"__tributary_offset\", CURRENT_TIMESTAMP)"), statements.get(2));
     }
 
-    private static StagedBatch staged(Path file, String uri) {
+    private static StagedBatch staged(Path file, String key) {
         TableSchema schema = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey()));
-        Batch batch = new Batch(new TableId("SHOP", "items"), new TopicPartition("shop.public.items", 0), schema, schema.columns(), file,
-                0, 9, 10, 100, 0);
-        return new StagedBatch(batch, uri);
+        Batch batch = TestBatches.of(new TableId("SHOP", "items"), "shop.public.items", 0, 0, 9, schema, schema.columns(), file, 0);
+        return new StagedBatch(batch, key, "s3://bucket/" + key);
     }
 
     @Test
@@ -87,8 +86,8 @@ class SnowflakeDestinationTest {
                 + " ('SHOP.items/2024/01/02/shop.public.items+0+00000000000000000000-9.avro') FILE_FORMAT = (TYPE = AVRO)"
                 + " MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE FORCE = TRUE"),
                 loader.statements("tributary_stage", staged(Path.of("/tmp/b.avro"),
-                        "s3://bucket/tributary/SHOP.items/2024/01/02/shop.public.items+0+00000000000000000000-9.avro")));
-        assertThrows(IllegalArgumentException.class, () -> loader.statements("t", staged(Path.of("/tmp/b.avro"), "s3://other/x.avro")));
+                        "tributary/SHOP.items/2024/01/02/shop.public.items+0+00000000000000000000-9.avro")));
+        assertThrows(IllegalArgumentException.class, () -> loader.statements("t", staged(Path.of("/tmp/b.avro"), "other/x.avro")));
     }
 
     @Test
@@ -97,7 +96,7 @@ class SnowflakeDestinationTest {
         assertEquals(List.of("PUT 'file:///buffer/batch-1.avro' '@~/tributary/SHOP.items/2024/01/02/' AUTO_COMPRESS = FALSE OVERWRITE = TRUE",
                 "COPY INTO \"tributary_stage\" FROM '@~/tributary/SHOP.items/2024/01/02/' FILES = ('batch-1.avro') FILE_FORMAT = (TYPE = AVRO)"
                         + " MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE FORCE = TRUE PURGE = TRUE"),
-                loader.statements("tributary_stage", staged(Path.of("/buffer/batch-1.avro"), "s3://bucket/SHOP.items/2024/01/02/x.avro")));
+                loader.statements("tributary_stage", staged(Path.of("/buffer/batch-1.avro"), "SHOP.items/2024/01/02/x.avro")));
     }
 
     private static WarehouseSinkConfig config(String... kv) {
