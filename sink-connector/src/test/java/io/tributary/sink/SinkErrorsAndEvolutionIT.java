@@ -131,6 +131,7 @@ class SinkErrorsAndEvolutionIT {
         Map<String, String> config = new HashMap<>(SinkPipelineIT.sinkConfig(s3, "postgres", "1",
                 Map.of("warehouse.url", "jdbc:postgresql://127.0.0.1:1/nowhere", "warehouse.user", "u", "warehouse.password", "secret-pw")));
         config.put("staging.s3.bucket", "no-such-bucket");
+        config.put("staging.s3.archive", "true"); // PostgreSQL loads the local file: only an archiving sink uses the bucket
         Map<String, String> errors = errors(cluster.rest().validate(SinkPipelineIT.SINK, config));
         assertTrue(errors.getOrDefault("warehouse.url", "").contains("cannot connect"), errors.toString());
         assertTrue(errors.getOrDefault("staging.s3.bucket", "").contains("does not exist"), errors.toString());
