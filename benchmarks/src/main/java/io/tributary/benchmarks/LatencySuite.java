@@ -90,7 +90,7 @@ final class LatencySuite {
         sink.putAll(setting.sink());
         stack.cluster.rest().putConnector(name + "-source", source);
         stack.cluster.rest().putConnector(name + "-sink", sink);
-        String warehouseTable = name + "." + name;
+        String warehouseTable = name + ".public_" + name; // table.name.format's default, ${schema}_${table}
         awaitRows(warehouseTable);
         long warmUp = System.nanoTime();
         warmUp(name, warehouseTable);

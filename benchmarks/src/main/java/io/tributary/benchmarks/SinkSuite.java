@@ -124,7 +124,7 @@ final class SinkSuite {
         config.put("flush.interval.ms", "5000");
         config.put("consumer.override.max.poll.records", "5000");
         config.put("consumer.override.auto.offset.reset", "earliest");
-        String table = name + ".items";
+        String table = name + ".public_items"; // table.name.format's default, ${schema}_${table}
         return timeConnector(name, config, stream, topic, table, reference, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
     }
 

@@ -17,8 +17,13 @@ public final class LogicalTypes {
     public static final String MICRO_TIMESTAMP = "io.tributary.time.MicroTimestamp";
     /** INT64: microseconds since the epoch, UTC, of a timestamp WITH time zone. */
     public static final String MICRO_TIMESTAMP_TZ = "io.tributary.time.MicroTimestampTz";
-    /** INT64: microseconds since midnight. */
+    /** INT64: microseconds since midnight, a time of day from 00:00:00 to 24:00:00 (PostgreSQL {@code time}). */
     public static final String MICRO_TIME = "io.tributary.time.MicroTime";
+    /**
+     * INT64: a signed duration in microseconds, which may be negative or 24 hours and more (MySQL and
+     * MariaDB {@code TIME}, -838:59:59.999999 to 838:59:59.999999). Never wrapped into a day.
+     */
+    public static final String MICRO_DURATION = "io.tributary.time.MicroDuration";
     /** STRING: a JSON document, exactly as the database returned it (numbers never parsed). */
     public static final String JSON = "io.tributary.data.Json";
     /** STRING: a UUID in its canonical lower-case form. */
@@ -44,6 +49,10 @@ public final class LogicalTypes {
 
     public static SchemaBuilder microTime() {
         return SchemaBuilder.int64().name(MICRO_TIME).version(1);
+    }
+
+    public static SchemaBuilder microDuration() {
+        return SchemaBuilder.int64().name(MICRO_DURATION).version(1);
     }
 
     public static SchemaBuilder json() {

@@ -72,8 +72,8 @@ class SourceToWarehouseIT {
             rest.putConnector("pipe-postgres", sink(s3, "postgres", "2", postgres.jdbcUrl("analytics"), postgres));
             rest.putConnector("pipe-duckdb", sink(s3, "duckdb", "1", duckdb.jdbcUrl(), null));
 
-            awaitEqual(rest, postgres, () -> postgres.connect("analytics"), "pipeline.pipe_orders");
-            awaitEqual(rest, postgres, duckdb::connect, "pipeline.pipe_orders");
+            awaitEqual(rest, postgres, () -> postgres.connect("analytics"), "pipeline.public_pipe_orders");
+            awaitEqual(rest, postgres, duckdb::connect, "pipeline.public_pipe_orders");
 
             try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
                 s.execute("UPDATE pipe_orders SET amount = amount + 1, note = '{\"changed\": true}', updated_at = clock_timestamp() WHERE id % 300 = 0");
@@ -81,8 +81,8 @@ class SourceToWarehouseIT {
                 s.execute("INSERT INTO pipe_orders (id, customer, amount) SELECT g * 10 + 5, 'new ' || g, 1.50 FROM generate_series(1, 100) g");
                 s.execute("UPDATE pipe_orders SET deleted_at = now(), updated_at = clock_timestamp() WHERE id % 700 = 0");
             }
-            awaitEqual(rest, postgres, () -> postgres.connect("analytics"), "pipeline.pipe_orders");
-            awaitEqual(rest, postgres, duckdb::connect, "pipeline.pipe_orders");
+            awaitEqual(rest, postgres, () -> postgres.connect("analytics"), "pipeline.public_pipe_orders");
+            awaitEqual(rest, postgres, duckdb::connect, "pipeline.public_pipe_orders");
         } finally {
             for (String name : rest.connectors()) {
                 rest.deleteConnector(name);

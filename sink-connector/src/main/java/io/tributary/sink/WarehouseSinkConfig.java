@@ -1,5 +1,6 @@
 package io.tributary.sink;
 
+import io.tributary.common.UrlCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,8 +84,10 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(Destination.class)), Importance.HIGH,
                 "Where the data lands: postgres, duckdb, s3 (the staged Avro files are the output), redshift, snowflake or bigquery.",
                 GROUP_DESTINATION, ++order, Width.MEDIUM, "Destination");
-        def.define(WAREHOUSE_URL, Type.STRING, null, Importance.HIGH,
-                "JDBC URL of the warehouse, e.g. jdbc:postgresql://wh:5432/analytics or jdbc:duckdb:/data/warehouse.duckdb.",
+        def.define(WAREHOUSE_URL, Type.STRING, null, UrlCredentials.validator(WAREHOUSE_PASSWORD), Importance.HIGH,
+                "JDBC URL of the warehouse, e.g. jdbc:postgresql://wh:5432/analytics or jdbc:duckdb:/data/warehouse.duckdb. "
+                        + "It is shown unmasked by the REST API, so it must not hold credentials (password, token or key parameters, "
+                        + "user:password@): the password goes in warehouse.password.",
                 GROUP_DESTINATION, ++order, Width.LONG, "Warehouse URL");
         def.define(WAREHOUSE_USER, Type.STRING, null, Importance.HIGH, "Warehouse user.",
                 GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse user");
@@ -148,8 +151,12 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(DeleteMode.class)), Importance.MEDIUM,
                 "hard: deletes remove the row; soft: the row is kept with a deleted-at time; none: deletes are ignored.",
                 GROUP_WRITING, ++order, Width.SHORT, "Delete mode");
-        def.define(TABLE_NAME_FORMAT, Type.STRING, "${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one before it, ${topic} the whole topic with dots as underscores.",
+        def.define(TABLE_NAME_FORMAT, Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "
+                        + "before it (with its '_' left out when the topic has no schema part), ${topic} the whole topic with dots as "
+                        + "underscores. The default keeps tables of different source schemas apart (public.orders -> public_orders). "
+                        + "Two topics that would share a table fail the task (validate() reports it when topics is a list). "
+                        + "Sinks created before this default (it was ${table}) keep their tables only with table.name.format=${table}.",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Table name format");
         def.define(KEY_FIELDS, Type.LIST, "", Importance.MEDIUM,
                 "Value fields that form the row key, for records whose Kafka key is not a struct of the key columns. "

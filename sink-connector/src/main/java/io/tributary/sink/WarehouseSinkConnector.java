@@ -3,8 +3,10 @@ package io.tributary.sink;
 import io.tributary.common.Version;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.Destinations;
+import io.tributary.sink.engine.TableRouter;
 import io.tributary.sink.stage.StagingCheck;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,22 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batches records into Avro files on S3, loads them into a warehouse and merges them into final
  * tables, one row per key. See DESIGN.md (Sink).
  */
 public class WarehouseSinkConnector extends SinkConnector {
+
+    /** The task's id in the Connect REST API (0..tasks.max-1), added to each task's config; names its metrics. */
+    public static final String TASK_ID = "task.id";
+
+    /** The consumer setting that decides how soon topics.regex finds new topics; a connector cannot set it itself. */
+    static final String METADATA_MAX_AGE_OVERRIDE = "consumer.override.metadata.max.age.ms";
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseSinkConnector.class);
 
     private Map<String, String> props;
 
@@ -32,6 +44,13 @@ public class WarehouseSinkConnector extends SinkConnector {
     public void start(Map<String, String> props) {
         new WarehouseSinkConfig(props);
         this.props = Map.copyOf(props);
+        String regex = props.get(SinkTask.TOPICS_REGEX_CONFIG);
+        if (regex != null && !regex.isBlank() && !props.containsKey(METADATA_MAX_AGE_OVERRIDE)) {
+            LOG.warn("{}: topics.regex is set without {}: a topic created after the sink started is found only at the consumer's next"
+                    + " metadata refresh (metadata.max.age.ms, 5 minutes by default), and its records wait until then. Set {}=30000"
+                    + " (the worker must allow it: connector.client.config.override.policy=All)", props.get("name"),
+                    METADATA_MAX_AGE_OVERRIDE, METADATA_MAX_AGE_OVERRIDE);
+        }
     }
 
     @Override
@@ -41,7 +60,13 @@ public class WarehouseSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
+        List<Map<String, String>> tasks = new ArrayList<>();
+        for (int i = 0; i < maxTasks; i++) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(TASK_ID, Integer.toString(i));
+            tasks.add(task);
+        }
+        return tasks;
     }
 
     @Override
@@ -64,6 +89,7 @@ public class WarehouseSinkConnector extends SinkConnector {
         Config config = super.validate(connectorConfigs);
         Map<String, ConfigValue> values = new HashMap<>();
         config.configValues().forEach(v -> values.put(v.name(), v));
+        checkTableNames(connectorConfigs, values);
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return config;
         }
@@ -81,5 +107,18 @@ public class WarehouseSinkConnector extends SinkConnector {
             StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
         }
         return config;
+    }
+
+    /** With a list of topics: two that would share a table are an error on table.name.format. */
+    private static void checkTableNames(Map<String, String> props, Map<String, ConfigValue> values) {
+        ConfigValue format = values.get(WarehouseSinkConfig.TABLE_NAME_FORMAT);
+        String topics = props.get(SinkConnector.TOPICS_CONFIG);
+        if (format == null || !format.errorMessages().isEmpty() || !(format.value() instanceof String formatText)
+                || topics == null || topics.isBlank()) {
+            return;
+        }
+        Object schema = values.get(WarehouseSinkConfig.WAREHOUSE_SCHEMA).value();
+        List<String> names = Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+        TableRouter.collision(schema == null ? "" : schema.toString(), formatText, names).ifPresent(format::addErrorMessage);
     }
 }

@@ -56,7 +56,7 @@ public class WarehouseSinkTask extends SinkTask {
         String name = props.getOrDefault("name", "tributary-sink");
         stager = components.stager(config);
         destination = components.destination(config);
-        metrics = new SinkMetrics(name);
+        metrics = new SinkMetrics(name, props.get(WarehouseSinkConnector.TASK_ID));
         Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
         int threads = Math.max(1, Math.min(config.flushMaxInFlight(), destination.maxConcurrentWrites()));
         FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks(), metrics,

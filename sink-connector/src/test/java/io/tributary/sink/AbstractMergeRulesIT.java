@@ -2,6 +2,7 @@ package io.tributary.sink;
 
 import static io.tributary.sink.TestRecords.debezium;
 import static io.tributary.sink.TestRecords.ours;
+import static io.tributary.sink.TestRecords.plain;
 import static io.tributary.sink.TestRecords.tombstone;
 import static io.tributary.sink.TestRecords.withEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,8 +56,9 @@ abstract class AbstractMergeRulesIT {
 
     /** A task writing a table of its own, with {@code extra} settings (name, value, ...). */
     TaskDriver driver(String... extra) {
-        table = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
-        topic = "shop.public." + table;
+        String source = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
+        topic = "shop.public." + source;
+        table = "public_" + source; // table.name.format's default, ${schema}_${table}
         return driverForSameTable(extra);
     }
 
@@ -89,6 +91,20 @@ abstract class AbstractMergeRulesIT {
             sink.batch(ours(topic, 0, 0, 1, "first", 7, "u"));
             sink.batch(ours(topic, 0, 1, 1, "second", 7, "u"));
             assertEquals(Map.of(1L, "second"), names());
+        }
+    }
+
+    /**
+     * Rows stored without metadata (loaded by hand before the sink, or by an older version) are older
+     * than any version: versions with and without a position update them, a tombstone deletes them.
+     */
+    @Test
+    void aStoredRowWithoutMetadataIsOlderThanAnyVersion() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"));
+            execute("INSERT INTO " + qualified() + " (\"id\", \"name\") VALUES (2, 'loaded'), (3, 'loaded'), (4, 'loaded')");
+            sink.batch(plain(topic, 0, 1, 2, "no position"), ours(topic, 0, 2, 3, "with position", 5, "u"), tombstone(topic, 0, 3, 4));
+            assertEquals(Map.of(1L, "a", 2L, "no position", 3L, "with position"), names());
         }
     }
 
@@ -336,6 +352,12 @@ abstract class AbstractMergeRulesIT {
                 ResultSet rs = s.executeQuery("SELECT \"__tributary_deleted_at\" FROM " + qualified() + " WHERE \"id\" = " + id)) {
             assertTrue(rs.next(), "row " + id + " is missing");
             return rs.getObject(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 

@@ -52,8 +52,9 @@ class BigQueryLiveIT {
             }
         }
         bigQuery = options.build().getService();
-        table = "items_live_" + System.currentTimeMillis();
-        topic = "shop.public." + table;
+        String source = "items_live_" + System.currentTimeMillis();
+        topic = "shop.public." + source;
+        table = "public_" + source; // table.name.format's default, ${schema}_${table}
     }
 
     @AfterEach

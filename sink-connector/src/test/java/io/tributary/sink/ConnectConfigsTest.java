@@ -33,7 +33,7 @@ class ConnectConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"redshift", "snowflake", "bigquery"})
+    @ValueSource(strings = {"redshift", "snowflake", "bigquery", "postgres", "duckdb"})
     void pluginExampleIsValid(String destination) throws Exception {
         java.util.Properties properties = new java.util.Properties();
         try (java.io.Reader in = java.nio.file.Files.newBufferedReader(Path.of("src", "main", "plugin", "etc",
@@ -44,7 +44,28 @@ class ConnectConfigsTest {
         properties.stringPropertyNames().forEach(k -> config.put(k, properties.getProperty(k)));
         config.remove("name");
         check(config);
+        if (config.containsKey("topics.regex")) {
+            assertTrue(config.containsKey("consumer.override.metadata.max.age.ms"), destination + " uses topics.regex without a faster metadata refresh");
+        }
         assertEquals(destination, new WarehouseSinkConfig(resolved(config)).getString(WarehouseSinkConfig.DESTINATION));
+    }
+
+    /**
+     * A sink on topics.regex finds topics created later only at the consumer's metadata refresh (5
+     * minutes by default): every example that subscribes by regex sets a shorter one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres-to-postgres", "postgres-to-redshift", "mysql-to-snowflake", "postgres-to-bigquery",
+        "debezium-postgres-to-warehouse", "postgres-to-s3"})
+    void examplesOnTopicsRegexRefreshMetadataSooner(String name) throws Exception {
+        JsonNode config = new ObjectMapper().readTree(Path.of("..", "connect-configs", name, "sink.json").toFile()).get("config");
+        if (config.has("topics.regex")) {
+            assertTrue(config.has("consumer.override.metadata.max.age.ms"), name + " uses topics.regex without consumer.override.metadata.max.age.ms");
+            assertTrue(config.get("consumer.override.metadata.max.age.ms").asLong() <= 60_000, name);
+        }
+        Map<String, String> all = new HashMap<>();
+        config.fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue().asText()));
+        check(all);
     }
 
     /** ${file:...} placeholders are resolved by the worker's config provider. */
@@ -59,7 +80,7 @@ class ConnectConfigsTest {
         List<String> unknown = new ArrayList<>();
         for (String key : config.keySet()) {
             boolean framework = FRAMEWORK.contains(key) || key.startsWith("key.converter") || key.startsWith("value.converter")
-                    || key.startsWith("errors.");
+                    || key.startsWith("errors.") || key.startsWith("consumer.override.");
             if (!framework && !WarehouseSinkConfig.CONFIG_DEF.names().contains(key)) {
                 unknown.add(key);
             }

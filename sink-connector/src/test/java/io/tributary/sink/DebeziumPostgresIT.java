@@ -124,7 +124,7 @@ class DebeziumPostgresIT {
 
     private static Map<Long, List<Object>> read(PostgresServer warehouse, String schema) {
         try {
-            return WarehouseTables.read(warehouse::connect, "\"" + schema + "\".\"customers\"");
+            return WarehouseTables.read(warehouse::connect, "\"" + schema + "\".\"public_customers\"");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -132,7 +132,7 @@ class DebeziumPostgresIT {
 
     private static Map<Long, List<Object>> readDuck(DuckDbWarehouse duckdb) {
         try {
-            return WarehouseTables.read(duckdb::connect, "\"dbz_duck\".\"customers\"");
+            return WarehouseTables.read(duckdb::connect, "\"dbz_duck\".\"public_customers\"");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -140,7 +140,7 @@ class DebeziumPostgresIT {
 
     private static Map<Long, List<Object>> readLive(PostgresServer warehouse, String schema) {
         try {
-            return WarehouseTables.read(warehouse::connect, "(SELECT * FROM \"" + schema + "\".\"customers\" WHERE __tributary_deleted_at IS NULL) live");
+            return WarehouseTables.read(warehouse::connect, "(SELECT * FROM \"" + schema + "\".\"public_customers\" WHERE __tributary_deleted_at IS NULL) live");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -149,7 +149,7 @@ class DebeziumPostgresIT {
     private static Set<Long> softDeleted(PostgresServer warehouse) throws SQLException {
         Set<Long> ids = new TreeSet<>();
         try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id FROM dbz_soft.customers WHERE __tributary_deleted_at IS NOT NULL")) {
+                ResultSet rs = s.executeQuery("SELECT id FROM dbz_soft.public_customers WHERE __tributary_deleted_at IS NOT NULL")) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }

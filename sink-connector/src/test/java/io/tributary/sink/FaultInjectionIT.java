@@ -122,7 +122,7 @@ class FaultInjectionIT {
             assertEquals(30L, replay.committed.get(tp).offset());
         }
         assertEquals(firstRunUris.get(1), replayUris.get(0), "the replay staged the same object");
-        assertEquals(expected(), names(warehouse, "\"faults\".\"" + table + "\""));
+        assertEquals(expected(), names(warehouse, "\"faults\".\"public_" + table + "\""));
     }
 
     /** Three batches of 10: inserts; updates; late older versions, deletes and newer updates. */

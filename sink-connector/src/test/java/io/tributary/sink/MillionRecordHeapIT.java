@@ -94,7 +94,7 @@ class MillionRecordHeapIT {
 
     private static long count(PostgresServer postgres) {
         try (Connection c = postgres.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big.events")) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big.public_events")) {
             rs.next();
             return rs.getLong(1);
         } catch (Exception e) {

@@ -61,7 +61,7 @@ class PostgresMergeRulesIT extends AbstractMergeRulesIT {
         }
         List<String> tables = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + SCHEMA + "' AND table_name LIKE 'customer_order_line%'"
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + SCHEMA + "' AND table_name LIKE 'public_customer_order_line%'"
                         + " ORDER BY table_name")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));

@@ -2,6 +2,7 @@ package io.tributary.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class RecordNormalizerTest {
     void mysqlPositionsCombineBinlogFileAndPosition() {
         Schema source = SchemaBuilder.struct().field("connector", Schema.STRING_SCHEMA).field("file", Schema.STRING_SCHEMA)
                 .field("pos", Schema.INT64_SCHEMA).build();
-        Schema envelope = SchemaBuilder.struct().field("before", TestRecords.OPTIONAL_VALUE).field("after", TestRecords.OPTIONAL_VALUE)
+        Schema envelope = SchemaBuilder.struct().name("t.Envelope").field("before", TestRecords.OPTIONAL_VALUE).field("after", TestRecords.OPTIONAL_VALUE)
                 .field("source", source).field("op", Schema.STRING_SCHEMA).build();
         Struct value = new Struct(envelope).put("op", "u").put("after", TestRecords.row(TestRecords.OPTIONAL_VALUE, 1, "a"))
                 .put("source", new Struct(source).put("connector", "mariadb").put("file", "mysql-bin.000003").put("pos", 154L));
@@ -79,5 +80,43 @@ class RecordNormalizerTest {
         UnconvertibleRecordException schemaless = assertThrows(UnconvertibleRecordException.class,
                 () -> merge.normalize(new SinkRecord("t", 0, TestRecords.KEY, TestRecords.key(1), null, java.util.Map.of("id", 1), 9)));
         assertTrue(schemaless.getMessage().contains("not a struct"), schemaless.getMessage());
+    }
+
+    /** A source table whose own columns are named like Debezium's envelope fields (an audit log, say). */
+    private static final Schema LOOKALIKE = SchemaBuilder.struct().name("shop.public.audit.Value")
+            .field("id", Schema.INT64_SCHEMA).field("op", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("before", Schema.OPTIONAL_STRING_SCHEMA).field("after", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("source", Schema.OPTIONAL_STRING_SCHEMA).build();
+
+    private static Struct lookalikeRow(String op) {
+        return new Struct(LOOKALIKE).put("id", 7L).put("op", op).put("before", "b").put("after", "a").put("source", "web");
+    }
+
+    private static List<String> names(ChangeEvent event) {
+        return event.schema().columns().stream().map(c -> c.name()).toList();
+    }
+
+    @Test
+    void ourRecordWithColumnsNamedLikeAnEnvelopeIsARow() {
+        org.apache.kafka.connect.header.ConnectHeaders headers = new org.apache.kafka.connect.header.ConnectHeaders();
+        headers.addString(io.tributary.common.RecordHeaders.OP, "u");
+        headers.addLong(io.tributary.common.RecordHeaders.POSITION, 99L);
+        SinkRecord record = new SinkRecord("shop.public.audit", 0, TestRecords.KEY, TestRecords.key(7), LOOKALIKE, lookalikeRow("t"), 3,
+                0L, org.apache.kafka.common.record.TimestampType.CREATE_TIME, headers);
+        ChangeEvent event = merge.normalize(record);
+        assertNotNull(event, "a row whose op column says 't' is not a Debezium truncate");
+        assertEquals(99L, event.position());
+        assertFalse(event.delete());
+        assertEquals(List.of("id", "op", "before", "after", "source"), names(event));
+        assertEquals("t", event.row().getString("op"));
+    }
+
+    @Test
+    void aPlainStructWithoutAnEnvelopeSchemaNameIsARow() {
+        SinkRecord record = new SinkRecord("shop.public.audit", 0, TestRecords.KEY, TestRecords.key(7), LOOKALIKE, lookalikeRow("d"), 3);
+        ChangeEvent event = merge.normalize(record);
+        assertFalse(event.delete(), "a row whose op column says 'd' is not a Debezium delete");
+        assertNull(event.position());
+        assertEquals(List.of("id", "op", "before", "after", "source"), names(event));
     }
 }

@@ -59,8 +59,73 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
 
     @Override
     DestinationWriter writer(WarehouseSinkConfig config) {
-        RedshiftDialect dialect = new RedshiftDialect((url, props) -> new org.postgresql.Driver().connect(url, props), new InsertLoader());
+        return writer(config, (url, props) -> new org.postgresql.Driver().connect(url, props));
+    }
+
+    private static DestinationWriter writer(WarehouseSinkConfig config, io.tributary.sink.destination.jdbc.JdbcConnector connector) {
+        RedshiftDialect dialect = new RedshiftDialect(connector, new InsertLoader());
         return new JdbcDestination(dialect, config, JdbcDestination.credentials(config), new RedshiftApplySql());
+    }
+
+    /**
+     * Two tasks add the same new column: Redshift has no ADD COLUMN IF NOT EXISTS, so the second
+     * ALTER fails with duplicate column (42701). The batch is retried, finds the column and merges.
+     */
+    @Test
+    void aColumnAnotherWriterAddedFirstIsSkipped() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(TestRecords.ours(topic(), 0, 0, 1, "a", 10, "r"));
+        }
+        java.util.concurrent.atomic.AtomicInteger raced = new java.util.concurrent.atomic.AtomicInteger();
+        try (TaskDriver racing = driverForSameTable(config -> writer(config, racedBy(raced)))) {
+            racing.batch(TestRecords.withEmail(topic(), 0, 1, 2, "b", "b@example.com", 11));
+        }
+        assertEquals(1, raced.get(), "the other writer added the column just before this one");
+        assertEquals(Map.of(1L, "a", 2L, "b"), names());
+        assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE \"email\" = 'b@example.com'"));
+    }
+
+    /** Connections whose first ADD COLUMN is run first by another connection (another task), committed. */
+    private io.tributary.sink.destination.jdbc.JdbcConnector racedBy(java.util.concurrent.atomic.AtomicInteger raced) {
+        return (url, props) -> {
+            Connection real = new org.postgresql.Driver().connect(url, props);
+            return delegate(Connection.class, real, (method, args) -> {
+                if (!method.getName().equals("createStatement") || args != null) {
+                    return null;
+                }
+                java.sql.Statement statement = real.createStatement();
+                return delegate(java.sql.Statement.class, statement, (m, a) -> {
+                    if (m.getName().equals("execute") && a != null && a[0] instanceof String sql && sql.contains(" ADD COLUMN ")
+                            && raced.getAndIncrement() == 0) {
+                        try (Connection other = postgres.connect(); java.sql.Statement s = other.createStatement()) {
+                            s.execute(sql);
+                        }
+                    }
+                    return null;
+                });
+            });
+        };
+    }
+
+    private interface Interceptor {
+        /** @return a replacement result, or null to call the real method */
+        Object intercept(java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T delegate(Class<T> type, T real, Interceptor interceptor) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(RedshiftSqlOnPostgresIT.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    Object replaced = interceptor.intercept(method, args);
+                    if (replaced != null) {
+                        return replaced;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

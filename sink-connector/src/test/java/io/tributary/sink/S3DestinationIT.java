@@ -39,8 +39,8 @@ class S3DestinationIT {
         try (S3Client client = s3.newClient()) {
             List<String> keys = client.listObjectsV2(ListObjectsV2Request.builder().bucket(s3.bucket()).prefix("lake/").build())
                     .contents().stream().map(S3Object::key).sorted().toList();
-            assertEquals(List.of("lake/lake.events/2023/11/14/lake.public.events+0+00000000000000000000-1.avro",
-                    "lake/lake.events/2023/11/14/lake.public.events+0+00000000000000000002-2.avro"), keys);
+            assertEquals(List.of("lake/lake.public_events/2023/11/14/lake.public.events+0+00000000000000000000-1.avro",
+                    "lake/lake.public_events/2023/11/14/lake.public.events+0+00000000000000000002-2.avro"), keys);
             List<String> rows = new ArrayList<>();
             for (String key : keys) {
                 try (InputStream in = client.getObject(GetObjectRequest.builder().bucket(s3.bucket()).key(key).build());

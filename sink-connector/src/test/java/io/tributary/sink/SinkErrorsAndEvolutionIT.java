@@ -131,6 +131,7 @@ class SinkErrorsAndEvolutionIT {
         Map<String, String> config = new HashMap<>(SinkPipelineIT.sinkConfig(s3, "postgres", "1",
                 Map.of("warehouse.url", "jdbc:postgresql://127.0.0.1:1/nowhere", "warehouse.user", "u", "warehouse.password", "secret-pw")));
         config.put("staging.s3.bucket", "no-such-bucket");
+        config.put("staging.s3.archive", "true"); // PostgreSQL loads the local file: only an archiving sink uses the bucket
         Map<String, String> errors = errors(cluster.rest().validate(SinkPipelineIT.SINK, config));
         assertTrue(errors.getOrDefault("warehouse.url", "").contains("cannot connect"), errors.toString());
         assertTrue(errors.getOrDefault("staging.s3.bucket", "").contains("does not exist"), errors.toString());
@@ -176,7 +177,7 @@ class SinkErrorsAndEvolutionIT {
     private static Map<Long, String> emails(PostgresServer postgres) {
         Map<Long, String> rows = new TreeMap<>();
         try (Connection c = postgres.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, email FROM evolution.customers")) {
+                ResultSet rs = s.executeQuery("SELECT id, email FROM evolution.public_customers")) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), String.valueOf(rs.getString(2)));
             }

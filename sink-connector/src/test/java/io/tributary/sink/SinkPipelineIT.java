@@ -85,7 +85,7 @@ class SinkPipelineIT {
             rest.deleteConnector("pipeline-duckdb");
         }
         try (S3Client client = s3.newClient()) {
-            int objects = client.listObjectsV2(ListObjectsV2Request.builder().bucket(s3.bucket()).prefix("pipeline/pipeline.customers/").build())
+            int objects = client.listObjectsV2(ListObjectsV2Request.builder().bucket(s3.bucket()).prefix("pipeline/pipeline.public_customers/").build())
                     .contents().size();
             assertEquals(true, objects >= 3, "with staging.s3.archive, batches are kept per table and date: " + objects);
         }
@@ -102,7 +102,7 @@ class SinkPipelineIT {
 
     private static Map<Long, List<Object>> read(WarehouseTables.Connector connector) {
         try {
-            return WarehouseTables.read(connector, "\"pipeline\".\"customers\"");
+            return WarehouseTables.read(connector, "\"pipeline\".\"public_customers\"");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

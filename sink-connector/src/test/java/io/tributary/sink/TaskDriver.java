@@ -68,6 +68,8 @@ final class TaskDriver implements AutoCloseable {
     };
 
     final MovableClock clock = new MovableClock();
+    /** The worker context: with errors.tolerance=all, records the dead-letter queue receives. */
+    final RecordingContext context = new RecordingContext();
     final WarehouseSinkTask task;
     final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
@@ -123,6 +125,7 @@ final class TaskDriver implements AutoCloseable {
                 return inline ? new InlineExecutor() : SinkComponents.super.flushExecutor(threads, name);
             }
         });
+        task.initialize(context);
         task.start(props);
     }
 

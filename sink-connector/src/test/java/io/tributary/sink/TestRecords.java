@@ -61,6 +61,11 @@ final class TestRecords {
                 TimestampType.CREATE_TIME, headers);
     }
 
+    /** A plain struct: no headers, so no op and no position (ordered by Kafka partition and offset only). */
+    static SinkRecord plain(String topic, int partition, long offset, long id, String name) {
+        return new SinkRecord(topic, partition, KEY, key(id), VALUE, row(id, name), offset, 1_700_000_000_000L, TimestampType.CREATE_TIME);
+    }
+
     static SinkRecord withEmail(String topic, int partition, long offset, long id, String name, String email, long position) {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(RecordHeaders.OP, "u");

@@ -17,9 +17,10 @@ class WarehouseSinkConnectorTest {
     void tasksShareTheConnectorConfig() {
         WarehouseSinkConnector connector = new WarehouseSinkConnector();
         connector.start(VALID);
-        List<Map<String, String>> tasks = connector.taskConfigs(2);
-        assertEquals(2, tasks.size());
+        List<Map<String, String>> tasks = connector.taskConfigs(3);
+        assertEquals(3, tasks.size());
         tasks.forEach(t -> assertEquals("duckdb", t.get("destination")));
+        assertEquals(List.of("0", "1", "2"), tasks.stream().map(t -> t.get("task.id")).toList(), "each task knows its REST task id");
     }
 
     @Test
@@ -35,5 +36,71 @@ class WarehouseSinkConnectorTest {
         Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "oracle", "topics", "t"))
                 .configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));
         assertTrue(result.get("destination").errorMessages().get(0).contains("oracle"));
+    }
+
+    @Test
+    void validateAndStartRefuseCredentialsInTheUrl() {
+        for (String url : List.of("jdbc:postgresql://wh:5432/analytics?user=u&password=s3cr3t-value",
+                "jdbc:postgresql://u:s3cr3t-value@wh:5432/analytics",
+                "jdbc:snowflake://acme.snowflakecomputing.com/?db=A&private_key_file_pwd=s3cr3t-value",
+                "jdbc:redshift://c:5439/dev;UID=u;PWD=s3cr3t-value")) {
+            Map<String, String> props = Map.of("destination", "postgres", "topics", "t", "warehouse.url", url);
+            Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(props).configValues().stream()
+                    .collect(Collectors.toMap(ConfigValue::name, v -> v));
+            List<String> errors = result.get("warehouse.url").errorMessages();
+            assertEquals(1, errors.size(), url + ": " + errors);
+            assertTrue(errors.get(0).contains("warehouse.password") && errors.get(0).contains("config provider"), errors.get(0));
+            assertTrue(!errors.get(0).contains("s3cr3t-value"), "the error repeats the secret: " + errors.get(0));
+            org.apache.kafka.common.config.ConfigException atStart = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.apache.kafka.common.config.ConfigException.class, () -> new WarehouseSinkConnector().start(props), url);
+            assertTrue(!atStart.getMessage().contains("s3cr3t-value"), atStart.getMessage());
+        }
+        Map<String, ConfigValue> clean = new WarehouseSinkConnector().validate(Map.of("destination", "duckdb", "topics", "t",
+                "warehouse.url", "jdbc:duckdb:/tmp/x.duckdb?access_mode=READ_WRITE")).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertEquals(List.of(), clean.get("warehouse.url").errorMessages().stream().filter(m -> m.contains("credential")).toList());
+    }
+
+    @Test
+    void validateReportsTwoTopicsForOneTableOnTheFormat() {
+        Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "oracle",
+                "topics", "cdc.public.orders, cdc.archive.orders", "table.name.format", "${table}")).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        List<String> errors = result.get("table.name.format").errorMessages();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("cdc.public.orders") && errors.get(0).contains("cdc.archive.orders"), errors.get(0));
+        Map<String, ConfigValue> byDefault = new WarehouseSinkConnector().validate(Map.of("destination", "oracle",
+                "topics", "cdc.public.orders, cdc.archive.orders")).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertEquals(List.of(), byDefault.get("table.name.format").errorMessages());
+    }
+
+    @Test
+    void topicsRegexWithoutAFasterMetadataRefreshWarnsOnceAtStart() {
+        List<String> warnings = new java.util.ArrayList<>();
+        org.apache.logging.log4j.core.Logger logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
+                .getLogger(WarehouseSinkConnector.class);
+        org.apache.logging.log4j.core.appender.AbstractAppender appender = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                "capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                if (event.getLevel() == org.apache.logging.log4j.Level.WARN) {
+                    warnings.add(event.getMessage().getFormattedMessage());
+                }
+            }
+        };
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            new WarehouseSinkConnector().start(Map.of("topics.regex", "shop\\.public\\..*", "destination", "duckdb"));
+            new WarehouseSinkConnector().start(Map.of("topics.regex", "shop\\.public\\..*", "destination", "duckdb",
+                    "consumer.override.metadata.max.age.ms", "30000"));
+            new WarehouseSinkConnector().start(Map.of("topics", "shop.public.orders", "destination", "duckdb"));
+        } finally {
+            logger.removeAppender(appender);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("consumer.override.metadata.max.age.ms=30000") && warnings.get(0).contains("5 minutes"),
+                warnings.get(0));
     }
 }

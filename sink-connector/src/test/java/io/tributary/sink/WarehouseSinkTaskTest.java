@@ -156,6 +156,44 @@ class WarehouseSinkTaskTest {
         assertTrue(jmx.queryNames(new javax.management.ObjectName("io.tributary.sink:type=table-metrics,*"), null).isEmpty());
     }
 
+    /**
+     * Two connectors' tasks in one JVM (two workers of an embedded cluster, or tasks that restart):
+     * each task's MBeans carry its connector and REST task id, so none collides and none drifts.
+     */
+    @Test
+    void metricsAreNamedByConnectorAndRestTaskId() throws Exception {
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        List<WarehouseSinkTask> tasks = new ArrayList<>();
+        for (String connector : List.of("jmx-a", "jmx-b")) {
+            for (String id : List.of("0", "1")) {
+                WarehouseSinkTask task = task(Map.of("name", connector, "task.id", id), false);
+                task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r")));
+                tasks.add(task);
+            }
+        }
+        tasks.get(0).stop(); // a restart of jmx-a task 0 keeps its name
+        WarehouseSinkTask restarted = task(Map.of("name", "jmx-a", "task.id", "0"), false);
+        restarted.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r")));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        jmx.queryNames(new javax.management.ObjectName("io.tributary.sink:type=table-metrics,*"), null)
+                .forEach(n -> names.add(n.getKeyProperty("connector") + "/" + n.getKeyProperty("task")));
+        assertEquals(new java.util.TreeSet<>(List.of("\"jmx-a\"/0", "\"jmx-a\"/1", "\"jmx-b\"/0", "\"jmx-b\"/1")), names);
+        tasks.subList(1, tasks.size()).forEach(WarehouseSinkTask::stop);
+        restarted.stop();
+    }
+
+    @Test
+    void twoTopicsForOneTableFailTheTask() {
+        WarehouseSinkTask task = task(Map.of("table.name.format", "${table}", "topics", TOPIC + ",shop.archive.items"), false);
+        try {
+            task.put(List.of(ours(TOPIC, 0, 0, 1, "a", 1, "r")));
+            ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(ours("shop.archive.items", 0, 0, 1, "b", 1, "r"))));
+            assertTrue(e.getMessage().contains("shop.archive.items") && e.getMessage().contains(TOPIC), e.getMessage());
+        } finally {
+            task.stop();
+        }
+    }
+
     @Test
     void aQuietPartitionIsFlushedByTheWallClock() {
         WarehouseSinkTask task = task(Map.of(), false);

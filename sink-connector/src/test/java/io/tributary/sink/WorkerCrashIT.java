@@ -103,7 +103,7 @@ class WorkerCrashIT {
 
     private static long count(PostgresServer postgres) {
         try (Connection c = postgres.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM crash.customers")) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM crash.public_customers")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -113,7 +113,7 @@ class WorkerCrashIT {
 
     private static Map<Long, List<Object>> read(WarehouseTables.Connector connector) {
         try {
-            return WarehouseTables.read(connector, "\"crash\".\"customers\"");
+            return WarehouseTables.read(connector, "\"crash\".\"public_customers\"");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

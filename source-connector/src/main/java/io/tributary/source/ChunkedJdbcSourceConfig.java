@@ -1,5 +1,6 @@
 package io.tributary.source;
 
+import io.tributary.common.UrlCredentials;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,7 +23,9 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     static final String GROUP_INCREMENTAL = "Incremental";
 
     public static final String CONNECTION_URL = "connection.url";
-    private static final String CONNECTION_URL_DOC = "JDBC URL of the source database, e.g. jdbc:postgresql://db:5432/shop or jdbc:mariadb://db:3306/shop.";
+    private static final String CONNECTION_URL_DOC = "JDBC URL of the source database, e.g. jdbc:postgresql://db:5432/shop or jdbc:mariadb://db:3306/shop."
+            + " It is shown unmasked by the REST API, so it must not hold credentials (password, token or key parameters, user:password@):"
+            + " the password goes in connection.password.";
     public static final String CONNECTION_USER = "connection.user";
     private static final String CONNECTION_USER_DOC = "Database user. Needs SELECT on the captured tables and read access to the catalog.";
     public static final String CONNECTION_PASSWORD = "connection.password";
@@ -87,7 +90,8 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     private static ConfigDef configDef() {
         int order = 0;
         ConfigDef def = new ConfigDef();
-        def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                ConfigDef.CompositeValidator.of(new ConfigDef.NonEmptyString(), UrlCredentials.validator(CONNECTION_PASSWORD)), Importance.HIGH,
                 CONNECTION_URL_DOC, GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
         def.define(CONNECTION_USER, Type.STRING, null, Importance.HIGH, CONNECTION_USER_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
         def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");

@@ -37,8 +37,10 @@ final class OffsetValidation {
                         }
                     }
                     case SourcePartitions.KIND_CHUNK -> {
-                        if (!(partition.get(SourcePartitions.CHUNK) instanceof String)) {
-                            throw new IllegalArgumentException("a chunk partition needs \"chunk\": \"<number>\"");
+                        Object chunk = partition.get(SourcePartitions.CHUNK);
+                        if (!(chunk instanceof String text) || !text.matches("0|[1-9][0-9]{0,8}")) {
+                            throw new IllegalArgumentException("a chunk partition needs \"chunk\": \"<number>\" (0, 1, 2, ...), not "
+                                    + (chunk instanceof String ? "'" + chunk + "'" : String.valueOf(chunk)));
                         }
                         ChunkOffset.fromMap(offset);
                     }

@@ -62,4 +62,21 @@ class ChunkedJdbcSourceConnectorTest {
             assertTrue(key.group != null, key.name + " has no group");
         });
     }
+
+    @Test
+    void validateAndStartRefuseCredentialsInTheUrl() {
+        for (String url : java.util.List.of("jdbc:postgresql://db:5432/shop?password=s3cr3t-value",
+                "jdbc:mariadb://shop:s3cr3t-value@db:3306/shop", "jdbc:mariadb://db:3306/shop?user=u&Password=s3cr3t-value")) {
+            Map<String, String> props = Map.of("connection.url", url, "topic.prefix", "shop");
+            Map<String, ConfigValue> result = new ChunkedJdbcSourceConnector().validate(props).configValues().stream()
+                    .collect(Collectors.toMap(ConfigValue::name, v -> v));
+            java.util.List<String> errors = result.get("connection.url").errorMessages();
+            assertEquals(1, errors.size(), url + ": " + errors);
+            assertTrue(errors.get(0).contains("connection.password") && errors.get(0).contains("config provider"), errors.get(0));
+            assertFalse(errors.get(0).contains("s3cr3t-value"), errors.get(0));
+            org.apache.kafka.common.config.ConfigException atStart = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.apache.kafka.common.config.ConfigException.class, () -> new ChunkedJdbcSourceConfig(props), url);
+            assertFalse(atStart.getMessage().contains("s3cr3t-value"), atStart.getMessage());
+        }
+    }
 }

@@ -35,4 +35,16 @@ class OffsetValidationTest {
                 Map.of(SourcePartitions.chunk("public.orders", 1), Map.of("plan_id", "p", "done", "yes", "rows", 1L))));
         assertTrue(malformed.getMessage().contains("Bad offset"), malformed.getMessage());
     }
+
+    @Test
+    void aChunkPartitionWhoseChunkIsNotANumberIsRejected() {
+        Map<String, Object> partition = new HashMap<>(SourcePartitions.chunk("public.orders", 1));
+        partition.put(SourcePartitions.CHUNK, "x");
+        ConnectException e = assertThrows(ConnectException.class, () -> connector.alterOffsets(Map.of(),
+                Map.of(partition, new ChunkOffset("p", List.of(42L), true, 10).toMap())));
+        assertTrue(e.getMessage().contains("\"chunk\": \"<number>\"") && e.getMessage().contains("'x'"), e.getMessage());
+        partition.put(SourcePartitions.CHUNK, "-1");
+        assertThrows(ConnectException.class, () -> connector.alterOffsets(Map.of(),
+                Map.of(partition, new ChunkOffset("p", List.of(42L), true, 10).toMap())));
+    }
 }

@@ -52,7 +52,7 @@ public final class AvroSchemas {
                 int precision = Math.max(column.type().precision() > 0 ? column.type().precision() : 38, Math.max(scale, 1));
                 yield LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES));
             }
-            case VARIABLE_DECIMAL, STRING, JSON -> Schema.create(Schema.Type.STRING);
+            case VARIABLE_DECIMAL, STRING, JSON, DURATION -> Schema.create(Schema.Type.STRING);
             case UUID -> LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING));
             case BYTES -> Schema.create(Schema.Type.BYTES);
             case DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));

@@ -12,10 +12,14 @@ import java.util.List;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
-/** Converts a Connect value to its staged Avro value, exactly (no rounding), by the column's encoding. */
+/**
+ * Converts a Connect value to its staged Avro value, exactly (no rounding), by the column's encoding.
+ * Times of day are never wrapped into a day (a value outside 00:00:00..24:00:00 is for the
+ * destination's {@code ValueGuard} to refuse); timestamps of {@link Long#MAX_VALUE} /
+ * {@link Long#MIN_VALUE} in any unit are +/-infinity (Debezium's and our source's convention) and are
+ * staged as those two values.
+ */
 public final class AvroValues {
-
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private AvroValues() {
     }
@@ -42,10 +46,10 @@ public final class AvroValues {
             case CONNECT_TIME -> ((java.util.Date) value).getTime() * 1000L;
             case CONNECT_TIMESTAMP -> Math.multiplyExact(((java.util.Date) value).getTime(), 1000L);
             case EPOCH_DAYS -> ((Number) value).intValue();
-            case MILLIS -> Math.multiplyExact(((Number) value).longValue(), 1000L);
-            case MICROS -> column.kind() == io.tributary.sink.schema.ColumnType.Kind.TIME
-                    ? Math.floorMod(((Number) value).longValue(), MICROS_PER_DAY) : ((Number) value).longValue();
-            case NANOS -> Math.floorDiv(((Number) value).longValue(), 1000L);
+            case MILLIS -> infinityOr(((Number) value).longValue(), v -> Math.multiplyExact(v, 1000L));
+            case MICROS -> ((Number) value).longValue();
+            case NANOS -> infinityOr(((Number) value).longValue(), v -> Math.floorDiv(v, 1000L));
+            case DURATION_MICROS -> TemporalText.duration(((Number) value).longValue());
             case ZONED_STRING -> micros(OffsetDateTime.parse((String) value));
             case DEBEZIUM_VARIABLE_DECIMAL -> {
                 Struct struct = (Struct) value;
@@ -55,6 +59,11 @@ public final class AvroValues {
             case DECIMAL_STRING -> new BigDecimal(((String) value).trim()).toPlainString();
             case ARRAY -> array(column, (Collection<?>) value);
         };
+    }
+
+    /** Long.MAX_VALUE and Long.MIN_VALUE (infinity) stay as they are; other values are converted to microseconds. */
+    private static long infinityOr(long value, java.util.function.LongUnaryOperator toMicros) {
+        return value == Long.MAX_VALUE || value == Long.MIN_VALUE ? value : toMicros.applyAsLong(value);
     }
 
     private static ByteBuffer decimal(Column column, BigDecimal value) {

@@ -1,5 +1,6 @@
 package io.tributary.sink.buffer;
 
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.record.ChangeEvent;
 import io.tributary.sink.record.UnconvertibleRecordException;
 import io.tributary.sink.schema.Column;
@@ -44,15 +45,18 @@ public final class TableBuffer {
     private final CountingStream counter;
     private final DataFileWriter<GenericRecord> writer;
     private final long createdAtMs;
+    private final ValueGuard guard;
     private final SortedMap<Integer, OffsetRange> ranges = new TreeMap<>();
 
     private long firstTimestamp = -1;
     private int records;
 
+    /** @param guard what the destination cannot hold: such a value fails its record in {@link #add} */
     public TableBuffer(TableId table, String topic, TableSchema schema, MetadataColumns metadata, boolean keyRequired,
-            Path dir, BatchFiles files, CodecFactory codec, long nowMs) {
+            Path dir, BatchFiles files, CodecFactory codec, long nowMs, ValueGuard guard) {
         this.table = table;
         this.topic = topic;
+        this.guard = guard;
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
         this.keyRequired = keyRequired;
@@ -111,8 +115,8 @@ public final class TableBuffer {
     /**
      * Appends the event's row.
      *
-     * @throws UnconvertibleRecordException if a value does not fit its column or a key value is missing;
-     *         nothing is written then
+     * @throws UnconvertibleRecordException if a value does not fit its column, the destination cannot
+     *         hold it (its {@link ValueGuard}) or a key value is missing; nothing is written then
      */
     public void add(ChangeEvent event) {
         GenericRecord row = new GenericData.Record(avroSchema);
@@ -123,11 +127,17 @@ public final class TableBuffer {
                 if (column.key() && value == null && keyRequired) {
                     throw new UnconvertibleRecordException("key column " + column.name() + " is null");
                 }
+                Object staged;
                 try {
-                    row.put(i, AvroValues.toAvro(column, value));
+                    staged = AvroValues.toAvro(column, value);
                 } catch (DataException e) {
                     throw new UnconvertibleRecordException(e.getMessage(), e);
                 }
+                String problem = staged == null ? null : guard.problem(column, staged);
+                if (problem != null) {
+                    throw new UnconvertibleRecordException("column " + column.name() + ": " + problem);
+                }
+                row.put(i, staged);
             }
             i++;
         }

@@ -56,6 +56,11 @@ public interface DestinationWriter extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /** What this destination's columns cannot hold; checked as records are added to a batch. */
+    default ValueGuard valueGuard() {
+        return ValueGuard.NONE;
+    }
+
     @Override
     void close();
 }

@@ -86,7 +86,10 @@ public final class Retrier {
     private static boolean retriableSql(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("23505") || state.equals("42P07") || state.equals("42710")) {
+                || state.equals("23505") || state.equals("42P07") || state.equals("42710")
+                // duplicate column: another writer added it first (Redshift has no ADD COLUMN IF NOT EXISTS);
+                // the next attempt reads the columns again and skips it
+                || state.equals("42701")) {
             return true;
         }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);

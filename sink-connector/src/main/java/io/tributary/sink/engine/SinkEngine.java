@@ -216,7 +216,8 @@ public final class SinkEngine implements AutoCloseable {
             }
             try {
                 batch = new OpenBatch(new TableBuffer(table, record.topic(), event.schema(), metadata,
-                        config.writeMode() == WriteMode.MERGE, config.bufferDir(), files, codec, clock.millis()), new BatchTicket());
+                        config.writeMode() == WriteMode.MERGE, config.bufferDir(), files, codec, clock.millis(),
+                        destination.valueGuard()), new BatchTicket());
             } catch (UnconvertibleRecordException e) {
                 reject(tp, record, e);
                 return;

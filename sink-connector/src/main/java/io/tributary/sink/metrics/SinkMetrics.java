@@ -4,7 +4,6 @@ import io.tributary.sink.schema.TableId;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -13,20 +12,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per-table metrics of one task, as MBeans
- * {@code io.tributary.sink:type=table-metrics,connector=<name>,task=<n>,table=<schema.table>}.
+ * {@code io.tributary.sink:type=table-metrics,connector=<name>,task=<n>,table=<schema.table>}, where
+ * {@code <n>} is the task's id in the Connect REST API (the {@code task.id} the connector gives each
+ * task): the same after a restart, and distinct for every task of a connector in one JVM.
  */
 public final class SinkMetrics implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkMetrics.class);
-    private static final AtomicInteger TASKS = new AtomicInteger();
-
     private final String connector;
-    private final int task = TASKS.incrementAndGet();
+    private final String task;
     private final Map<TableId, TableMetrics> tables = new HashMap<>();
     private final Map<TableId, ObjectName> names = new HashMap<>();
 
-    public SinkMetrics(String connector) {
+    /**
+     * @param connector the connector's name
+     * @param taskId the task's REST id, {@code task.id} of its config (0 when absent)
+     */
+    public SinkMetrics(String connector, String taskId) {
         this.connector = connector == null ? "unnamed" : connector;
+        this.task = taskId == null || taskId.isBlank() ? "0" : Integer.toString(Integer.parseInt(taskId.trim()));
     }
 
     public synchronized TableMetrics table(TableId table) {

@@ -10,9 +10,17 @@ final class DebeziumEnvelope {
     private DebeziumEnvelope() {
     }
 
+    /**
+     * A Debezium change event: a struct schema named {@code <topic>.Envelope} with a struct {@code source}
+     * and the {@code op}, {@code before} and {@code after} fields. Field names alone are not enough: a
+     * source table may have columns named so.
+     */
     static boolean isEnvelope(Schema schema) {
-        return schema.type() == Schema.Type.STRUCT && schema.field("op") != null && schema.field("source") != null
-                && schema.field("after") != null && schema.field("before") != null;
+        String name = schema.name();
+        Field source = schema.type() == Schema.Type.STRUCT ? schema.field("source") : null;
+        return name != null && (name.equals("Envelope") || name.endsWith(".Envelope"))
+                && source != null && source.schema().type() == Schema.Type.STRUCT
+                && schema.field("op") != null && schema.field("after") != null && schema.field("before") != null;
     }
 
     /**

@@ -18,12 +18,14 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Turns a record into a {@link ChangeEvent}. Understands three shapes:
+ * Turns a record into a {@link ChangeEvent}. Understands three shapes, tried in this order:
  * <ul>
- *   <li>Debezium envelopes ({@code before}, {@code after}, {@code op}, {@code source}): {@code op=d}
- *       is a delete, the position is the LSN or binlog position; truncate and message events are skipped;</li>
- *   <li>Tributary source records: a struct value with the {@code tributary.op} and
- *       {@code tributary.position} headers ({@code op=d}, a soft delete seen by the source, is a delete);</li>
+ *   <li>Tributary source records: a struct value with the {@code tributary.op} header (and
+ *       {@code tributary.position}); {@code op=d}, a soft delete seen by the source, is a delete. The
+ *       header decides, whatever the value's columns are called;</li>
+ *   <li>Debezium envelopes: a schema named {@code *.Envelope} with a struct {@code source} and
+ *       {@code before}, {@code after}, {@code op}: {@code op=d} is a delete, the position is the LSN or
+ *       binlog position; truncate and message events are skipped;</li>
  *   <li>plain structs, ordered by Kafka offset.</li>
  * </ul>
  * A record with a null value (tombstone) is a delete of its key. It carries no position, so it
@@ -77,10 +79,10 @@ public final class RecordNormalizer {
             throw new UnconvertibleRecordException("value is a " + value.getClass().getSimpleName()
                     + ", not a struct: use a converter with schemas (e.g. JsonConverter with schemas.enable=true)");
         }
-        if (DebeziumEnvelope.isEnvelope(struct.schema())) {
+        String op = headerString(record, RecordHeaders.OP);
+        if (op == null && DebeziumEnvelope.isEnvelope(struct.schema())) {
             return debezium(record, key, struct);
         }
-        String op = headerString(record, RecordHeaders.OP);
         if (op == null) {
             op = "u";
         }

@@ -21,8 +21,13 @@ public record ColumnType(Kind kind, int precision, int scale, int length) {
         STRING, JSON, UUID, BYTES,
         /** Days since the epoch. */
         DATE,
-        /** Microseconds since midnight. */
+        /** Microseconds since midnight, 00:00:00 to 24:00:00 (never wrapped: other values fail on the way in). */
         TIME,
+        /**
+         * A signed duration in microseconds, negative or beyond a day (MySQL/MariaDB TIME); staged as
+         * text {@code [-]HH:MM:SS[.ffffff]}: an interval where the warehouse has one, else that text.
+         */
+        DURATION,
         /** Microseconds since the epoch of a wall-clock time read as UTC (no time zone). */
         TIMESTAMP,
         /** Microseconds since the epoch, UTC. */

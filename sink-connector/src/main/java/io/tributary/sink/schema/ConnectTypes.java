@@ -62,6 +62,7 @@ public final class ConnectTypes {
             case LogicalTypes.MICRO_TIMESTAMP, "io.debezium.time.MicroTimestamp" -> typed(name, Kind.TIMESTAMP, Encoding.MICROS);
             case LogicalTypes.MICRO_TIMESTAMP_TZ -> typed(name, Kind.TIMESTAMPTZ, Encoding.MICROS);
             case LogicalTypes.MICRO_TIME, "io.debezium.time.MicroTime" -> typed(name, Kind.TIME, Encoding.MICROS);
+            case LogicalTypes.MICRO_DURATION -> typed(name, Kind.DURATION, Encoding.DURATION_MICROS);
             case LogicalTypes.JSON, "io.debezium.data.Json" -> typed(name, Kind.JSON, Encoding.AS_IS);
             case LogicalTypes.UUID, "io.debezium.data.Uuid" -> typed(name, Kind.UUID, Encoding.AS_IS);
             case LogicalTypes.VARIABLE_DECIMAL -> typed(name, Kind.VARIABLE_DECIMAL, Encoding.DECIMAL_STRING);

@@ -22,6 +22,8 @@ public enum Encoding {
     MICROS,
     /** long nanoseconds. */
     NANOS,
+    /** long microseconds of a signed duration: staged as text, never wrapped into a day. */
+    DURATION_MICROS,
     /** ISO-8601 string with an offset, e.g. Debezium {@code ZonedTimestamp}. */
     ZONED_STRING,
     /** Debezium {@code VariableScaleDecimal}: a struct of scale and unscaled bytes. */

@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
- * {@code time(n)} as INT64 {@code MicroTime}. PostgreSQL: read as {@link LocalTime};
- * {@code 24:00:00} is 86,400,000,000. MariaDB's TIME is a duration from -838:59:59.999999 to
- * 838:59:59.999999: it is parsed from its text, so values outside a day come out as signed
- * microseconds (as Debezium does). Offsets hold the time as text with six fraction digits.
+ * {@code time(n)} as INT64 microseconds. PostgreSQL's time is a time of day: {@code MicroTime}, read
+ * as {@link LocalTime}, {@code 24:00:00} is 86,400,000,000. MariaDB's TIME is a duration from
+ * -838:59:59.999999 to 838:59:59.999999: {@code MicroDuration}, parsed from its text, signed and
+ * beyond a day as it is (a consumer must not read it as a time of day). Offsets hold the time as text
+ * with six fraction digits.
  */
 final class TimeMapping extends BaseMapping {
 
@@ -28,7 +29,7 @@ final class TimeMapping extends BaseMapping {
 
     @Override
     protected SchemaBuilder builder() {
-        return LogicalTypes.microTime();
+        return kind == DatabaseKind.MARIADB ? LogicalTypes.microDuration() : LogicalTypes.microTime();
     }
 
     @Override

@@ -40,7 +40,7 @@ abstract class AbstractTypesRoundTripIT {
 
     abstract DatabaseKind kind();
 
-    /** Creates {@link #table()} with every type, one row of edge values (id 1) and one of NULLs (id 2). */
+    /** Creates {@link #table()} with every type, one row of edge values (id 1), one of NULLs (id 2), maybe more edge rows. */
     abstract List<String> createTable();
 
     @Test
@@ -61,7 +61,7 @@ abstract class AbstractTypesRoundTripIT {
                 }
             }
         }
-        assertEquals(2, expected.size());
+        assertEquals(true, expected.size() >= 2, "rows: " + expected.keySet());
 
         SourceConnectorHarness harness = new SourceConnectorHarness(cluster);
         String name = prefix() + "-types";
@@ -72,7 +72,7 @@ abstract class AbstractTypesRoundTripIT {
             converter.configure(Map.of("schemas.enable", "true", "decimal.format", "BASE64"), false);
             Map<Integer, Struct> arrived = new HashMap<>();
             String topic = prefix() + "." + table().qualified();
-            harness.readRows(topic, 2, Duration.ofMinutes(2), row -> {
+            harness.readRows(topic, expected.size(), Duration.ofMinutes(2), row -> {
                 SchemaAndValue value = converter.toConnectData(topic, row.record().value());
                 Struct struct = (Struct) value.value();
                 arrived.put(((Number) struct.get("id")).intValue(), struct);
@@ -86,9 +86,14 @@ abstract class AbstractTypesRoundTripIT {
                         "value of " + f.name() + " in row " + id));
                 assertEquals(want, got, "row " + id);
             }
+            checkArrived(arrived);
         } finally {
             harness.delete(name);
         }
+    }
+
+    /** Database-specific checks of the rows as a consumer decoded them; none by default. */
+    void checkArrived(Map<Integer, Struct> arrived) {
     }
 
     private String prefix() {

@@ -116,7 +116,7 @@ class ColumnMappingsTest {
         assertType(maria("enum"), Schema.Type.STRING, null, "enum");
         assertType(maria("set"), Schema.Type.STRING, null, "set");
         assertType(maria("date"), Schema.Type.INT32, Date.LOGICAL_NAME, "date");
-        assertType(maria("time"), Schema.Type.INT64, LogicalTypes.MICRO_TIME, "time");
+        assertType(maria("time"), Schema.Type.INT64, LogicalTypes.MICRO_DURATION, "time"); // a duration: -838:59:59 .. 838:59:59
         assertType(maria("datetime"), Schema.Type.INT64, LogicalTypes.MICRO_TIMESTAMP, "datetime");
         assertType(maria("timestamp"), Schema.Type.INT64, LogicalTypes.MICRO_TIMESTAMP_TZ, "timestamp");
         assertType(maria("varbinary"), Schema.Type.BYTES, null, "varbinary");

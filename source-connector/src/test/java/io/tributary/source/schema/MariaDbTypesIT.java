@@ -77,6 +77,8 @@ class MariaDbTypesIT {
             st.execute("INSERT INTO schema_all_types (id, c_nn) VALUES (2, '')");
             st.execute("INSERT INTO schema_all_types (id, c_dec50, c_tinyint1, c_bool, c_date, c_time6, c_datetime6, c_nn)"
                     + " VALUES (3, -99999, 0, false, '1000-01-01', '23:59:59.123456', '9999-12-31 23:59:59.999999', 'z')");
+            st.execute("INSERT INTO schema_all_types (id, c_time6, c_nn) VALUES (4, '-01:00:00', 'a'), (5, '100:00:00', 'b'),"
+                    + " (6, '838:59:59', 'c')");
         }
         try (Connection c = open(mariadb)) {
             TableDescription table = TableDescriber.describe(c, new TableId(DB, "schema_all_types"));
@@ -86,7 +88,7 @@ class MariaDbTypesIT {
             RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.MARIADB, true);
             assertSchemas(converter);
             List<Struct> rows = readAll(c, converter, "schema_all_types");
-            assertEquals(3, rows.size());
+            assertEquals(6, rows.size());
 
             new Expected().put("id", 1).put("c_tinyint", (short) -128).put("c_tinyint_u", (short) 255)
                     .put("c_bool", true).put("c_tinyint1", true).put("c_smallint", (short) -32768)
@@ -118,6 +120,10 @@ class MariaDbTypesIT {
                     .put("c_date", date("1000-01-01")).put("c_time6", 86_399_123_456L)
                     .put("c_datetime6", micros("9999-12-31T23:59:59.999999"))
                     .assertMatches(rows.get(2));
+            // durations keep their sign and their hours: never wrapped into a day
+            assertEquals(-3_600_000_000L, rows.get(3).get("c_time6"));
+            assertEquals(360_000_000_000L, rows.get(4).get("c_time6"));
+            assertEquals((838L * 3600 + 59 * 60 + 59) * 1_000_000L, rows.get(5).get("c_time6"));
         }
         // The binary protocol (server-side prepared statements) must read the same values.
         try (Connection binary = DriverManager.getConnection(mariadb.jdbcUrl() + "?useServerPrepStmts=true",
@@ -177,7 +183,7 @@ class MariaDbTypesIT {
         assertEquals(LogicalTypes.JSON, value.field("c_json").schema().name());
         assertEquals(LogicalTypes.MICRO_TIMESTAMP, value.field("c_datetime6").schema().name());
         assertEquals(LogicalTypes.MICRO_TIMESTAMP_TZ, value.field("c_timestamp6").schema().name());
-        assertEquals(LogicalTypes.MICRO_TIME, value.field("c_time6").schema().name());
+        assertEquals(LogicalTypes.MICRO_DURATION, value.field("c_time6").schema().name(), "MariaDB's TIME is a duration, not a time of day");
         assertEquals(LogicalTypes.UUID, value.field("c_uuid").schema().name());
         assertEquals(Schema.Type.BYTES, value.field("c_bit8").schema().type());
         assertTrue(value.field("c_nn").schema().isOptional(), "non-key fields are optional (record contract)");

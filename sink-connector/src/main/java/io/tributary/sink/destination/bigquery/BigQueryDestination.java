@@ -158,6 +158,11 @@ public final class BigQueryDestination implements DestinationWriter {
         return new TableId(table.schema(), table.table() + JdbcDestination.TOMBSTONE_SUFFIX);
     }
 
+    @Override
+    public io.tributary.sink.destination.ValueGuard valueGuard() {
+        return BigQuerySql.VALUES;
+    }
+
     /**
      * Drops this writer's staging tables without merging them: their batches were never committed, so
      * whoever owns the partitions next replays them.

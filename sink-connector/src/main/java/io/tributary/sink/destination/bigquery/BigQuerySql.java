@@ -2,6 +2,8 @@ package io.tributary.sink.destination.bigquery;
 
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.buffer.AvroSchemas;
+import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.jdbc.ApplyPlan;
 import io.tributary.sink.destination.jdbc.MergeSql;
 import io.tributary.sink.destination.jdbc.SqlText;
@@ -9,6 +11,8 @@ import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,14 @@ import org.apache.avro.Schema;
  * conditional WHEN MATCHED clauses. It runs as one multi-statement transaction over temporary tables.
  */
 public final class BigQuerySql implements SqlText {
+
+    /**
+     * BigQuery's documented ranges (data-types): DATE, DATETIME and TIMESTAMP 0001-01-01 to
+     * 9999-12-31 23:59:59.999999, TIME 00:00:00 to 23:59:59.999999; no infinity.
+     */
+    public static final ValueGuard VALUES = new ValueRanges("BigQuery", LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31),
+            LocalDateTime.of(1, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
+            ValueRanges.DAY_MICROS - 1, false, true);
 
     private final String project;
 
@@ -56,6 +68,7 @@ public final class BigQuerySql implements SqlText {
             case BYTES -> "BYTES";
             case DATE -> "DATE";
             case TIME -> "TIME";
+            case DURATION -> "INTERVAL";
             case TIMESTAMP -> "DATETIME";
             case TIMESTAMPTZ -> "TIMESTAMP";
             case ARRAY -> "ARRAY<" + typeName(column.element()) + ">";
@@ -156,7 +169,12 @@ public final class BigQuerySql implements SqlText {
         for (int i = 0; i < stagedColumns.size(); i++) {
             Column column = stagedColumns.get(i);
             String field = quote(avro.getFields().get(i).name());
-            String expression = column.kind() == ColumnType.Kind.JSON ? "PARSE_JSON(" + field + ")" : field;
+            String expression = switch (column.kind()) {
+                case JSON -> "PARSE_JSON(" + field + ")";
+                // staged as [-]H:MM:SS[.f]: the time part of BigQuery's canonical interval text, [-]Y-M [-]D [-]H:M:S[.F]
+                case DURATION -> "CAST(CONCAT('0-0 0 ', " + field + ") AS INTERVAL)";
+                default -> field;
+            };
             select.add(expression + " AS " + quote(column.name()));
         }
         // a batch loaded twice (a load retried after it had in fact succeeded) is taken once

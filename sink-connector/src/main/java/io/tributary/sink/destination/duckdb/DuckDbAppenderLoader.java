@@ -4,11 +4,13 @@ import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.jdbc.AvroFiles;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +40,14 @@ final class DuckDbAppenderLoader implements StagingLoader {
             }
             appender.flush();
         }
+        for (Column column : columns) {
+            if (column.kind() == ColumnType.Kind.DURATION) {
+                // staged as text (the Appender has no INTERVAL); the final table's type from here on
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE " + quote(table) + " ALTER " + quote(column.name()) + " TYPE INTERVAL");
+                }
+            }
+        }
         return rows;
     }
 
@@ -61,12 +71,13 @@ final class DuckDbAppenderLoader implements StagingLoader {
                     appender.append(decimal.toPlainString());
                 }
             }
-            case VARIABLE_DECIMAL, STRING, JSON -> appender.append(value.toString());
+            case VARIABLE_DECIMAL, STRING, JSON, DURATION -> appender.append(value.toString());
             case UUID -> appender.append(UUID.fromString(value.toString()));
             case BYTES -> appender.append(bytes((ByteBuffer) value));
             case DATE -> appender.appendEpochDays((Integer) value);
             case TIME -> appender.appendDayMicros((Long) value);
-            case TIMESTAMP, TIMESTAMPTZ -> appender.appendEpochMicros((Long) value);
+            // DuckDB's -infinity is -(2^63 - 1); Long.MIN_VALUE would be a date 290309 years BC
+            case TIMESTAMP, TIMESTAMPTZ -> appender.appendEpochMicros((Long) value == Long.MIN_VALUE ? -Long.MAX_VALUE : (Long) value);
             case ARRAY -> appender.append(elements(column, (List<?>) value));
         }
     }
@@ -77,6 +88,10 @@ final class DuckDbAppenderLoader implements StagingLoader {
             out.add(value instanceof CharSequence text ? text.toString() : value);
         }
         return out;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

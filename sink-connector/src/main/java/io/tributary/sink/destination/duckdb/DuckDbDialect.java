@@ -1,10 +1,14 @@
 package io.tributary.sink.destination.duckdb;
 
+import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.jdbc.SqlDialect;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.schema.Column;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Properties;
 
 /**
@@ -14,6 +18,14 @@ import java.util.Properties;
 public final class DuckDbDialect implements SqlDialect {
 
     static final int MAX_DECIMAL_PRECISION = 38;
+    /**
+     * DuckDB's documented ranges (sql/data_types/date, timestamp, time): dates 5877642-06-25 (BC) to
+     * 5881580-07-10, timestamps 290309-12-22 (BC) 00:00:00 to 294247-01-10 04:00:54.775806 and
+     * +/-infinity, times 00:00:00 to 24:00:00. VARCHAR holds any character, U+0000 too.
+     */
+    static final ValueGuard VALUES = new ValueRanges("DuckDB", LocalDate.of(-5877641, 6, 25), LocalDate.of(5881580, 7, 10),
+            LocalDateTime.of(-290308, 12, 22, 0, 0), LocalDateTime.of(294247, 1, 10, 4, 0, 54, 775_806_000),
+            ValueRanges.DAY_MICROS, true, true);
     private final StagingLoader loader = new DuckDbAppenderLoader();
 
     @Override
@@ -47,6 +59,7 @@ public final class DuckDbDialect implements SqlDialect {
             case BYTES -> "BLOB";
             case DATE -> "DATE";
             case TIME -> "TIME";
+            case DURATION -> "INTERVAL";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMPTZ";
             case ARRAY -> typeName(column.element()) + "[]";
@@ -75,6 +88,17 @@ public final class DuckDbDialect implements SqlDialect {
     @Override
     public boolean primaryKeys() {
         return false;
+    }
+
+    /** The Appender cannot write INTERVAL: durations are staged as text and cast by the loader. */
+    @Override
+    public String stageTypeName(Column column) {
+        return column.kind() == io.tributary.sink.schema.ColumnType.Kind.DURATION ? "VARCHAR" : typeName(column);
+    }
+
+    @Override
+    public ValueGuard valueGuard() {
+        return VALUES;
     }
 
     @Override

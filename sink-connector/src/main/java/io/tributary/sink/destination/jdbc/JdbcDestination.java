@@ -112,6 +112,11 @@ public final class JdbcDestination implements DestinationWriter {
         }
     }
 
+    @Override
+    public io.tributary.sink.destination.ValueGuard valueGuard() {
+        return dialect.valueGuard();
+    }
+
     private static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * by every SQL warehouse. The rules:
  * <ul>
  *   <li>a version is newer when its position is higher; positions tie (or are both unknown) →
- *       the higher Kafka partition, then offset wins. An unknown position is the lowest;</li>
+ *       the higher Kafka partition, then offset wins. An unknown position is the lowest, and a stored
+ *       row with NULL metadata (position, partition, offset) is older than any version;</li>
  *   <li>a batch is first reduced to its newest version per key ({@value #LATEST});</li>
  *   <li>a stored row is replaced or deleted only by a newer version, so replays and late, older
  *       versions change nothing;</li>
@@ -29,6 +30,8 @@ public final class MergeSql {
     static final String UPSERT_PARTITION = "tributary_upsert_partition";
     static final String UPSERT_OFFSET = "tributary_upsert_offset";
     static final String LOWEST_POSITION = "-9223372036854775807";
+    /** Below every Kafka partition and offset. */
+    static final String LOWEST_KAFKA = "-1";
 
     private final SqlText dialect;
     private final TableId target;
@@ -130,7 +133,7 @@ public final class MergeSql {
     public String softDeleteAssignment(String column, String latest, String target) {
         String upsertNewer = newer("COALESCE(" + latest + "." + q(UPSERT_POSITION) + ", " + LOWEST_POSITION + ")",
                 latest + "." + q(UPSERT_PARTITION), latest + "." + q(UPSERT_OFFSET), position(target),
-                target + "." + q(meta.partition()), target + "." + q(meta.offset()));
+                stored(target + "." + q(meta.partition())), stored(target + "." + q(meta.offset())));
         return q(column) + " = CASE WHEN " + upsertNewer + " THEN " + latest + "." + q(column) + " ELSE " + target + "." + q(column) + " END";
     }
 
@@ -213,11 +216,20 @@ public final class MergeSql {
         return "DROP TABLE IF EXISTS " + q(name);
     }
 
-    /** {@code a} is a newer version than {@code b}; both are table names or aliases. */
+    /**
+     * {@code a} is a newer version than {@code b}; both are table names or aliases, {@code b} a stored
+     * row (final or tombstone table). A stored row whose metadata is NULL (loaded before the sink, or
+     * by hand) is older than any version: its position, partition and offset count as the lowest.
+     */
     public String newer(String a, String b) {
         String part = q(meta.partition());
         String off = q(meta.offset());
-        return newer(position(a), a + "." + part, a + "." + off, position(b), b + "." + part, b + "." + off);
+        return newer(position(a), a + "." + part, a + "." + off, position(b), stored(b + "." + part), stored(b + "." + off));
+    }
+
+    /** A stored partition or offset; NULL is below every real one (they start at 0). */
+    private static String stored(String column) {
+        return "COALESCE(" + column + ", " + LOWEST_KAFKA + ")";
     }
 
     /** The version (position, partition, offset) {@code a} is newer than {@code b}; each an SQL expression. */

@@ -1,5 +1,6 @@
 package io.tributary.sink.destination.jdbc;
 
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
@@ -18,6 +19,14 @@ public interface SqlDialect extends SqlText {
     /** The warehouse type of a column. */
     String typeName(Column column);
 
+    /** The type of a column in the temporary staging table; the final table's by default. */
+    default String stageTypeName(Column column) {
+        return typeName(column);
+    }
+
+    /** What the warehouse's columns cannot hold (its documented ranges), checked before a record joins a batch. */
+    ValueGuard valueGuard();
+
     /** The type for a timestamp with time zone (synced-at, deleted-at columns). */
     default String timestampTzType() {
         return "TIMESTAMP WITH TIME ZONE";
@@ -35,6 +44,16 @@ public interface SqlDialect extends SqlText {
 
     /** Whether merge-mode tables get a PRIMARY KEY on the key columns. */
     boolean primaryKeys();
+
+    /**
+     * Adds one column ({@code definition}: quoted name and type) to an existing table. Standard SQL
+     * with IF NOT EXISTS where the warehouse has it; a warehouse without it fails with duplicate
+     * column (SQLSTATE 42701) when another writer added it first, which {@code Retrier} retries: the
+     * next attempt finds the column and skips it.
+     */
+    default String addColumn(TableId table, String definition) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN IF NOT EXISTS " + definition;
+    }
 
     /** A temporary table for the staged rows, dropped with the connection at the latest. */
     default String createTempTable(String name, String columnsSql) {

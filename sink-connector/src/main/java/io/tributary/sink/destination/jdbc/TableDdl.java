@@ -62,7 +62,8 @@ public final class TableDdl {
 
     /** A temporary table with the staged columns of a batch. */
     public void createStage(Connection connection, String name, List<Column> stagedColumns) throws SQLException {
-        String columns = stagedColumns.stream().map(c -> definition(c, false)).collect(Collectors.joining(", "));
+        String columns = stagedColumns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stageTypeName(c))
+                .collect(Collectors.joining(", "));
         execute(connection, dialect.createTempTable(name, columns));
     }
 
@@ -82,7 +83,7 @@ public final class TableDdl {
             String name = nameOf(definition);
             // PostgreSQL stores a column name cut to 63 bytes: found under that name, it exists
             if (!existing.contains(name) && !existing.contains(Identifiers.truncate(name, dialect.maxIdentifierBytes()))) {
-                execute(connection, "ALTER TABLE " + dialect.table(table) + " ADD COLUMN IF NOT EXISTS " + definition.replace(" NOT NULL", "")); // another task may add it first
+                execute(connection, dialect.addColumn(table, definition.replace(" NOT NULL", "")));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.tributary.sink.destination.postgres;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.DestinationWriter;
+import io.tributary.sink.destination.jdbc.JdbcConnector;
 import io.tributary.sink.destination.jdbc.JdbcDestination;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +26,11 @@ public final class PostgresDestinationProvider implements DestinationProvider {
 
     @Override
     public Map<String, String> validate(WarehouseSinkConfig config, Map<String, String> props) {
+        return validate(config, new PostgresDialect()::connect);
+    }
+
+    /** The checks, connecting through {@code connector} (a fake in unit tests). */
+    static Map<String, String> validate(WarehouseSinkConfig config, JdbcConnector connector) {
         Map<String, String> errors = new HashMap<>();
         String url = config.warehouseUrl();
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
@@ -34,8 +40,10 @@ public final class PostgresDestinationProvider implements DestinationProvider {
         Properties properties = JdbcDestination.credentials(config);
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("loginTimeout", "10");
-        try (Connection connection = new PostgresDialect().connect(url, properties)) {
-            connection.isValid(5);
+        try (Connection connection = connector.connect(url, properties)) {
+            if (!connection.isValid(5)) {
+                errors.put(WarehouseSinkConfig.WAREHOUSE_URL, "connected to the warehouse, but it did not answer a validity check within 5 s");
+            }
         } catch (SQLException e) {
             errors.put(WarehouseSinkConfig.WAREHOUSE_URL, "cannot connect to the warehouse: " + e.getMessage());
         }

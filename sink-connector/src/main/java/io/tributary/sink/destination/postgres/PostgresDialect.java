@@ -1,11 +1,15 @@
 package io.tributary.sink.destination.postgres;
 
+import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.jdbc.SqlDialect;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Properties;
 
 /** PostgreSQL types; staged rows are loaded with COPY FROM STDIN. */
@@ -13,6 +17,15 @@ public final class PostgresDialect implements SqlDialect {
 
     /** The first key of Tributary's advisory locks ("TRIB"), apart from other applications' keys. */
     static final int ADVISORY_LOCK_CLASS = 0x54524942;
+
+    /**
+     * PostgreSQL's documented ranges (datatype-datetime): date 4713 BC to 5874897 AD, timestamp 4713 BC
+     * to 294276 AD (and +/-infinity), time 00:00:00 to 24:00:00; text, varchar and jsonb cannot hold
+     * the character with code zero (nor jsonb its escape {@code \u0000}).
+     */
+    static final ValueGuard VALUES = new ValueRanges("PostgreSQL", LocalDate.of(-4712, 1, 1), LocalDate.of(5874897, 12, 31),
+            LocalDateTime.of(-4712, 1, 1, 0, 0), LocalDateTime.of(294276, 12, 31, 23, 59, 59, 999_999_000),
+            ValueRanges.DAY_MICROS, true, false);
 
     private final StagingLoader loader = new PostgresCopyLoader();
 
@@ -43,6 +56,7 @@ public final class PostgresDialect implements SqlDialect {
             case BYTES -> "bytea";
             case DATE -> "date";
             case TIME -> "time";
+            case DURATION -> "interval";
             case TIMESTAMP -> "timestamp";
             case TIMESTAMPTZ -> "timestamptz";
             case ARRAY -> typeName(column.element()) + "[]";
@@ -73,6 +87,11 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public String lockForApply(TableId table) {
         return "SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_CLASS + ", " + table(table).hashCode() + ")";
+    }
+
+    @Override
+    public ValueGuard valueGuard() {
+        return VALUES;
     }
 
     @Override

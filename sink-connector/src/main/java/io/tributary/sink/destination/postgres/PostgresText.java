@@ -1,17 +1,19 @@
 package io.tributary.sink.destination.postgres;
 
+import io.tributary.sink.buffer.TemporalText;
 import io.tributary.sink.schema.Column;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Writes staged Avro values in PostgreSQL's COPY text format (tab-separated, {@code \N} for NULL). */
+/**
+ * Writes staged Avro values in PostgreSQL's COPY text format (tab-separated, {@code \N} for NULL);
+ * dates and timestamps in PostgreSQL's own spelling ({@code 0044-03-15 BC}, {@code 12000-01-01},
+ * {@code infinity}), times up to {@code 24:00:00}, durations as interval text ({@code -01:00:00}).
+ */
 final class PostgresText {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -36,17 +38,13 @@ final class PostgresText {
             case DECIMAL -> new BigDecimal(new BigInteger(bytes((ByteBuffer) value)), column.type().scale()).toPlainString();
             case VARIABLE_DECIMAL, STRING, JSON, UUID -> value.toString();
             case BYTES -> "\\x" + HEX.formatHex(bytes((ByteBuffer) value));
-            case DATE -> LocalDate.ofEpochDay((Integer) value).toString();
-            case TIME -> LocalTime.ofNanoOfDay((Long) value * 1000L).toString();
-            case TIMESTAMP -> timestamp((Long) value).toString();
-            case TIMESTAMPTZ -> timestamp((Long) value) + "+00";
+            case DATE -> TemporalText.date(LocalDate.ofEpochDay((Integer) value));
+            case TIME -> TemporalText.duration((Long) value);
+            case DURATION -> value.toString();
+            case TIMESTAMP -> TemporalText.timestamp((Long) value);
+            case TIMESTAMPTZ -> TemporalText.timestamp((Long) value, "+00");
             case ARRAY -> array(column, (List<?>) value);
         };
-    }
-
-    private static LocalDateTime timestamp(long micros) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000,
-                ZoneOffset.UTC);
     }
 
     private static String array(Column column, List<?> values) {

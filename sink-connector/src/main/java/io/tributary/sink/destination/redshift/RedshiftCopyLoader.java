@@ -5,12 +5,13 @@ import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.StagedBatch;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
  * {@code COPY <staging> FROM 's3://...' FORMAT AS AVRO 'auto ignorecase'}: Redshift reads the staged
- * object itself, with the cluster's IAM role or with access keys. The statement holds secrets when
- * keys are used: it is never logged.
+ * object itself, with the cluster's IAM role (recommended) or with access keys. The statement holds
+ * secrets when keys are used: it is never logged, and a failing COPY's exception is rethrown without them.
  */
 public final class RedshiftCopyLoader implements StagingLoader {
 
@@ -54,7 +55,42 @@ public final class RedshiftCopyLoader implements StagingLoader {
         try (Statement statement = connection.createStatement()) {
             statement.execute(copy(table, staged.uri()));
             return staged.batch().records();
+        } catch (SQLException e) {
+            throw scrubbed(e);
         }
+    }
+
+    /**
+     * The failure of a COPY without the access keys: a driver may echo the statement in its message
+     * (or in a cause or a next exception), and {@code Retrier} logs and rethrows messages. The copy
+     * keeps the message (keys replaced by ***), SQLState and vendor code, which decide retries; the
+     * original, which may hold the keys, is dropped.
+     */
+    SQLException scrubbed(SQLException e) {
+        StringBuilder message = new StringBuilder(scrub(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            message.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ").append(scrub(cause.getMessage())).append(')');
+        }
+        SQLException clean = new SQLException(message.toString(), e.getSQLState(), e.getErrorCode());
+        clean.setStackTrace(e.getStackTrace());
+        SQLException next = e.getNextException();
+        if (next != null && next != e) {
+            clean.setNextException(new SQLException(scrub(next.getMessage()), next.getSQLState(), next.getErrorCode()));
+        }
+        return clean;
+    }
+
+    private String scrub(String text) {
+        if (text == null) {
+            return "";
+        }
+        String out = text;
+        for (String secret : new String[] {secretAccessKey, accessKeyId}) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(literal(secret), "'***'").replace(secret, "***");
+            }
+        }
+        return out;
     }
 
     @Override

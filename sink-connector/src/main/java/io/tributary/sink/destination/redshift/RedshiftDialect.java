@@ -1,12 +1,17 @@
 package io.tributary.sink.destination.redshift;
 
+import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.jdbc.JdbcConnector;
 import io.tributary.sink.destination.jdbc.SqlDialect;
 import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -21,6 +26,14 @@ public final class RedshiftDialect implements SqlDialect {
     public static final int MAX_VARCHAR_BYTES = 65535;
     /** Redshift's widest DECIMAL. */
     public static final int MAX_DECIMAL_PRECISION = 38;
+
+    /**
+     * Redshift's documented ranges (r_Datetime_types): DATE, TIMESTAMP and TIMESTAMPTZ 4713 BC to
+     * 294276 AD, TIME 00:00:00 to 24:00:00; no infinity.
+     */
+    static final ValueGuard VALUES = new ValueRanges("Redshift", LocalDate.of(-4712, 1, 1), LocalDate.of(294276, 12, 31),
+            LocalDateTime.of(-4712, 1, 1, 0, 0), LocalDateTime.of(294276, 12, 31, 23, 59, 59, 999_999_000),
+            ValueRanges.DAY_MICROS, false, true);
 
     private final JdbcConnector connector;
     private final StagingLoader loader;
@@ -65,6 +78,8 @@ public final class RedshiftDialect implements SqlDialect {
             case BYTES -> "VARBYTE(1024000)";
             case DATE -> "DATE";
             case TIME -> "TIME";
+            // exact text of a duration (MySQL TIME): Redshift's INTERVAL is not a column type
+            case DURATION -> "VARCHAR(32)";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMPTZ";
         };
@@ -98,9 +113,24 @@ public final class RedshiftDialect implements SqlDialect {
         return false;
     }
 
+    /**
+     * Redshift's grammar is {@code ADD [ COLUMN ] column_name column_type ...}, one column per
+     * statement and no IF NOT EXISTS; a column another writer added first fails with 42701 and the
+     * batch is retried (see {@link SqlDialect#addColumn}).
+     */
+    @Override
+    public String addColumn(TableId table, String definition) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + definition;
+    }
+
     @Override
     public String createTempTable(String name, String columnsSql) {
         return "CREATE TEMP TABLE " + quote(name) + " (" + columnsSql + ")";
+    }
+
+    @Override
+    public ValueGuard valueGuard() {
+        return VALUES;
     }
 
     @Override

@@ -102,11 +102,11 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
         try (SnowflakeProbe probe = probes.open()) {
             String role = probe.currentRole();
             if (probe.currentWarehouse() == null) {
-                errors.put(WAREHOUSE_URL, "no virtual warehouse: add &warehouse=<name> to warehouse.url (or give user "
+                add(errors, WAREHOUSE_URL, "no virtual warehouse: add &warehouse=<name> to warehouse.url (or give user "
                         + config.warehouseUser() + " a DEFAULT_WAREHOUSE) and GRANT USAGE ON WAREHOUSE <name> TO ROLE " + role);
             }
             if (probe.currentDatabase() == null) {
-                errors.put(WAREHOUSE_URL, "no database: add ?db=<name> to warehouse.url and GRANT USAGE ON DATABASE <name> TO ROLE " + role);
+                add(errors, WAREHOUSE_URL, "no database: add ?db=<name> to warehouse.url and GRANT USAGE ON DATABASE <name> TO ROLE " + role);
                 return errors;
             }
             if (stage != null && !stage.isBlank()) {
@@ -125,5 +125,10 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
             errors.put(WAREHOUSE_URL, "cannot connect to Snowflake: " + e.getMessage());
         }
         return errors;
+    }
+
+    /** A second error on one key is joined to the first, never put over it. */
+    private static void add(Map<String, String> errors, String key, String message) {
+        errors.merge(key, message, (first, second) -> first + "; " + second);
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.sink.destination.snowflake;
 
+import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.jdbc.JdbcConnector;
 import io.tributary.sink.destination.jdbc.SqlDialect;
 import io.tributary.sink.destination.jdbc.StagingLoader;
@@ -8,6 +10,8 @@ import io.tributary.sink.schema.ColumnType;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Properties;
 
 /**
@@ -20,6 +24,15 @@ public final class SnowflakeDialect implements SqlDialect {
     static final String DRIVER = "net.snowflake.client.jdbc.SnowflakeDriver";
     /** Snowflake's widest VARCHAR, in characters. */
     static final int MAX_VARCHAR = 16_777_216;
+
+    /**
+     * Snowflake's documented ranges (data-types-datetime): TIME 00:00:00 to 23:59:59.999999999; for
+     * DATE and TIMESTAMP it recommends years up to 9999 and accepts only some outside, so years 1 to
+     * 9999; no infinity.
+     */
+    static final ValueGuard VALUES = new ValueRanges("Snowflake", LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31),
+            LocalDateTime.of(1, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
+            ValueRanges.DAY_MICROS - 1, false, true);
 
     private final JdbcConnector connector;
     private final StagingLoader loader;
@@ -73,6 +86,7 @@ public final class SnowflakeDialect implements SqlDialect {
             case BYTES -> "BINARY";
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
+            case DURATION -> "VARCHAR(32)";
             case TIMESTAMP -> "TIMESTAMP_NTZ(6)";
             case TIMESTAMPTZ -> "TIMESTAMP_TZ(6)";
         };
@@ -93,6 +107,11 @@ public final class SnowflakeDialect implements SqlDialect {
     @Override
     public boolean primaryKeys() {
         return false;
+    }
+
+    @Override
+    public ValueGuard valueGuard() {
+        return VALUES;
     }
 
     @Override

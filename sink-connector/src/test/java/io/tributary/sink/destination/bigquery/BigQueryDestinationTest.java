@@ -146,11 +146,11 @@ class BigQueryDestinationTest {
                 new Column("wide", ColumnType.decimal(80, 2), Encoding.AS_IS, false, null),
                 new Column("any", ColumnType.decimal(0, 4), Encoding.AS_IS, false, null), Column.of("vdec", Kind.VARIABLE_DECIMAL),
                 Column.of("s", Kind.STRING), Column.of("json", Kind.JSON), Column.of("uuid", Kind.UUID), Column.of("bytes", Kind.BYTES),
-                Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("ts", Kind.TIMESTAMP), Column.of("tstz", Kind.TIMESTAMPTZ),
-                new Column("arr", ColumnType.of(Kind.ARRAY), Encoding.AS_IS, false, Column.of("e", Kind.STRING)));
+                Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("dur", Kind.DURATION), Column.of("ts", Kind.TIMESTAMP),
+                Column.of("tstz", Kind.TIMESTAMPTZ), new Column("arr", ColumnType.of(Kind.ARRAY), Encoding.AS_IS, false, Column.of("e", Kind.STRING)));
         columns.forEach(c -> actual.put(c.name(), BigQuerySql.typeName(c)));
         String[] types = {"BOOL", "INT64", "INT64", "FLOAT64", "NUMERIC(10, 2)", "BIGNUMERIC(38, 10)", "STRING", "BIGNUMERIC", "STRING",
-            "STRING", "JSON", "STRING", "BYTES", "DATE", "TIME", "DATETIME", "TIMESTAMP", "ARRAY<STRING>"};
+            "STRING", "JSON", "STRING", "BYTES", "DATE", "TIME", "INTERVAL", "DATETIME", "TIMESTAMP", "ARRAY<STRING>"};
         Map<String, String> expected = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             expected.put(columns.get(i).name(), types[i]);
@@ -175,16 +175,18 @@ class BigQueryDestinationTest {
 
     @Test
     void mergeScriptIsOneTransactionOverTemporaryTables() {
-        List<Column> staged = new ArrayList<>(List.of(Column.of("id", Kind.INT64).asKey(), Column.of("doc", Kind.JSON), Column.of("odd name", Kind.STRING)));
+        List<Column> staged = new ArrayList<>(List.of(Column.of("id", Kind.INT64).asKey(), Column.of("doc", Kind.JSON), Column.of("odd name", Kind.STRING),
+                Column.of("took", Kind.DURATION)));
         staged.addAll(META.staged());
         TableId target = new TableId("shop", "items");
-        MergeSql merge = new MergeSql(SQL, target, new TableId("shop", "items__tributary_deleted"), List.of("id", "doc", "odd name"),
+        MergeSql merge = new MergeSql(SQL, target, new TableId("shop", "items__tributary_deleted"), List.of("id", "doc", "odd name", "took"),
                 List.of("id"), META, DeleteMode.HARD);
         String script = SQL.mergeScript(merge, new TableId("shop", "items__tributary_stage_t_0"), target, staged, DeleteMode.HARD, true);
         List<String> statements = List.of(script.split(";\n"));
         assertEquals("BEGIN TRANSACTION", statements.get(0));
+        // a duration is staged as [-]H:MM:SS[.f]: the time part of the canonical interval text [-]Y-M [-]D [-]H:M:S[.F]
         assertEquals("CREATE TEMP TABLE `tributary_stage` AS SELECT `id` AS `id`, PARSE_JSON(`doc`) AS `doc`, `f2` AS `odd name`,"
-                + " `__tributary_position` AS `__tributary_position`, `__tributary_op` AS `__tributary_op`, `__tributary_topic` AS"
+                + " CAST(CONCAT('0-0 0 ', `took`) AS INTERVAL) AS `took`, `__tributary_position` AS `__tributary_position`, `__tributary_op` AS `__tributary_op`, `__tributary_topic` AS"
                 + " `__tributary_topic`, `__tributary_partition` AS `__tributary_partition`, `__tributary_offset` AS `__tributary_offset`"
                 + " FROM (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY `__tributary_topic`, `__tributary_partition`,"
                 + " `__tributary_offset`) AS tributary_copy FROM `proj`.`shop`.`items__tributary_stage_t_0` s) WHERE tributary_copy = 1)",

@@ -55,6 +55,7 @@ class RedshiftDestinationTest {
         table.put(col(Kind.BYTES), "VARBYTE(1024000)");
         table.put(col(Kind.DATE), "DATE");
         table.put(col(Kind.TIME), "TIME");
+        table.put(col(Kind.DURATION), "VARCHAR(32)");
         table.put(col(Kind.TIMESTAMP), "TIMESTAMP");
         table.put(col(Kind.TIMESTAMPTZ), "TIMESTAMPTZ");
         int i = 0;
@@ -66,6 +67,38 @@ class RedshiftDestinationTest {
         assertEquals(expected, actual);
         assertEquals(Set.of(Kind.values()).size(), table.keySet().stream().map(Column::kind).distinct().count(), "every kind is mapped");
         assertEquals("TIMESTAMPTZ", DIALECT.timestampTzType());
+    }
+
+    /**
+     * A new column is added with Redshift's own ALTER TABLE grammar, one column per statement
+     * (https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_TABLE.html):
+     * <pre>
+     * ALTER TABLE table_name
+     * { ...
+     * | ADD [ COLUMN ] column_name column_type
+     *   [ DEFAULT default_expr ]
+     *   [ ENCODE encoding ]
+     *   [ NOT NULL | NULL ]
+     *   [ COLLATE { CASE_SENSITIVE | CASE_INSENSITIVE } ] |
+     * ... }
+     * </pre>
+     * There is no IF NOT EXISTS. (Only ALTER TABLE of an external table may not run inside a
+     * transaction block, so the batch's transaction may add columns to its table.)
+     */
+    @Test
+    void aNewColumnIsAddedWithRedshiftsGrammar() throws Exception {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("ALTER TABLE (\"[^\"]+\"\\.)?\"[^\"]+\""
+                + " ADD( COLUMN)? \"[^\"]+\" [A-Z]+( ?\\([0-9, ]+\\))?( DEFAULT \\S+)?( ENCODE \\w+)?( NOT NULL| NULL)?");
+        io.tributary.sink.destination.jdbc.RecordingConnection db = new io.tributary.sink.destination.jdbc.RecordingConnection(
+                List.of("id", "__tributary_position", "__tributary_op", "__tributary_topic", "__tributary_partition", "__tributary_offset",
+                        "__tributary_synced_at"));
+        io.tributary.sink.schema.TableSchema schema = new io.tributary.sink.schema.TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
+                new Column("Email", ColumnType.string(100), Encoding.AS_IS, false, null), Column.of("amount", Kind.INT32)));
+        new io.tributary.sink.destination.jdbc.TableDdl(DIALECT, META).ensureTable(db.connection(), new TableId("Shop", "Items"), schema,
+                true, false);
+        assertEquals(List.of("ALTER TABLE \"shop\".\"items\" ADD COLUMN \"email\" VARCHAR(400)",
+                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"amount\" INTEGER"), db.executed);
+        db.executed.forEach(sql -> assertTrue(grammar.matcher(sql).matches(), "not Redshift's ALTER TABLE grammar: " + sql));
     }
 
     @Test
@@ -86,6 +119,46 @@ class RedshiftDestinationTest {
         assertThrows(IllegalArgumentException.class, () -> new RedshiftCopyLoader("arn:r", null, null, null).copy("t", "file:/tmp/x"));
     }
 
+    /** A COPY that fails with a driver that echoes the statement: no exception, message or log line carries the keys. */
+    @Test
+    void aFailingCopyDoesNotCarryTheKeys() {
+        String keyId = "AKIAEXAMPLEKEYID0001";
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        java.sql.Connection connection = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (p, method, args) -> {
+                    if (!method.getName().equals("createStatement")) {
+                        return null;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {java.sql.Statement.class},
+                            (ps, m, a) -> {
+                                if (m.getName().equals("execute")) {
+                                    SQLException e = new SQLException("ERROR: S3ServiceException: Access Denied, Statement: " + a[0], "XX000", 0,
+                                            new SQLException("cause of " + a[0]));
+                                    e.setNextException(new SQLException("next: " + a[0]));
+                                    throw e;
+                                }
+                                return null;
+                            });
+                });
+        RedshiftCopyLoader loader = new RedshiftCopyLoader(null, keyId, secret, "eu-west-1");
+        io.tributary.sink.schema.TableSchema schema = new io.tributary.sink.schema.TableSchema(List.of(Column.of("id", Kind.INT64).asKey()));
+        io.tributary.sink.destination.StagedBatch staged = new io.tributary.sink.destination.StagedBatch(io.tributary.sink.buffer.TestBatches.of(
+                new TableId("shop", "items"), "shop.public.items", 0, 0, 9, schema, schema.columns(), java.nio.file.Path.of("/tmp/none.avro"), 0),
+                "p/x.avro", "s3://bucket/p/x.avro");
+        org.apache.kafka.connect.errors.ConnectException failed = assertThrows(org.apache.kafka.connect.errors.ConnectException.class,
+                () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }).call("merge",
+                        () -> loader.load(connection, "tributary_stage", staged)));
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failed.printStackTrace(new java.io.PrintWriter(trace));
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                sql.getNextException().printStackTrace(new java.io.PrintWriter(trace));
+            }
+        }
+        assertTrue(trace.toString().contains("Access Denied"), "the reason stays: " + trace);
+        assertTrue(!trace.toString().contains(secret) && !trace.toString().contains(keyId), "a key leaked: " + trace);
+    }
+
     private static List<String> statements(DeleteMode mode) {
         MergeSql sql = new MergeSql(DIALECT, new TableId("shop", "items"), new TableId("shop", "items__tributary_deleted"),
                 List.of("id", "name"), List.of("id"), META, mode);
@@ -95,9 +168,9 @@ class RedshiftDestinationTest {
     private static final String NEWER_THAN_TARGET = "(COALESCE(\"tributary_latest\".\"__tributary_position\", -9223372036854775807) >"
             + " COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR (COALESCE(\"tributary_latest\".\"__tributary_position\","
             + " -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) AND"
-            + " (\"tributary_latest\".\"__tributary_partition\" > \"items\".\"__tributary_partition\" OR"
-            + " (\"tributary_latest\".\"__tributary_partition\" = \"items\".\"__tributary_partition\" AND"
-            + " \"tributary_latest\".\"__tributary_offset\" > \"items\".\"__tributary_offset\"))))";
+            + " (\"tributary_latest\".\"__tributary_partition\" > COALESCE(\"items\".\"__tributary_partition\", -1) OR"
+            + " (\"tributary_latest\".\"__tributary_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
+            + " \"tributary_latest\".\"__tributary_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1)))))";
 
     @Test
     void hardDeletesApplyWithDeleteUsingAndInsert() {
@@ -133,9 +206,9 @@ class RedshiftDestinationTest {
         assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (COALESCE(\"tributary_latest\".\"tributary_upsert_position\","
                 + " -9223372036854775807) > COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR"
                 + " (COALESCE(\"tributary_latest\".\"tributary_upsert_position\", -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\","
-                + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > \"items\".\"__tributary_partition\" OR"
-                + " (\"tributary_latest\".\"tributary_upsert_partition\" = \"items\".\"__tributary_partition\" AND"
-                + " \"tributary_latest\".\"tributary_upsert_offset\" > \"items\".\"__tributary_offset\")))) THEN \"tributary_latest\".\"name\""
+                + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > COALESCE(\"items\".\"__tributary_partition\", -1) OR"
+                + " (\"tributary_latest\".\"tributary_upsert_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
+                + " \"tributary_latest\".\"tributary_upsert_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1))))) THEN \"tributary_latest\".\"name\""
                 + " ELSE \"items\".\"name\" END,"
                 + " \"__tributary_position\" = \"tributary_latest\".\"__tributary_position\","
                 + " \"__tributary_op\" = \"tributary_latest\".\"__tributary_op\", \"__tributary_topic\" = \"tributary_latest\".\"__tributary_topic\","

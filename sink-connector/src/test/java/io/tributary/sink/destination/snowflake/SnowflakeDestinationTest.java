@@ -46,12 +46,12 @@ class SnowflakeDestinationTest {
                 Column.of("vdec", Kind.VARIABLE_DECIMAL), new Column("s", ColumnType.string(100), Encoding.AS_IS, false, null),
                 Column.of("text", Kind.STRING), Column.of("json", Kind.JSON),
                 new Column("arr", ColumnType.of(Kind.ARRAY), Encoding.AS_IS, false, Column.of("e", Kind.INT32)), Column.of("uuid", Kind.UUID),
-                Column.of("bytes", Kind.BYTES), Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("ts", Kind.TIMESTAMP),
+                Column.of("bytes", Kind.BYTES), Column.of("date", Kind.DATE), Column.of("time", Kind.TIME), Column.of("dur", Kind.DURATION), Column.of("ts", Kind.TIMESTAMP),
                 Column.of("tstz", Kind.TIMESTAMPTZ));
         columns.forEach(c -> actual.put(c.name(), DIALECT.typeName(c)));
         Map<String, String> expected = new LinkedHashMap<>();
         String[] types = {"BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "FLOAT", "NUMBER(10,2)", "NUMBER(38,4)", "VARCHAR", "VARCHAR",
-            "VARCHAR(100)", "VARCHAR", "VARIANT", "ARRAY", "VARCHAR(36)", "BINARY", "DATE", "TIME(6)", "TIMESTAMP_NTZ(6)", "TIMESTAMP_TZ(6)"};
+            "VARCHAR(100)", "VARCHAR", "VARIANT", "ARRAY", "VARCHAR(36)", "BINARY", "DATE", "TIME(6)", "VARCHAR(32)", "TIMESTAMP_NTZ(6)", "TIMESTAMP_TZ(6)"};
         for (int i = 0; i < columns.size(); i++) {
             expected.put(columns.get(i).name(), types[i]);
         }
@@ -171,6 +171,8 @@ class SnowflakeDestinationTest {
         assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe(null, "ANALYTICS", null, null)).get("warehouse.url")
                 .contains("GRANT USAGE ON WAREHOUSE <name> TO ROLE TRIBUTARY"));
         assertTrue(SnowflakeDestinationProvider.validate(good, () -> probe("W", null, null, null)).get("warehouse.url").contains("?db="));
+        String both = SnowflakeDestinationProvider.validate(good, () -> probe(null, null, null, null)).get("warehouse.url");
+        assertTrue(both.contains("no virtual warehouse") && both.contains("no database"), "neither error is lost: " + both);
         assertEquals("stage ANALYTICS.PUBLIC.TRIBUTARY is missing or role TRIBUTARY may not use it (GRANT USAGE ON STAGE"
                 + " ANALYTICS.PUBLIC.TRIBUTARY TO ROLE TRIBUTARY): does not exist or not authorized",
                 SnowflakeDestinationProvider.validate(good, () -> probe("W", "D", "does not exist or not authorized", null)).get("snowflake.stage"));
