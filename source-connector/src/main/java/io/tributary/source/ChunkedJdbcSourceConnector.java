@@ -1,5 +1,10 @@
 package io.tributary.source;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.jdbc.JdbcConnections;
+import io.tributary.source.work.TableMonitor;
+import io.tributary.source.work.TaskAssignment;
+import io.tributary.source.work.WorkDistributor;
 import io.tributary.common.Version;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceConnectorMetrics;

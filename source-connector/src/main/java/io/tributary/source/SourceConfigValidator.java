@@ -1,5 +1,10 @@
 package io.tributary.source;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.SourceMode;
+import io.tributary.source.config.TableFilter;
+import io.tributary.source.config.TableRules;
+import io.tributary.source.jdbc.JdbcConnections;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.schema.TableDescriber;

@@ -1,5 +1,7 @@
 package io.tributary.source;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.SourceMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.tributary.source;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tributary.common.ConfigDocs;

@@ -1,8 +1,9 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.engine.Incremental;
 import io.tributary.common.RecordHeaders;
-import io.tributary.source.SourceRecords;
-import io.tributary.source.TableSource;
+import io.tributary.source.table.SourceRecords;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.KeysetSql;
@@ -23,7 +24,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed.
  * Rows whose cursor is NULL are never read; {@link NullCursorCheck} counts them when caught up.
  */
-public final class CursorPoller {
+public final class CursorPoller implements Incremental.Poller {
 
     private final TableSource table;
     private final List<String> orderColumns;
@@ -68,7 +69,13 @@ public final class CursorPoller {
         return table;
     }
 
+    @Override
+    public void measured(int rows) {
+        table.metrics().incrementalRead(rows);
+    }
+
     /** The next page of at most {@code max} changed rows, oldest first; empty when caught up. */
+    @Override
     public List<SourceRecord> poll(Connection connection, int max) throws SQLException {
         List<String> expressions = new ArrayList<>();
         expressions.add(table.dialect().quote(orderColumns.get(0)));

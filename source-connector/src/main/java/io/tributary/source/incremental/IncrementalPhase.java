@@ -1,5 +1,6 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.engine.Incremental;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * A task's incremental work: its tables' pollers, each asked again right away while it returns full
  * pages, and after {@code poll.interval.ms} once it has caught up.
  */
-public final class IncrementalPhase {
+public final class IncrementalPhase implements Incremental {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncrementalPhase.class);
 
@@ -26,11 +27,13 @@ public final class IncrementalPhase {
                 p.table().plan().cursorColumns(), intervalMs));
     }
 
+    @Override
     public boolean isEmpty() {
         return pollers.isEmpty();
     }
 
     /** The next poller that is due, round-robin, or null if none is due now. */
+    @Override
     public CursorPoller nextDue(long nowMs) {
         for (int i = 0; i < pollers.size(); i++) {
             int index = (next + i) % pollers.size();
@@ -43,12 +46,14 @@ public final class IncrementalPhase {
     }
 
     /** Records how a poll went: a full page means more is waiting; otherwise rest for the interval. */
-    public void polled(CursorPoller poller, int rows, int pageSize, long nowMs) {
+    @Override
+    public void polled(Poller poller, int rows, int pageSize, long nowMs) {
         int index = pollers.indexOf(poller);
         dueAt[index] = rows >= pageSize ? nowMs : nowMs + intervalMs;
     }
 
     /** Milliseconds until the next poller is due. */
+    @Override
     public long millisUntilDue(long nowMs) {
         long min = Long.MAX_VALUE;
         for (long due : dueAt) {

@@ -1,6 +1,6 @@
 package io.tributary.source.incremental;
 
-import io.tributary.source.TableSource;
+import io.tributary.source.table.TableSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

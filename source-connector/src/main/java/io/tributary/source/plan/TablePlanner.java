@@ -45,12 +45,12 @@ public final class TablePlanner {
         this.zone = zone;
     }
 
-    public TablePlan plan(Connection connection, TableDescription table, List<String> keyColumns,
-            List<String> cursorColumns) throws SQLException {
+    public TablePlan plan(Connection connection, TableDescription table, PlanColumns columns) throws SQLException {
         long started = System.nanoTime();
         String name = table.id().qualified();
-        checkOrderable(table, keyColumns, "key", "key.columns");
-        checkOrderable(table, cursorColumns, "cursor", "cursor.columns");
+        check(table, columns);
+        List<String> keyColumns = columns.keys();
+        List<String> cursorColumns = columns.cursors();
         Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs, zone);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
@@ -62,9 +62,17 @@ public final class TablePlanner {
     }
 
     /**
-     * Fails, naming table, column, type and reason, when a key or cursor column is missing or has no
-     * exact, ordered offset value (arrays, json, timetz).
+     * Whether the table can be planned on these columns, without reading its rows: fails, naming the
+     * column, its type and the reason, when a key or cursor column is missing or has no exact, ordered
+     * offset value (arrays, json, timetz).
+     *
+     * @throws IllegalArgumentException naming what is wrong
      */
+    public void check(TableDescription table, PlanColumns columns) {
+        checkOrderable(table, columns.keys(), "key", "key.columns");
+        checkOrderable(table, columns.cursors(), "cursor", "cursor.columns");
+    }
+
     private void checkOrderable(TableDescription table, List<String> columns, String role, String setting) {
         for (String column : columns) {
             if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {

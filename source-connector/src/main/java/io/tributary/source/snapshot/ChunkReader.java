@@ -1,8 +1,9 @@
 package io.tributary.source.snapshot;
 
+import io.tributary.source.engine.Snapshot;
 import io.tributary.common.RecordHeaders;
-import io.tributary.source.SourceRecords;
-import io.tributary.source.TableSource;
+import io.tributary.source.table.SourceRecords;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.KeysetSql;
@@ -21,7 +22,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * key <= upper ORDER BY key}, with an explicit fetch size so memory holds one fetch, never the chunk.
  * It resumes after the last key of its checkpoint, and can be reopened after a lost connection.
  */
-public final class ChunkReader implements AutoCloseable {
+public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
 
     private final TableSource table;
     private final int chunk;
@@ -53,6 +54,7 @@ public final class ChunkReader implements AutoCloseable {
     }
 
     /** Runs the chunk query on {@code connection} (prepared for streaming by the dialect). */
+    @Override
     public void open(Connection connection, int fetchSize) throws SQLException {
         closeQuietly();
         TablePlan plan = table.plan();
@@ -93,6 +95,7 @@ public final class ChunkReader implements AutoCloseable {
      * Up to {@code max} records; fewer, and {@link #exhausted()} true, at the end of the chunk. If
      * reading fails, the position stays at the last record returned, so a reopen loses nothing.
      */
+    @Override
     public List<SourceRecord> read(int max) throws SQLException {
         List<SourceRecord> records = new ArrayList<>(Math.min(max, 4096));
         List<Object> key = lastKey;
@@ -117,8 +120,14 @@ public final class ChunkReader implements AutoCloseable {
         return records;
     }
 
+    @Override
     public boolean exhausted() {
         return exhausted;
+    }
+
+    @Override
+    public void measured(int rows, long nanos) {
+        table.metrics().snapshotRead(rows, nanos);
     }
 
     public long rows() {

@@ -1,8 +1,8 @@
 package io.tributary.source.snapshot;
 
-import io.tributary.source.LedgerRecords;
-import io.tributary.source.PlanAnnouncer;
-import io.tributary.source.TableSource;
+import io.tributary.source.engine.Snapshot;
+import io.tributary.source.table.LedgerRecords;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.offsets.ChunkOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A task's snapshot work: its chunks, read one after the other. Before the first chunk of a table it
- * emits the table's plan to the ledger (so the plan is durable no later than any chunk checkpoint);
- * after the last row of a chunk it emits the chunk's "done" mark.
+ * A task's snapshot work: its chunks, read one after the other. After the last row of a chunk it
+ * emits the chunk's "done" mark to the ledger (the tables' plans are durable before any chunk is
+ * assigned: the connector hands out chunks only of plans it read from the offsets).
  */
-public final class SnapshotPhase {
+public final class SnapshotPhase implements Snapshot {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPhase.class);
 
@@ -28,34 +28,25 @@ public final class SnapshotPhase {
     private final Deque<ChunkJob> queue;
     private final String ledgerTopic;
     private final int taskId;
-    private final PlanAnnouncer plans;
     private ChunkReader current;
     private long currentStarted;
     private String currentStartedAt;
 
-    public SnapshotPhase(List<ChunkJob> jobs, String ledgerTopic, PlanAnnouncer plans, int taskId) {
-        this.plans = plans;
+    public SnapshotPhase(List<ChunkJob> jobs, String ledgerTopic, int taskId) {
         this.queue = new ArrayDeque<>(jobs);
         this.ledgerTopic = ledgerTopic;
         this.taskId = taskId;
     }
 
+    @Override
     public boolean finished() {
         return current == null && queue.isEmpty();
     }
 
-    public int remainingChunks() {
-        return queue.size() + (current == null ? 0 : 1);
-    }
-
-    /**
-     * The reader to read from next, starting the next chunk if needed; {@code records} receives the
-     * plan record when a table is first touched. Null when all chunks are read.
-     */
-    public ChunkReader current(List<SourceRecord> records) {
+    @Override
+    public ChunkReader current() {
         if (current == null && !queue.isEmpty()) {
             ChunkJob job = queue.poll();
-            plans.announce(job.table().plan(), records);
             current = new ChunkReader(job.table(), job.chunk(), job.resumeFrom());
             currentStarted = System.nanoTime();
             currentStartedAt = java.time.Instant.now().toString();
@@ -63,7 +54,7 @@ public final class SnapshotPhase {
         return current;
     }
 
-    /** Closes the current chunk after its last row: the done mark goes into {@code records}. */
+    @Override
     public void finishCurrent(List<SourceRecord> records) {
         ChunkReader reader = current;
         long millis = (System.nanoTime() - currentStarted) / 1_000_000;
@@ -79,6 +70,7 @@ public final class SnapshotPhase {
         current = null;
     }
 
+    @Override
     public void close() {
         if (current != null) {
             current.close();

@@ -1,7 +1,9 @@
 package io.tributary.source.snapshot;
 
+import io.tributary.source.engine.SourceEngine;
+
 /** Keeps a reader at or below a rate of rows per second (0: unlimited), by sleeping between batches. */
-public final class Throttle {
+public final class Throttle implements SourceEngine.Throttle {
 
     private final long rowsPerSecond;
     private final long startedNanos = System.nanoTime();
@@ -12,6 +14,7 @@ public final class Throttle {
     }
 
     /** Counts {@code read} more rows and sleeps as long as the average rate is above the limit. */
+    @Override
     public void acquire(int read) throws InterruptedException {
         if (rowsPerSecond <= 0) {
             return;

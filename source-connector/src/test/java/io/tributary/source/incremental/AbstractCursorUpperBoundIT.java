@@ -3,7 +3,7 @@ package io.tributary.source.incremental;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.JdbcDatabase;
-import io.tributary.source.TableSource;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.TablePlan;

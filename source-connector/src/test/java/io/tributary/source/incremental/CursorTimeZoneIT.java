@@ -7,12 +7,13 @@ import io.tributary.devstack.JdbcDatabase;
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.ChunkedJdbcSourceConfig;
-import io.tributary.source.JdbcConnections;
-import io.tributary.source.TableSource;
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.jdbc.JdbcConnections;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceTableMetrics;
+import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.schema.DatabaseKind;
@@ -107,7 +108,7 @@ class CursorTimeZoneIT {
             SourceDialect dialect = SourceDialects.forUrl(db.db().jdbcUrl());
             TableDescription description = TableDescriber.describe(c, new TableId(db.schema(), table));
 
-            TablePlan plan = new TablePlanner(dialect, 1000, LAG_MS, zoneId).plan(c, description, List.of("id"), List.of("updated_at"));
+            TablePlan plan = new TablePlanner(dialect, 1000, LAG_MS, zoneId).plan(c, description, new PlanColumns(List.of("id"), List.of("updated_at")));
             LocalDateTime stamp = LocalDateTime.parse((String) stamp(c, table));
             Duration startBeforeStamp = Duration.between(LocalDateTime.parse((String) plan.watermark()), stamp);
             assertTrue(startBeforeStamp.toMillis() > LAG_MS - 1_000 && startBeforeStamp.toMillis() <= LAG_MS,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.TableSource;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.TablePlan;

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.TableSource;
+import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceTableMetrics;
+import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.schema.DatabaseKind;
@@ -75,7 +76,7 @@ class NullCursorIT {
             }
             TableDescription description = TableDescriber.describe(c, TableId.parse("public.null_seq"));
             TablePlan plan = new TablePlanner(SourceDialects.forUrl(postgres.jdbcUrl()), 1000, 2000, ZoneOffset.UTC)
-                    .plan(c, description, List.of("id"), List.of("seq"));
+                    .plan(c, description, new PlanColumns(List.of("id"), List.of("seq")));
             assertEquals(49L, plan.watermark());
         }
     }

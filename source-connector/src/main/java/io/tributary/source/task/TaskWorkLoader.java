@@ -1,5 +1,8 @@
-package io.tributary.source;
+package io.tributary.source.task;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.SourceMode;
+import io.tributary.source.config.TableRules;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.incremental.CursorPoller;
 import io.tributary.source.incremental.IncrementalPhase;
@@ -8,11 +11,14 @@ import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.TablePlan;
+import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import io.tributary.source.snapshot.SnapshotPhase;
+import io.tributary.source.table.TableSource;
+import io.tributary.source.work.TaskAssignment;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,15 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a task's assignment into work: describes each table, checks the plan's columns still exist,
- * and reads the checkpoints so finished chunks are skipped and half-read ones resume after their
- * last key.
+ * Turns a task's assignment into work: the tables to plan; for the others, their plans read from the
+ * offsets (where they are durable before the connector hands out any of their work), each table
+ * described and checked against its plan's columns, and the checkpoints read so that finished chunks
+ * are skipped and half-read ones resume after their last key.
  */
-final class TaskWorkLoader {
+public final class TaskWorkLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskWorkLoader.class);
 
-    record Work(SnapshotPhase snapshot, IncrementalPhase incremental, PlanAnnouncer plans, List<SourceTableMetrics> metrics) {
+    /** What a task does, phase by phase, and the metrics of its tables. */
+    public record Work(PlanningPhase planning, SnapshotPhase snapshot, IncrementalPhase incremental, List<SourceTableMetrics> metrics) {
     }
 
     private final ChunkedJdbcSourceConfig config;
@@ -42,7 +50,7 @@ final class TaskWorkLoader {
     private final TableRules softDeleteRules;
     private final String connectorName;
 
-    TaskWorkLoader(ChunkedJdbcSourceConfig config, SourceDialect dialect, OffsetStorageReader offsets, int taskId,
+    public TaskWorkLoader(ChunkedJdbcSourceConfig config, SourceDialect dialect, OffsetStorageReader offsets, int taskId,
             String connectorName) {
         this.connectorName = connectorName;
         this.config = config;
@@ -52,20 +60,31 @@ final class TaskWorkLoader {
         this.softDeleteRules = TableRules.parse(ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, config.softDeleteColumns());
     }
 
-    Work load(Connection connection, TaskAssignment assignment) throws SQLException {
+    public Work load(Connection connection, TaskAssignment assignment) throws SQLException {
+        List<String> toPlan = new ArrayList<>();
         List<SnapshotPhase.ChunkJob> jobs = new ArrayList<>();
         List<CursorPoller> pollers = new ArrayList<>();
         List<SourceTableMetrics> metrics = new ArrayList<>();
         int skipped = 0;
         for (TaskAssignment.TableWork work : assignment.tables()) {
-            TableSource table = describe(connection, work.plan(), work.chunks().isEmpty() ? "incremental" : "snapshot");
+            if (work.plan()) {
+                toPlan.add(work.table());
+                continue;
+            }
+            TablePlan plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(work.table())));
+            if (plan == null || !plan.planId().equals(work.planId())) {
+                LOG.warn("Task {}: the stored plan of {} is {}, not the assigned {} (reset meanwhile?); its work waits for the"
+                        + " connector's next assignment", taskId, work.table(), plan == null ? "gone" : plan.planId(), work.planId());
+                continue;
+            }
+            TableSource table = describe(connection, plan, work.chunks().isEmpty() ? "incremental" : "snapshot");
             metrics.add(table.metrics());
             List<Map<String, Object>> partitions = new ArrayList<>();
             work.chunks().forEach(chunk -> partitions.add(SourcePartitions.chunk(table.name(), chunk)));
             Map<Map<String, Object>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
             for (int i = 0; i < partitions.size(); i++) {
                 ChunkOffset checkpoint = ChunkOffset.fromMap(stored.get(partitions.get(i)));
-                boolean samePlan = checkpoint != null && checkpoint.planId().equals(table.plan().planId());
+                boolean samePlan = checkpoint != null && checkpoint.planId().equals(plan.planId());
                 if (samePlan && checkpoint.done()) {
                     skipped++;
                     continue;
@@ -77,11 +96,15 @@ final class TaskWorkLoader {
                 pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs(), config.cursorTimeZone()));
             }
         }
-        LOG.info("Task {}: {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId, jobs.size(),
-                skipped, pollers.size());
-        PlanAnnouncer plans = new PlanAnnouncer(config.ledgerTopic());
-        return new Work(new SnapshotPhase(jobs, config.ledgerTopic(), plans, taskId),
-                new IncrementalPhase(pollers, config.pollIntervalMs()), plans, metrics);
+        LOG.info("Task {}: {} table(s) to plan, {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId,
+                toPlan.size(), jobs.size(), skipped, pollers.size());
+        TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(), config.cursorTimeZone());
+        PlanningPhase planning = new PlanningPhase(toPlan, planner,
+                TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns()),
+                TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns()), offsets, config.ledgerTopic(),
+                config.mode() != SourceMode.SNAPSHOT, config.tableMonitorIntervalMs());
+        return new Work(planning, new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
+                new IncrementalPhase(pollers, config.pollIntervalMs()), metrics);
     }
 
     private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {
@@ -100,7 +123,8 @@ final class TaskWorkLoader {
             }
         }
         String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
-        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind(), config.schemaSourceTypes());
+        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind(),
+                config.schemaSourceTypes());
         SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
         return new TableSource(plan, description, converter, dialect, topic, softDelete, metrics);
     }

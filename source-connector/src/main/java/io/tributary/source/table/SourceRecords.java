@@ -1,4 +1,4 @@
-package io.tributary.source;
+package io.tributary.source.table;
 
 import io.tributary.common.RecordHeaders;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.tributary.source;
+package io.tributary.source.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -8,12 +8,12 @@ import java.sql.SQLTransientException;
  * Which database errors are worth a retry: lost connections (also sessions the server ended for
  * idling), restarts, overload, serialization conflicts.
  */
-final class Retries {
+public final class Retries {
 
     private Retries() {
     }
 
-    static boolean isRetriable(SQLException e) {
+    public static boolean isRetriable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
@@ -39,7 +39,7 @@ final class Retries {
     }
 
     /** The wait before attempt {@code attempt} (1-based): doubling from {@code firstMs}, at most a minute. */
-    static long backoffMs(long firstMs, int attempt) {
+    public static long backoffMs(long firstMs, int attempt) {
         long wait = firstMs << Math.min(attempt - 1, 16);
         return Math.min(wait, 60_000L);
     }

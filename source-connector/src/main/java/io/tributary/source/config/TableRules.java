@@ -1,4 +1,4 @@
-package io.tributary.source;
+package io.tributary.source.config;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tributary.source;
+package io.tributary.source.table;
 
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.metrics.SourceTableMetrics;

@@ -1,5 +1,6 @@
-package io.tributary.source;
+package io.tributary.source.jdbc;
 
+import io.tributary.source.engine.SqlSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -11,14 +12,9 @@ import org.slf4j.LoggerFactory;
  * error is run again on a new connection after a doubling backoff, at most {@code attempts} times;
  * then the task fails with the reason. Other errors fail at once.
  */
-final class RetryingConnection implements AutoCloseable {
+public final class RetryingConnection implements SqlSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingConnection.class);
-
-    /** Work on a connection; it must be safe to run again on a fresh connection. */
-    interface SqlAction<T> {
-        T run(Connection connection, boolean fresh) throws SQLException;
-    }
 
     private final JdbcConnections connections;
     private final int attempts;
@@ -27,15 +23,15 @@ final class RetryingConnection implements AutoCloseable {
     private Connection connection;
     private volatile boolean closed;
 
-    RetryingConnection(JdbcConnections connections, int attempts, long backoffMs, String purpose) {
+    public RetryingConnection(JdbcConnections connections, int attempts, long backoffMs, String purpose) {
         this.connections = connections;
         this.attempts = attempts;
         this.backoffMs = backoffMs;
         this.purpose = purpose;
     }
 
-    /** Runs {@code action}; {@code fresh} tells it the connection is new (state such as open cursors is gone). */
-    <T> T call(SqlAction<T> action) throws InterruptedException {
+    @Override
+    public <T> T call(SqlAction<T> action) throws InterruptedException {
         int attempt = 0;
         while (true) {
             boolean fresh = false;
@@ -74,8 +70,8 @@ final class RetryingConnection implements AutoCloseable {
         }
     }
 
-    /** Ends the current read-only transaction, if any, keeping the connection. */
-    void endTransaction() {
+    @Override
+    public void endTransaction() {
         try {
             if (connection != null && !connection.getAutoCommit()) {
                 connection.commit();

@@ -1,4 +1,4 @@
-package io.tributary.source;
+package io.tributary.source.table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

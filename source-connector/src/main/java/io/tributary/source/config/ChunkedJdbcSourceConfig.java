@@ -1,5 +1,6 @@
-package io.tributary.source;
+package io.tributary.source.config;
 
+import io.tributary.source.ChunkedJdbcSourceConnector;
 import io.tributary.common.UrlCredentials;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
-package io.tributary.source;
+package io.tributary.source.jdbc;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.SessionSettings;

@@ -1,4 +1,4 @@
-package io.tributary.source;
+package io.tributary.source.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,16 @@
-package io.tributary.source;
+package io.tributary.source.work;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.SourceMode;
+import io.tributary.source.config.TableFilter;
+import io.tributary.source.config.TableRules;
+import io.tributary.source.jdbc.JdbcConnections;
+import io.tributary.source.jdbc.Retries;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.metrics.SourceConnectorMetrics;
 import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.SourcePartitions;
+import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.schema.TableDescriber;
@@ -26,20 +33,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connector's view of the work, refreshed on a background thread: which tables match, their
- * plans (read from offsets, or made once for a new table), which chunks are done (from the chunk
- * offsets) and so which tables are in snapshot and which in incremental phase. When that picture
- * changes it asks Connect to reconfigure the tasks. A table that cannot be planned is left out,
- * reported and tried again on the next pass; when no matching table can be, the connector fails.
+ * plans (read from the offsets; a table without one is handed to a task to plan, and its plan is
+ * used once it is durable there), which chunks are done (from the chunk offsets) and so which tables
+ * are in snapshot and which in incremental phase. When that picture changes it asks Connect to
+ * reconfigure the tasks. A table that cannot be planned (a key or cursor of a type that cannot be
+ * ordered, a missing column) is left out, reported and checked again on the next pass; when no
+ * matching table can be, the connector fails.
  */
-final class TableMonitor implements AutoCloseable {
+public final class TableMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableMonitor.class);
 
-    /** A table's plan and progress as last seen. */
-    record TableState(TablePlan plan, Set<Integer> doneChunks, boolean snapshot, boolean incremental) {
-        List<Integer> pendingChunks() {
+    /**
+     * A table's plan and progress as last seen; {@code plan} is null while the table waits for a task
+     * to plan it (the connector hands out chunks only of plans that are durable in the offsets).
+     */
+    public record TableState(String table, TablePlan plan, Set<Integer> doneChunks, boolean snapshot, boolean incremental) {
+
+        public static TableState unplanned(String table) {
+            return new TableState(table, null, Set.of(), false, false);
+        }
+
+        public boolean needsPlan() {
+            return plan == null;
+        }
+
+        public List<Integer> pendingChunks() {
             List<Integer> pending = new ArrayList<>();
-            if (snapshot) {
+            if (snapshot && plan != null) {
                 for (int i = 0; i < plan.chunkCount(); i++) {
                     if (!doneChunks.contains(i)) {
                         pending.add(i);
@@ -49,12 +70,12 @@ final class TableMonitor implements AutoCloseable {
             return pending;
         }
 
-        boolean pollsIncrementally() {
-            return incremental && plan.hasCursor() && pendingChunks().isEmpty();
+        public boolean pollsIncrementally() {
+            return incremental && plan != null && plan.hasCursor() && pendingChunks().isEmpty();
         }
 
         String phase() {
-            return !pendingChunks().isEmpty() ? "snapshot" : pollsIncrementally() ? "incremental" : "done";
+            return needsPlan() ? "plan" : !pendingChunks().isEmpty() ? "snapshot" : pollsIncrementally() ? "incremental" : "done";
         }
     }
 
@@ -79,7 +100,7 @@ final class TableMonitor implements AutoCloseable {
      * @param failures where tables that cannot be planned are recorded (and shown over JMX)
      * @param fail called once, and the monitor stops, when no matching table can be captured
      */
-    TableMonitor(ChunkedJdbcSourceConfig config, SourceDialect dialect, JdbcConnections connections,
+    public TableMonitor(ChunkedJdbcSourceConfig config, SourceDialect dialect, JdbcConnections connections,
             OffsetStorageReader offsets, Runnable reconfigure, SourceConnectorMetrics failures, Consumer<Exception> fail) {
         this.config = config;
         this.dialect = dialect;
@@ -95,12 +116,12 @@ final class TableMonitor implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
     /** The last picture, or null before the first refresh finished. */
-    Map<String, TableState> states() {
+    public Map<String, TableState> states() {
         return states;
     }
 
@@ -109,7 +130,7 @@ final class TableMonitor implements AutoCloseable {
      * refresh; null if there is none yet. Remembers what was handed out, so the same picture does not
      * trigger a second reconfiguration.
      */
-    synchronized Map<String, TableState> statesToAssign(long millis) throws InterruptedException {
+    public synchronized Map<String, TableState> statesToAssign(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (states == null && System.currentTimeMillis() < deadline && running) {
             wait(50);
@@ -196,7 +217,7 @@ final class TableMonitor implements AutoCloseable {
         }
     }
 
-    /** The table's state, from its plan: remembered, stored in offsets, or made now for a new table. */
+    /** The table's state, from its plan (remembered, or stored in the offsets), or waiting for one if it can be planned. */
     private TableState state(Connection connection, TablePlanner planner, TableId id) throws SQLException {
         String name = id.qualified();
         TablePlan plan = plans.get(name);
@@ -204,18 +225,13 @@ final class TableMonitor implements AutoCloseable {
             plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
             if (plan == null) {
                 TableDescription description = TableDescriber.describe(connection, id);
-                List<String> keys = keyRules.columnsFor(name).orElse(description.primaryKey());
-                List<String> cursor = cursorRules.columnsFor(name).orElse(List.of());
-                plan = planner.plan(connection, description, keys, cursor);
-                if (!plan.hasCursor() && config.mode() != SourceMode.SNAPSHOT) {
-                    LOG.warn("Table {} has no cursor column (cursor.columns): it stops after the snapshot", name);
-                }
-            } else {
-                LOG.info("Reusing the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
+                planner.check(description, PlanColumns.resolve(description, keyRules, cursorRules));
+                return TableState.unplanned(name);
             }
+            LOG.info("Using the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
             plans.put(name, plan);
         }
-        return new TableState(plan, doneChunks(plan), config.mode() != SourceMode.INCREMENTAL, config.mode() != SourceMode.SNAPSHOT);
+        return new TableState(name, plan, doneChunks(plan), config.mode() != SourceMode.INCREMENTAL, config.mode() != SourceMode.SNAPSHOT);
     }
 
     private Set<Integer> doneChunks(TablePlan plan) {
@@ -238,7 +254,7 @@ final class TableMonitor implements AutoCloseable {
     private static String signature(Map<String, TableState> states) {
         StringBuilder out = new StringBuilder();
         states.forEach((name, state) -> out.append(name).append('=').append(state.phase())
-                .append('/').append(state.plan().planId()).append(' '));
+                .append('/').append(state.needsPlan() ? "-" : state.plan().planId()).append(' '));
         return out.toString().trim();
     }
 }

@@ -1,0 +1,103 @@
+package io.tributary.source.work;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The work the connector gives one task, carried as JSON in the task's config: per table, either "plan
+ * it" (no plan is stored yet), or the id of its stored plan with the snapshot chunks to read (by
+ * number) and whether to poll it incrementally. No key values: the task reads the plan's chunk
+ * boundaries from the Connect offsets, where the plan is durable before any chunk is handed out.
+ */
+public record TaskAssignment(List<TableWork> tables) {
+
+    public static final String CONFIG_KEY = "tributary.task.assignment";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One table's share of the work.
+     *
+     * @param table {@code schema.table}
+     * @param plan whether this task plans the table (then nothing else is assigned for it)
+     * @param planId the stored plan the chunks and the polling belong to; null when {@code plan}
+     * @param chunks chunk numbers to read
+     * @param incremental whether to poll the table by its cursor
+     */
+    public record TableWork(String table, boolean plan, String planId, List<Integer> chunks, boolean incremental) {
+        public TableWork {
+            chunks = List.copyOf(chunks);
+        }
+
+        public static TableWork planning(String table) {
+            return new TableWork(table, true, null, List.of(), false);
+        }
+    }
+
+    public TaskAssignment {
+        tables = List.copyOf(tables);
+    }
+
+    public static TaskAssignment empty() {
+        return new TaskAssignment(List.of());
+    }
+
+    public boolean isEmpty() {
+        return tables.isEmpty();
+    }
+
+    public String toJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TableWork work : tables) {
+            Map<String, Object> table = new LinkedHashMap<>();
+            table.put("table", work.table());
+            if (work.plan()) {
+                table.put("plan", true);
+            } else {
+                table.put("plan_id", work.planId());
+                table.put("chunks", work.chunks());
+                table.put("incremental", work.incremental());
+            }
+            out.add(table);
+        }
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the task assignment", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static TaskAssignment fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return empty();
+        }
+        try {
+            List<Map<String, Object>> in = JSON.readValue(json, new TypeReference<>() { });
+            List<TableWork> tables = new ArrayList<>();
+            for (Map<String, Object> table : in) {
+                String name = (String) table.get("table");
+                if (name == null) {
+                    throw new IllegalArgumentException("an entry without a table: " + table);
+                }
+                if (Boolean.TRUE.equals(table.get("plan"))) {
+                    tables.add(TableWork.planning(name));
+                    continue;
+                }
+                List<Integer> chunks = new ArrayList<>();
+                for (Object chunk : (List<Object>) table.getOrDefault("chunks", List.of())) {
+                    chunks.add(((Number) chunk).intValue());
+                }
+                tables.add(new TableWork(name, false, (String) table.get("plan_id"), chunks, Boolean.TRUE.equals(table.get("incremental"))));
+            }
+            return new TaskAssignment(tables);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new ConfigException(CONFIG_KEY, "(assignment)", "unreadable task assignment: " + e.getMessage());
+        }
+    }
+}
