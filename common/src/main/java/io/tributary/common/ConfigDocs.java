@@ -1,5 +1,6 @@
 package io.tributary.common;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +56,9 @@ public final class ConfigDocs {
             md.append("| key | type | default | valid values | importance | description |\n");
             md.append("|---|---|---|---|---|---|\n");
             for (ConfigKey key : group.getValue()) {
-                md.append("| `").append(key.name).append("` | ").append(key.type.name().toLowerCase(java.util.Locale.ROOT))
+                md.append("| `").append(key.name).append("` | ").append(key.type.name().toLowerCase(Locale.ROOT))
                         .append(" | ").append(defaultValue(key)).append(" | ").append(cell(key.validator == null ? "" : key.validator.toString()))
-                        .append(" | ").append(key.importance.name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" | ").append(key.importance.name().toLowerCase(Locale.ROOT))
                         .append(" | ").append(cell(key.documentation)).append(" |\n");
             }
         }

@@ -1,5 +1,6 @@
 package io.tributary.source;
 
+import java.util.Collections;
 import io.tributary.source.config.ChunkedJdbcSourceConfig;
 import io.tributary.source.jdbc.JdbcConnections;
 import io.tributary.source.work.TableMonitor;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads relational tables into Kafka: a chunked, parallel, resumable snapshot, then cursor-based
- * incremental polling, with Connect offsets as the only checkpoints. See DESIGN.md (Source).
+ * incremental polling, with Connect offsets as the only checkpoints. See docs/source.md.
  *
  * <p>The connector plans tables and hands out work ({@link TableMonitor}, {@link WorkDistributor});
  * tasks read ({@link ChunkedJdbcSourceTask}).
@@ -69,7 +70,7 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
             states = null;
         }
         List<TaskAssignment> assignments = states == null
-                ? java.util.Collections.nCopies(maxTasks, TaskAssignment.empty())
+                ? Collections.nCopies(maxTasks, TaskAssignment.empty())
                 : WorkDistributor.distribute(states.values(), maxTasks);
         List<Map<String, String>> configs = new ArrayList<>(maxTasks);
         for (int i = 0; i < maxTasks; i++) {

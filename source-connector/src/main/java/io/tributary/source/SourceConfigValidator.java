@@ -78,13 +78,18 @@ final class SourceConfigValidator {
             }
             checkTimeZone(connection, dialect, config.cursorTimeZone());
             for (TableId id : tables) {
-                TableDescription table = TableDescriber.describe(connection, id);
+                TableDescription table = dialect.describe(connection, id);
                 checkColumns(table, ChunkedJdbcSourceConfig.KEY_COLUMNS, keyRules.columnsFor(id.qualified()));
                 keyRules.columnsFor(id.qualified()).ifPresent(keys -> keys.forEach(key -> table.columns().stream()
                         .filter(c -> c.name().equals(key) && c.nullable()).findFirst()
                         .ifPresent(c -> add(ChunkedJdbcSourceConfig.KEY_COLUMNS, "Key column " + id.qualified() + "." + key
                                 + " is nullable: key.columns must name NOT NULL columns that are unique together"))));
                 checkColumns(table, ChunkedJdbcSourceConfig.CURSOR_COLUMNS, cursorRules.columnsFor(id.qualified()));
+                cursorRules.columnsFor(id.qualified()).ifPresent(cursors -> cursors.stream().skip(1).forEach(tieBreaker -> table.columns()
+                        .stream().filter(c -> c.name().equals(tieBreaker) && c.nullable()).findFirst()
+                        .ifPresent(c -> add(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, "Tie-breaker column " + id.qualified() + "."
+                                + tieBreaker + " is nullable: rows with a NULL tie-breaker could be skipped where a polled page ends;"
+                                + " make it NOT NULL or name other cursor.columns"))));
                 checkColumns(table, ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, softDeleteRules.columnsFor(id.qualified()));
                 if (table.primaryKey().isEmpty() && keyRules.columnsFor(id.qualified()).isEmpty()) {
                     LOG.warn("Table {} has no primary key and no key.columns override: it is read as one chunk", id.qualified());
@@ -108,7 +113,7 @@ final class SourceConfigValidator {
         }
     }
 
-    /** The database must know cursor.time.zone: MariaDB/MySQL know regions only with their time zone tables. */
+    /** The database must know cursor.time.zone (some know regions only with their time zone tables loaded). */
     private void checkTimeZone(Connection connection, SourceDialect dialect, ZoneId zone) {
         String problem;
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + dialect.wallClockNow(zone));
@@ -119,8 +124,7 @@ final class SourceConfigValidator {
         }
         if (problem != null) {
             add(ChunkedJdbcSourceConfig.CURSOR_TIME_ZONE, "The database does not know the time zone '" + zone.getId() + "': "
-                    + problem + ". MySQL/MariaDB know named zones only when the server's time zone tables are loaded"
-                    + " (mariadb-tzinfo-to-sql); offsets such as +05:30 always work");
+                    + problem + ". " + dialect.unknownZoneHint());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tributary.source.config;
 
-import io.tributary.source.ChunkedJdbcSourceConnector;
 import io.tributary.common.UrlCredentials;
+import io.tributary.source.dialect.SourceDialects;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-/** Typed configuration of {@link ChunkedJdbcSourceConnector}: one accessor per key. */
+/** Typed configuration of the source connector ({@code ChunkedJdbcSourceConnector}): one accessor per key. */
 public final class ChunkedJdbcSourceConfig extends AbstractConfig {
 
     static final String GROUP_CONNECTION = "Connection";
@@ -24,7 +24,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     static final String GROUP_INCREMENTAL = "Incremental";
 
     public static final String CONNECTION_URL = "connection.url";
-    private static final String CONNECTION_URL_DOC = "JDBC URL of the source database, e.g. jdbc:postgresql://db:5432/shop or jdbc:mariadb://db:3306/shop."
+    private static final String CONNECTION_URL_DOC = "JDBC URL of the source database: " + SourceDialects.examples() + "."
             + " It is shown unmasked by the REST API, so it must not hold credentials (password, token or key parameters, user:password@):"
             + " the password goes in connection.password.";
     public static final String CONNECTION_USER = "connection.user";
@@ -58,12 +58,12 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     public static final String INCREMENTAL_LAG_MS = "incremental.lag.ms";
     private static final String INCREMENTAL_LAG_MS_DOC = "Rows whose timestamp cursor is newer than database-now minus this lag are left for the next poll, and polling starts no later than database-now minus this lag at planning, so a transaction that stamped its rows before a poll (or the plan) but commits after it is not skipped. Set it longer than your longest writing transaction. (Numeric cursors have no time bound: a late-committing sequence value can be missed.)";
     public static final String CURSOR_TIME_ZONE = "cursor.time.zone";
-    private static final String CURSOR_TIME_ZONE_DOC = "The time zone in which timestamp-without-time-zone cursors (PostgreSQL timestamp,"
-            + " MySQL/MariaDB DATETIME) and date cursors are written; the incremental upper bound and the plan's start point are"
-            + " computed in it, on the database's clock (Confluent's JDBC source calls it db.timezone). Cursors that are instants"
-            + " (PostgreSQL timestamptz, MySQL/MariaDB TIMESTAMP) do not depend on it. UTC, a region such as Europe/Berlin, or an"
-            + " offset such as +05:30; MySQL/MariaDB know regions only when the server's time zone tables are loaded. In a zone"
-            + " with daylight saving time, rows stamped in the hour that repeats each autumn can be missed: prefer UTC.";
+    private static final String CURSOR_TIME_ZONE_DOC = "The time zone in which timestamp cursors without a time zone (timestamp,"
+            + " DATETIME) and date cursors are written; the incremental upper bound and the plan's start point are computed in it, on"
+            + " the database's clock (Confluent's JDBC source calls it db.timezone). Cursors that are instants (timestamp with time"
+            + " zone, TIMESTAMP) do not depend on it. UTC, a region such as Europe/Berlin, or an offset such as +05:30; some databases"
+            + " know regions only when their time zone tables are loaded (validate() checks). In a zone with daylight saving time,"
+            + " rows stamped in the hour that repeats each autumn can be missed: prefer UTC.";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC = "Pause between two incremental polls of a table.";
 

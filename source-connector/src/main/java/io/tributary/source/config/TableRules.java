@@ -23,10 +23,6 @@ public final class TableRules {
         this.rules = List.copyOf(rules);
     }
 
-    public static TableRules none() {
-        return new TableRules(List.of());
-    }
-
     /** Parses the setting {@code key}; a malformed value fails with a message naming the setting. */
     public static TableRules parse(String key, String value) {
         List<Rule> rules = new ArrayList<>();

@@ -101,8 +101,8 @@ public final class CursorPoller implements Incremental.Poller {
         if (upper != null) {
             where.add(expressions.get(0) + " < " + upper);
         }
-        String sql = table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + String.join(", ", expressions) + " LIMIT " + max;
+        String sql = table.dialect().limit(table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + String.join(", ", expressions), max);
 
         List<SourceRecord> records = new ArrayList<>();
         IncrementalOffset next = position;
@@ -114,9 +114,9 @@ public final class CursorPoller implements Incremental.Poller {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    next = offsetOf(rs);
-                    records.add(SourceRecords.row(table, rs, partition, next.toMap(),
-                            table.operation(rs, RecordHeaders.OP_UPSERT), SourceRecords.position(table, rs)));
+                    Object[] row = table.converter().read(rs);
+                    next = offsetOf(row);
+                    records.add(SourceRecords.row(table, row, partition, next.toMap(), RecordHeaders.OP_UPSERT));
                 }
             }
         }
@@ -154,20 +154,18 @@ public final class CursorPoller implements Incremental.Poller {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    records.add(SourceRecords.row(table, rs, partition, last.toMap(),
-                            table.operation(rs, RecordHeaders.OP_UPSERT), SourceRecords.position(table, rs)));
+                    records.add(SourceRecords.row(table, table.converter().read(rs), partition, last.toMap(), RecordHeaders.OP_UPSERT));
                 }
             }
         }
         return records;
     }
 
-    private IncrementalOffset offsetOf(ResultSet rs) throws SQLException {
-        ColumnMapping cursorMapping = table.mapping(orderColumns.get(0));
-        Object cursor = cursorMapping.offsetValue(rs, table.columnIndex(orderColumns.get(0)));
+    private IncrementalOffset offsetOf(Object[] row) {
+        Object cursor = table.converter().offsetValue(row, orderColumns.get(0));
         List<Object> tieBreaker = new ArrayList<>();
         for (String column : orderColumns.subList(1, orderColumns.size())) {
-            tieBreaker.add(table.mapping(column).offsetValue(rs, table.columnIndex(column)));
+            tieBreaker.add(table.converter().offsetValue(row, column));
         }
         return new IncrementalOffset(table.plan().planId(), cursor, tieBreaker, false);
     }

@@ -3,7 +3,6 @@ package io.tributary.source.plan;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
-import io.tributary.source.schema.ColumnMappings;
 import io.tributary.source.schema.TableDescription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +36,7 @@ final class StartPoint {
     static Object read(Connection connection, SourceDialect dialect, TableDescription table, String cursor, long lagMs,
             ZoneId zone) throws SQLException {
         ColumnInfo column = table.column(cursor);
-        ColumnMapping mapping = ColumnMappings.forColumn(column, dialect.kind());
+        ColumnMapping mapping = dialect.mapping(column);
         String quoted = dialect.quote(cursor);
         String from = " FROM " + dialect.qualified(table.id());
         String bound = dialect.cursorUpperBound(column, lagMs, zone);
@@ -47,7 +46,7 @@ final class StartPoint {
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 warnOfNulls(table, cursor, rs.getLong(2));
-                return mapping.offsetValue(rs, 1);
+                return mapping.offsetValue(mapping.read(rs, 1));
             }
         }
         String sql = "SELECT CASE WHEN w.m IS NULL OR w.m < w.b THEN w.m ELSE w.b END, w.b IS NULL,"
@@ -55,12 +54,11 @@ final class StartPoint {
                 + nulls + " FROM (SELECT MAX(" + quoted + ") AS m, " + bound + " AS b" + from + ") w";
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            Object start = mapping.offsetValue(rs, 1);
+            Object start = mapping.offsetValue(mapping.read(rs, 1));
             warnOfNulls(table, cursor, rs.getLong(4));
             if (rs.getBoolean(2)) {
                 throw new SQLException("Table " + table.id().qualified() + ": the database's now in cursor.time.zone '"
-                        + zone.getId() + "' is NULL: the database does not know that zone (MariaDB/MySQL know named"
-                        + " zones only with their time zone tables loaded; offsets such as +05:30 always work)");
+                        + zone.getId() + "' is NULL: the database does not know that zone (" + dialect.unknownZoneHint() + ")");
             }
             long future = rs.getLong(3);
             if (future > 0) {

@@ -3,7 +3,6 @@ package io.tributary.source.plan;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
-import io.tributary.source.schema.ColumnMappings;
 import io.tributary.source.schema.TableDescription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,13 +63,21 @@ public final class TablePlanner {
     /**
      * Whether the table can be planned on these columns, without reading its rows: fails, naming the
      * column, its type and the reason, when a key or cursor column is missing or has no exact, ordered
-     * offset value (arrays, json, timetz).
+     * offset value (arrays, json, timetz), or when a tie-breaker may be NULL: polling pages by
+     * (cursor, tie-breakers, key) comparisons, which NULL makes unknown, so rows with a NULL tie-breaker
+     * could be skipped at a page boundary.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
     public void check(TableDescription table, PlanColumns columns) {
         checkOrderable(table, columns.keys(), "key", "key.columns");
         checkOrderable(table, columns.cursors(), "cursor", "cursor.columns");
+        for (String tieBreaker : columns.cursors().subList(Math.min(1, columns.cursors().size()), columns.cursors().size())) {
+            if (table.column(tieBreaker).nullable()) {
+                throw new IllegalArgumentException("tie-breaker column " + tieBreaker + " is nullable: rows with a NULL tie-breaker"
+                        + " could be skipped where a polled page ends; make it NOT NULL or name other cursor.columns");
+            }
+        }
     }
 
     private void checkOrderable(TableDescription table, List<String> columns, String role, String setting) {
@@ -79,7 +86,7 @@ public final class TablePlanner {
                 throw new IllegalArgumentException("no " + role + " column '" + column + "' in the table; check " + setting);
             }
             ColumnInfo info = table.column(column);
-            String problem = ColumnMappings.forColumn(info, dialect.kind()).keyProblem();
+            String problem = dialect.mapping(info).keyProblem();
             if (problem != null) {
                 throw new IllegalArgumentException(role + " column " + column + " (" + info.typeName() + ") cannot be a " + role
                         + ": " + problem + "; choose other " + setting);
@@ -92,7 +99,7 @@ public final class TablePlanner {
         List<ColumnMapping> mappings = new ArrayList<>();
         List<String> order = new ArrayList<>();
         for (String key : keyColumns) {
-            mappings.add(ColumnMappings.forColumn(table.column(key), dialect.kind()));
+            mappings.add(dialect.mapping(table.column(key)));
             order.add(dialect.keyExpression(table.column(key)));
         }
         String keys = keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
@@ -107,7 +114,7 @@ public final class TablePlanner {
                 while (rs.next()) {
                     List<Object> boundary = new ArrayList<>(keyColumns.size());
                     for (int i = 0; i < keyColumns.size(); i++) {
-                        boundary.add(mappings.get(i).offsetValue(rs, i + 1));
+                        boundary.add(mappings.get(i).offsetValue(mappings.get(i).read(rs, i + 1)));
                     }
                     boundaries.add(boundary);
                 }

@@ -2,21 +2,18 @@ package io.tributary.source.schema;
 
 import io.tributary.common.LogicalTypes;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.errors.DataException;
 
 /** What every mapping shares: the column, the schema parameters, error messages. */
-abstract class BaseMapping implements ColumnMapping {
+public abstract class BaseMapping implements ColumnMapping {
 
     protected final ColumnInfo column;
-    protected final DatabaseKind kind;
 
-    BaseMapping(ColumnInfo column, DatabaseKind kind) {
+    protected BaseMapping(ColumnInfo column) {
         this.column = column;
-        this.kind = kind;
     }
 
     /** @return a fresh builder of the field's type, without the common parameters */
@@ -40,7 +37,7 @@ abstract class BaseMapping implements ColumnMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
+    public Object offsetValue(Object value) {
         throw notOrderable();
     }
 

@@ -7,13 +7,13 @@ import java.sql.Types;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
- * PostgreSQL {@code bool}, MariaDB {@code tinyint(1)} / {@code BOOLEAN} and {@code bit(1)} as BOOLEAN.
- * A MariaDB {@code tinyint(1)} holding a value other than 0 or 1 reads as true (the driver's rule).
+ * Boolean columns (and those a dialect reads as booleans, such as one-bit or one-digit integer types)
+ * as BOOLEAN, read with {@code getBoolean}: a value other than 0 or 1 reads as true (the driver's rule).
  */
-final class BooleanMapping extends BaseMapping {
+public final class BooleanMapping extends BaseMapping {
 
-    BooleanMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind);
+    public BooleanMapping(ColumnInfo column) {
+        super(column);
     }
 
     @Override
@@ -28,8 +28,8 @@ final class BooleanMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        return read(rs, index);
+    public Object offsetValue(Object value) {
+        return value;
     }
 
     @Override

@@ -8,13 +8,13 @@ import java.util.Base64;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
- * {@code bytea}, {@code binary}, {@code varbinary}, the {@code blob} family and MariaDB {@code bit(n > 1)}
- * as BYTES (the stored bytes, e.g. {@code binary(n)} keeps its zero padding); offsets are base64.
+ * Binary columns ({@code binary}, {@code varbinary}, blobs, multi-bit bit strings...) as BYTES: the
+ * stored bytes (e.g. {@code binary(n)} keeps its zero padding); offsets are base64.
  */
-final class BytesMapping extends BaseMapping {
+public final class BytesMapping extends BaseMapping {
 
-    BytesMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind);
+    public BytesMapping(ColumnInfo column) {
+        super(column);
     }
 
     @Override
@@ -28,9 +28,8 @@ final class BytesMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        byte[] value = rs.getBytes(index);
-        return value == null ? null : Base64.getEncoder().encodeToString(value);
+    public Object offsetValue(Object value) {
+        return value == null ? null : Base64.getEncoder().encodeToString((byte[]) value);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param typeName database type name in lower case, e.g. {@code int8}, {@code numeric}, {@code _int4},
  *        {@code timestamptz}, {@code varchar}, {@code datetime}, {@code bigint unsigned}, {@code json}
  * @param precision declared precision or length ({@code COLUMN_SIZE}); 0 when unknown
- * @param scale declared scale, or null when none is declared (PostgreSQL unconstrained {@code numeric})
+ * @param scale declared scale, or null when none is declared (an unconstrained {@code numeric})
  * @param nullable whether the column accepts NULL
  * @param ordinal 1-based position in the table
  */

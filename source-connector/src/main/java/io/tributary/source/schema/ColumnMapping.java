@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import org.apache.kafka.connect.data.Schema;
 
 /**
- * How one column becomes a Connect field, an offset value and a bound parameter. Created by
- * {@link ColumnMappings#forColumn(ColumnInfo, DatabaseKind)}; see {@code docs/record-contract.md}.
+ * How one column becomes a Connect field, an offset value and a bound parameter. Each source dialect
+ * chooses the mapping of a column ({@code SourceDialect#mapping}); see {@code docs/record-contract.md}.
  */
 public interface ColumnMapping {
 
@@ -31,14 +31,16 @@ public interface ColumnMapping {
     Object read(ResultSet rs, int index) throws SQLException;
 
     /**
-     * The value in a form Connect offsets can store as JSON: Long for integers, plain-notation String
-     * for decimals, String for text and UUIDs, ISO String with six fraction digits for dates, times
-     * and timestamps ({@code Z} for instants), Boolean, Double, base64 String for bytes.
+     * A value {@link #read} returned, in a form Connect offsets can store as JSON: Long for integers,
+     * plain-notation String for decimals, String for text and UUIDs, ISO String with six fraction digits
+     * for dates, times and timestamps ({@code Z} for instants), Boolean, Double, base64 String for bytes.
+     * Derived from the value read, so a row's columns are read from the result set once.
      *
+     * @param value a value from {@link #read}
      * @return that form, or null for SQL NULL
      * @throws org.apache.kafka.connect.errors.DataException if the column cannot be a key or cursor
      */
-    Object offsetValue(ResultSet rs, int index) throws SQLException;
+    Object offsetValue(Object value);
 
     /**
      * Why this column cannot be a key or cursor column, or null when it can: chunk boundaries,

@@ -11,17 +11,18 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * {@code date} as Connect {@code Date}: a {@link java.util.Date} at UTC midnight, read through
- * {@link LocalDate} so dates before 1970 and after 9999 stay exact. PostgreSQL {@code infinity} has
- * no Connect Date form: reading it fails with the column's name (offsets and positions still accept
- * {@code "infinity"} / {@code "-infinity"}, as {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE}).
+ * {@link LocalDate} so dates before 1970 and after 9999 stay exact. A date {@code infinity} (a driver
+ * reads it as {@link LocalDate#MAX}) has no Connect Date form: reading it fails with the column's name
+ * (offsets and positions still accept {@code "infinity"} / {@code "-infinity"}, as
+ * {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE}).
  */
-final class DateMapping extends BaseMapping {
+public final class DateMapping extends BaseMapping {
 
     private static final String INFINITY = "infinity";
     private static final String MINUS_INFINITY = "-infinity";
 
-    DateMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind);
+    public DateMapping(ColumnInfo column) {
+        super(column);
     }
 
     @Override
@@ -43,12 +44,8 @@ final class DateMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        LocalDate value = rs.getObject(index, LocalDate.class);
-        if (value == null) {
-            return null;
-        }
-        return value.equals(LocalDate.MAX) ? INFINITY : value.equals(LocalDate.MIN) ? MINUS_INFINITY : value.toString();
+    public Object offsetValue(Object value) {
+        return value == null ? null : LocalDate.ofEpochDay(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L)).toString();
     }
 
     private LocalDate parse(Object offsetValue) {

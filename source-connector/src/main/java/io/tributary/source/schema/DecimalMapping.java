@@ -10,22 +10,38 @@ import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
- * {@code numeric(p,s)} / {@code decimal(p,s)} (and MariaDB {@code bigint unsigned} as
- * {@code decimal(20,0)}) as Connect {@code Decimal} with scale s and parameter
+ * {@code numeric(p,s)} / {@code decimal(p,s)} (and integers wider than INT64, such as unsigned 64-bit
+ * ones, as {@code decimal(20,0)}) as Connect {@code Decimal} with scale s and parameter
  * {@code connect.decimal.precision} = p. Values are parsed from the database's text, so no digit is
- * lost; PostgreSQL {@code NaN} has no Decimal form and fails with the column's name.
+ * lost; {@code NaN} and infinities have no Decimal form and fail with the column's name.
  */
-final class DecimalMapping extends BaseMapping {
+public final class DecimalMapping extends BaseMapping {
 
     static final String PRECISION_PARAM = "connect.decimal.precision";
 
     private final int precision;
     private final int scale;
 
-    DecimalMapping(ColumnInfo column, DatabaseKind kind, int precision, int scale) {
-        super(column, kind);
+    public DecimalMapping(ColumnInfo column, int precision, int scale) {
+        super(column);
         this.precision = precision;
         this.scale = scale;
+    }
+
+    /**
+     * The mapping of a {@code numeric}/{@code decimal} column: Connect Decimal when precision and scale
+     * are declared, else exact text ({@link VariableDecimalMapping}).
+     */
+    public static BaseMapping of(ColumnInfo c) {
+        if (c.scale() == null || c.precision() <= 0) {
+            return new VariableDecimalMapping(c);
+        }
+        if (c.scale() < 0) {
+            // numeric(5,-2) holds whole numbers of up to 7 digits: exact as scale 0, which Avro also accepts.
+            return new DecimalMapping(c, c.precision() - c.scale(), 0);
+        }
+        // numeric(3,5) holds values below 0.001; Avro needs precision >= scale.
+        return new DecimalMapping(c, Math.max(c.precision(), c.scale()), c.scale());
     }
 
     @Override
@@ -53,8 +69,7 @@ final class DecimalMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        Object value = read(rs, index);
+    public Object offsetValue(Object value) {
         return value == null ? null : ((BigDecimal) value).toPlainString();
     }
 

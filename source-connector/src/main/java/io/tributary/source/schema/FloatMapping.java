@@ -7,12 +7,12 @@ import java.sql.Types;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /** {@code real} / {@code float} as FLOAT32 and {@code double} as FLOAT64; offsets are Double. */
-final class FloatMapping extends BaseMapping {
+public final class FloatMapping extends BaseMapping {
 
     private final boolean single;
 
-    FloatMapping(ColumnInfo column, DatabaseKind kind, boolean single) {
-        super(column, kind);
+    public FloatMapping(ColumnInfo column, boolean single) {
+        super(column);
         this.single = single;
     }
 
@@ -32,8 +32,7 @@ final class FloatMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        Object value = read(rs, index);
+    public Object offsetValue(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
     }
 

@@ -8,12 +8,12 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /** Integer columns as INT16, INT32 or INT64; offsets are Long, the position is the number. */
-final class IntegerMapping extends BaseMapping {
+public final class IntegerMapping extends BaseMapping {
 
     private final Schema.Type type;
 
-    IntegerMapping(ColumnInfo column, DatabaseKind kind, Schema.Type type) {
-        super(column, kind);
+    public IntegerMapping(ColumnInfo column, Schema.Type type) {
+        super(column);
         if (type != Schema.Type.INT16 && type != Schema.Type.INT32 && type != Schema.Type.INT64) {
             throw new IllegalArgumentException("Not an integer type: " + type);
         }
@@ -44,9 +44,8 @@ final class IntegerMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        long value = rs.getLong(index);
-        return rs.wasNull() ? null : value;
+    public Object offsetValue(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -39,18 +40,12 @@ public final class RowConverter {
      * @param keyColumns key columns in key order: the primary key or a {@code key.columns} override;
      *        empty when the table has no usable key
      * @param topicPrefix the {@code topic.prefix}, first part of the schema names
-     * @param kind the database family
+     * @param mappings the dialect's mapping of each column
+     * @param sourceTypes whether fields keep the {@code tributary.source.type} parameter (schema.source.types)
      * @throws IllegalArgumentException if a key column is missing or repeated
      */
-    public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix, DatabaseKind kind) {
-        // schemas without source type names, as the connector writes them by default
-        this(table, keyColumns, topicPrefix, kind, false);
-    }
-
-    /**
-     * @param sourceTypes whether fields keep the {@code tributary.source.type} parameter (schema.source.types)
-     */
-    public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix, DatabaseKind kind, boolean sourceTypes) {
+    public RowConverter(TableDescription table, List<String> keyColumns, String topicPrefix,
+            Function<ColumnInfo, ColumnMapping> mappingOf, boolean sourceTypes) {
         this.table = Objects.requireNonNull(table, "table");
         this.keyColumns = List.copyOf(keyColumns);
         Set<String> keys = new HashSet<>();
@@ -64,7 +59,7 @@ public final class RowConverter {
         String name = topicPrefix + "." + table.id().schema() + "." + table.id().table();
         SchemaBuilder value = SchemaBuilder.struct().name(name + ".Value");
         for (ColumnInfo column : table.columns()) {
-            ColumnMapping mapping = ColumnMappings.forColumn(column, kind);
+            ColumnMapping mapping = mappingOf.apply(column);
             mappings.put(column.name(), mapping);
             selectIndex.put(column.name(), select.size() + 1);
             select.add(column.name());
@@ -155,16 +150,44 @@ public final class RowConverter {
     }
 
     /**
-     * @return the key struct of the current row, or null when the table has no key
-     * @throws DataException if a key column is NULL or a value has no exact Connect form
+     * Reads the current row, each column once, with its mapping.
+     *
+     * @return the Connect values of the columns, in {@link #selectColumns()} order
+     * @throws org.apache.kafka.connect.errors.DataException if a value has no exact Connect form
      */
-    public Struct key(ResultSet rs) throws SQLException {
+    public Object[] read(ResultSet rs) throws SQLException {
+        Object[] values = new Object[selectColumns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = mappings.get(selectColumns.get(i)).read(rs, i + 1);
+        }
+        return values;
+    }
+
+    /** The value of {@code column} in a row from {@link #read}. */
+    public Object get(Object[] row, String column) {
+        Integer index = selectIndex.get(column);
+        if (index == null) {
+            table.column(column); // throws, naming the table
+        }
+        return row[index - 1];
+    }
+
+    /** The offset form of {@code column}'s value in a row from {@link #read}. */
+    public Object offsetValue(Object[] row, String column) {
+        return mapping(column).offsetValue(get(row, column));
+    }
+
+    /**
+     * @return the key struct of a row from {@link #read}, or null when the table has no key
+     * @throws DataException if a key column is NULL
+     */
+    public Struct key(Object[] row) {
         if (keySchema == null) {
             return null;
         }
         Struct key = new Struct(keySchema);
         for (String column : keyColumns) {
-            Object value = mappings.get(column).read(rs, selectIndex.get(column));
+            Object value = get(row, column);
             if (value == null) {
                 throw new DataException("Key column " + column + " of " + table.id().qualified() + " is NULL");
             }
@@ -173,24 +196,20 @@ public final class RowConverter {
         return key;
     }
 
-    /**
-     * @return the value struct of the current row
-     * @throws DataException if a value has no exact Connect form
-     */
-    public Struct value(ResultSet rs) throws SQLException {
+    /** @return the value struct of a row from {@link #read} */
+    public Struct value(Object[] row) {
         Struct value = new Struct(valueSchema);
         for (int i = 0; i < selectColumns.size(); i++) {
-            String column = selectColumns.get(i);
-            value.put(column, mappings.get(column).read(rs, i + 1));
+            value.put(selectColumns.get(i), row[i]);
         }
         return value;
     }
 
-    /** @return the key values of the current row as offset values, in key order */
-    public List<Object> keyOffset(ResultSet rs) throws SQLException {
+    /** @return the key values of a row from {@link #read} as offset values, in key order */
+    public List<Object> keyOffset(Object[] row) {
         List<Object> offset = new ArrayList<>(keyColumns.size());
         for (String column : keyColumns) {
-            offset.add(mappings.get(column).offsetValue(rs, selectIndex.get(column)));
+            offset.add(offsetValue(row, column));
         }
         return offset;
     }

@@ -11,15 +11,15 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 /**
  * Columns read as text with {@code getString}: char/varchar/text (parameter
  * {@code tributary.source.length} when declared), enum, set, json (STRING {@code io.tributary.data.Json},
- * never parsed) and types this package does not know. Subclasses change the text they read.
+ * never parsed) and types a dialect does not know. Subclasses change the text they read.
  */
-class StringMapping extends BaseMapping {
+public class StringMapping extends BaseMapping {
 
     /** How an offset value is bound back. */
-    enum Bind {
+    public enum Bind {
         /** {@code setString}: the column is a character type. */
         TEXT,
-        /** PostgreSQL {@code setObject(.., Types.OTHER)}: the server casts the text to the column's own type. */
+        /** {@code setObject(.., Types.OTHER)}: the server casts the text to the column's own type. */
         SERVER_TYPED,
         /** The type has no order to page by (json). */
         NONE
@@ -29,24 +29,35 @@ class StringMapping extends BaseMapping {
     private final Integer length;
     private final Bind bind;
 
-    StringMapping(ColumnInfo column, DatabaseKind kind, Supplier<SchemaBuilder> schema, Integer length, Bind bind) {
-        super(column, kind);
+    public StringMapping(ColumnInfo column, Supplier<SchemaBuilder> schema, Integer length, Bind bind) {
+        super(column);
         this.schema = schema;
         this.length = length;
-        this.bind = kind == DatabaseKind.MARIADB && bind == Bind.SERVER_TYPED ? Bind.TEXT : bind;
+        this.bind = bind;
     }
 
-    static StringMapping text(ColumnInfo column, DatabaseKind kind, Integer length) {
-        return new StringMapping(column, kind, SchemaBuilder::string, length, Bind.TEXT);
+    public static StringMapping text(ColumnInfo column, Integer length) {
+        return new StringMapping(column, SchemaBuilder::string, length, Bind.TEXT);
     }
 
-    static StringMapping json(ColumnInfo column, DatabaseKind kind) {
-        return new StringMapping(column, kind, LogicalTypes::json, null, Bind.NONE);
+    public static StringMapping json(ColumnInfo column) {
+        return new StringMapping(column, LogicalTypes::json, null, Bind.NONE);
     }
 
-    /** A type without a mapping of its own (inet, cidr, macaddr, money, PostgreSQL enums, ...). */
-    static StringMapping other(ColumnInfo column, DatabaseKind kind) {
-        return new StringMapping(column, kind, SchemaBuilder::string, null, Bind.SERVER_TYPED);
+    /**
+     * A type without a mapping of its own (network addresses, money, enums...): text, bound as
+     * {@code bind} says; BYTES when the driver reports a binary JDBC type.
+     */
+    public static BaseMapping other(ColumnInfo column, Bind bind) {
+        return switch (column.jdbcType()) {
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> new BytesMapping(column);
+            default -> new StringMapping(column, SchemaBuilder::string, null, bind);
+        };
+    }
+
+    /** A declared length worth a {@code tributary.source.length} parameter, or null. */
+    public static Integer declaredLength(ColumnInfo column) {
+        return column.precision() > 0 && column.precision() < Integer.MAX_VALUE ? column.precision() : null;
     }
 
     @Override
@@ -71,8 +82,8 @@ class StringMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        return bind == Bind.NONE ? super.offsetValue(rs, index) : text(rs, index);
+    public Object offsetValue(Object value) {
+        return bind == Bind.NONE ? super.offsetValue(value) : value;
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.tributary.source.schema;
 import java.util.Objects;
 
 /**
- * A table in the source database. For PostgreSQL {@code schema} is the schema; for MariaDB and
- * MySQL it is the database (JDBC catalog).
+ * A table in the source database: {@code schema} is the schema, or the database where a database
+ * has no schemas of its own (its JDBC catalog).
  *
- * @param schema schema (PostgreSQL) or database (MariaDB)
+ * @param schema schema, or database
  * @param table table name, as stored in the catalog (case kept)
  */
 public record TableId(String schema, String table) {

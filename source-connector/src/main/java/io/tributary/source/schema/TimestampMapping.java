@@ -15,28 +15,30 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 /**
  * Timestamps as INT64 microseconds, read through java.time (never {@code java.sql.Timestamp}):
  * <ul>
- *   <li>{@link Mode#WALL_CLOCK}: PostgreSQL {@code timestamp}, MariaDB {@code datetime(n)} as
- *       {@code MicroTimestamp} (wall clock read as UTC);</li>
- *   <li>{@link Mode#UTC_WALL_CLOCK}: MariaDB {@code timestamp(n)} as {@code MicroTimestampTz}. The
- *       server shows it in the session time zone, so the session must be UTC:
- *       see {@link SessionSettings#apply};</li>
- *   <li>{@link Mode#INSTANT}: PostgreSQL {@code timestamptz} as {@code MicroTimestampTz}, read as an
+ *   <li>{@link Mode#WALL_CLOCK}: a timestamp without time zone as {@code MicroTimestamp} (wall clock
+ *       read as UTC);</li>
+ *   <li>{@link Mode#UTC_WALL_CLOCK}: an instant the server shows in the session's time zone, as
+ *       {@code MicroTimestampTz}: the dialect keeps its sessions in UTC, so the wall clock it shows is
+ *       the UTC instant;</li>
+ *   <li>{@link Mode#INSTANT}: a timestamp with time zone as {@code MicroTimestampTz}, read as an
  *       {@link OffsetDateTime} whatever the session time zone.</li>
  * </ul>
- * PostgreSQL {@code infinity} / {@code -infinity} become {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE}
- * (Debezium's convention), and {@code "infinity"} / {@code "-infinity"} in offsets.
+ * {@code infinity} / {@code -infinity} (which drivers read as the java.time MAX / MIN) become
+ * {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE} (Debezium's convention), and {@code "infinity"} /
+ * {@code "-infinity"} in offsets.
  */
-final class TimestampMapping extends BaseMapping {
+public final class TimestampMapping extends BaseMapping {
 
-    enum Mode { WALL_CLOCK, UTC_WALL_CLOCK, INSTANT }
+    /** How the column's value relates to an instant. */
+    public enum Mode { WALL_CLOCK, UTC_WALL_CLOCK, INSTANT }
 
     private static final String INFINITY = "infinity";
     private static final String MINUS_INFINITY = "-infinity";
 
     private final Mode mode;
 
-    TimestampMapping(ColumnInfo column, DatabaseKind kind, Mode mode) {
-        super(column, kind);
+    public TimestampMapping(ColumnInfo column, Mode mode) {
+        super(column);
         this.mode = mode;
     }
 
@@ -83,18 +85,19 @@ final class TimestampMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        LocalDateTime value = utcWallClock(rs, index);
+    public Object offsetValue(Object value) {
         if (value == null) {
             return null;
         }
-        if (value.equals(LocalDateTime.MAX)) {
+        long micros = (Long) value;
+        if (micros == Long.MAX_VALUE) {
             return INFINITY;
         }
-        if (value.equals(LocalDateTime.MIN)) {
+        if (micros == Long.MIN_VALUE) {
             return MINUS_INFINITY;
         }
-        return mode == Mode.WALL_CLOCK ? Micros.format(value) : Micros.formatUtc(value.toInstant(ZoneOffset.UTC));
+        LocalDateTime wallClock = Micros.toLocalDateTime(micros);
+        return mode == Mode.WALL_CLOCK ? Micros.format(wallClock) : Micros.formatUtc(wallClock.toInstant(ZoneOffset.UTC));
     }
 
     /** @return the offset value as UTC wall clock; LocalDateTime.MAX / MIN for infinity */

@@ -10,12 +10,16 @@ import java.util.UUID;
 
 /**
  * {@code uuid} as STRING {@code io.tributary.data.Uuid}, canonical lower case. Bound back as a
- * {@link UUID} on PostgreSQL (which will not compare uuid with varchar) and as text on MariaDB.
+ * {@link UUID} where the database's uuid type does not compare with text, otherwise as text.
  */
-final class UuidMapping extends StringMapping {
+public final class UuidMapping extends StringMapping {
 
-    UuidMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind, LogicalTypes::uuid, null, Bind.TEXT);
+    private final boolean bindAsUuid;
+
+    /** @param bindAsUuid whether offset values are bound as {@link UUID} objects rather than text */
+    public UuidMapping(ColumnInfo column, boolean bindAsUuid) {
+        super(column, LogicalTypes::uuid, null, Bind.TEXT);
+        this.bindAsUuid = bindAsUuid;
     }
 
     @Override
@@ -26,7 +30,7 @@ final class UuidMapping extends StringMapping {
 
     @Override
     public void bind(PreparedStatement ps, int index, Object offsetValue) throws SQLException {
-        if (kind != DatabaseKind.POSTGRES) {
+        if (!bindAsUuid) {
             super.bind(ps, index, offsetValue);
         } else if (offsetValue == null) {
             ps.setNull(index, Types.OTHER);

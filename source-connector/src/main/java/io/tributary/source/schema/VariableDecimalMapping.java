@@ -9,14 +9,14 @@ import java.sql.Types;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
- * PostgreSQL {@code numeric} without a declared scale as STRING {@code io.tributary.data.VariableDecimal}
+ * A {@code numeric} without a declared scale as STRING {@code io.tributary.data.VariableDecimal}
  * in plain notation, every digit and trailing zero kept. The special values come out as
  * {@code NaN}, {@code Infinity} and {@code -Infinity}.
  */
-final class VariableDecimalMapping extends BaseMapping {
+public final class VariableDecimalMapping extends BaseMapping {
 
-    VariableDecimalMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind);
+    public VariableDecimalMapping(ColumnInfo column) {
+        super(column);
     }
 
     @Override
@@ -38,8 +38,8 @@ final class VariableDecimalMapping extends BaseMapping {
     }
 
     @Override
-    public Object offsetValue(ResultSet rs, int index) throws SQLException {
-        return read(rs, index);
+    public Object offsetValue(Object value) {
+        return value;
     }
 
     @Override

@@ -106,13 +106,13 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
                 end = true;
                 break;
             }
+            Object[] row = table.converter().read(resultSet);
             if (!keyColumns.isEmpty()) {
-                key = table.converter().keyOffset(resultSet);
+                key = table.converter().keyOffset(row);
             }
             count++;
             ChunkOffset offset = new ChunkOffset(table.plan().planId(), key, false, count);
-            records.add(SourceRecords.row(table, resultSet, partition, offset.toLazyMap(), table.operation(resultSet, RecordHeaders.OP_READ),
-                    SourceRecords.position(table, resultSet)));
+            records.add(SourceRecords.row(table, row, partition, offset.toLazyMap(), RecordHeaders.OP_READ));
         }
         lastKey = key;
         rows = count;

@@ -1,5 +1,6 @@
 package io.tributary.source.snapshot;
 
+import java.time.Instant;
 import io.tributary.source.engine.Snapshot;
 import io.tributary.source.table.LedgerRecords;
 import io.tributary.source.table.TableSource;
@@ -49,7 +50,7 @@ public final class SnapshotPhase implements Snapshot {
             ChunkJob job = queue.poll();
             current = new ChunkReader(job.table(), job.chunk(), job.resumeFrom());
             currentStarted = System.nanoTime();
-            currentStartedAt = java.time.Instant.now().toString();
+            currentStartedAt = Instant.now().toString();
         }
         return current;
     }

@@ -1,5 +1,6 @@
 package io.tributary.source.table;
 
+import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.source.offsets.ChunkOffset;
@@ -49,7 +50,7 @@ public final class LedgerRecords {
         event.put("millis", millis);
         event.put("task", taskId);
         event.put("started_at", startedAt);
-        event.put("finished_at", java.time.Instant.now().toString());
+        event.put("finished_at", Instant.now().toString());
         return record(ledgerTopic, SourcePartitions.chunk(plan.table(), chunk), offset.toMap(),
                 plan.table() + "#" + chunk, event);
     }

@@ -6,10 +6,14 @@ import io.tributary.source.plan.TablePlan;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescription;
+import io.tributary.common.LogicalTypes;
+import io.tributary.common.RecordHeaders;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
 
 /** Everything a task knows about one table it reads: plan, columns, converter, topic and SQL pieces. */
 public final class TableSource {
@@ -40,12 +44,30 @@ public final class TableSource {
         return metrics;
     }
 
-    /** {@code op}, or the delete operation when the row's soft-delete column is set. */
-    public String operation(java.sql.ResultSet rs, String op) throws java.sql.SQLException {
+    /** {@code op}, or the delete operation when the soft-delete column of a row (from {@link RowConverter#read}) is set. */
+    public String operation(Object[] row, String op) {
         if (softDeleteColumn == null) {
             return op;
         }
-        return isSet(rs.getObject(columnIndex(softDeleteColumn))) ? io.tributary.common.RecordHeaders.OP_DELETE : op;
+        return isSet(converter.mapping(softDeleteColumn).schema(true), converter.get(row, softDeleteColumn))
+                ? RecordHeaders.OP_DELETE : op;
+    }
+
+    /** A marker's Connect value is set unless null, false or (for a number) exactly zero; times and text are set when present. */
+    private static boolean isSet(Schema schema, Object marker) {
+        if (marker == null) {
+            return false;
+        }
+        if (LogicalTypes.VARIABLE_DECIMAL.equals(schema.name())) {
+            try {
+                return new BigDecimal(marker.toString()).signum() != 0;
+            } catch (NumberFormatException e) {
+                return true; // NaN, Infinity
+            }
+        }
+        boolean number = Decimal.LOGICAL_NAME.equals(schema.name()) || schema.name() == null && schema.type().isPrimitive()
+                && schema.type() != Schema.Type.STRING && schema.type() != Schema.Type.BYTES;
+        return !number || isSet(marker);
     }
 
     /**

@@ -7,7 +7,7 @@ import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.engine.Planning;
 import io.tributary.source.jdbc.Retries;
 import io.tributary.source.offsets.SourcePartitions;
-import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import io.tributary.source.table.LedgerRecords;
@@ -37,6 +37,7 @@ public final class PlanningPhase implements Planning {
     private final List<String> tables;
     private final Map<String, Long> notBefore = new HashMap<>();
     private final Map<String, String> lastProblem = new HashMap<>();
+    private final SourceDialect dialect;
     private final TablePlanner planner;
     private final TableRules keyRules;
     private final TableRules cursorRules;
@@ -49,9 +50,10 @@ public final class PlanningPhase implements Planning {
      * @param polls whether the tables are polled after the snapshot (a table without a cursor is then worth a warning)
      * @param retryMs how long a table that could not be planned waits before the next attempt
      */
-    public PlanningPhase(List<String> tables, TablePlanner planner, TableRules keyRules, TableRules cursorRules,
+    public PlanningPhase(List<String> tables, SourceDialect dialect, TablePlanner planner, TableRules keyRules, TableRules cursorRules,
             OffsetStorageReader offsets, String ledgerTopic, boolean polls, long retryMs) {
         this.tables = new ArrayList<>(tables);
+        this.dialect = dialect;
         this.planner = planner;
         this.keyRules = keyRules;
         this.cursorRules = cursorRules;
@@ -78,7 +80,7 @@ public final class PlanningPhase implements Planning {
             return List.of();
         }
         try {
-            TableDescription description = TableDescriber.describe(connection, TableId.parse(table));
+            TableDescription description = dialect.describe(connection, TableId.parse(table));
             PlanColumns columns = PlanColumns.resolve(description, keyRules, cursorRules);
             TablePlan plan = planner.plan(connection, description, columns);
             if (!plan.hasCursor() && polls) {

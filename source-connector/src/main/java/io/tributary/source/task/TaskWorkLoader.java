@@ -99,7 +99,7 @@ public final class TaskWorkLoader {
         LOG.info("Task {}: {} table(s) to plan, {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId,
                 toPlan.size(), jobs.size(), skipped, pollers.size());
         TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(), config.cursorTimeZone());
-        PlanningPhase planning = new PlanningPhase(toPlan, planner,
+        PlanningPhase planning = new PlanningPhase(toPlan, dialect, planner,
                 TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns()),
                 TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns()), offsets, config.ledgerTopic(),
                 config.mode() != SourceMode.SNAPSHOT, config.tableMonitorIntervalMs());
@@ -109,7 +109,7 @@ public final class TaskWorkLoader {
 
     private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {
         TableId id = TableId.parse(plan.table());
-        TableDescription description = TableDescriber.describe(connection, id);
+        TableDescription description = dialect.describe(connection, id);
         List<String> needed = new ArrayList<>(plan.keyColumns());
         needed.addAll(plan.cursorColumns());
         String softDelete = softDeleteRules.columnsFor(plan.table()).map(c -> c.get(0)).orElse(null);
@@ -123,7 +123,7 @@ public final class TaskWorkLoader {
             }
         }
         String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
-        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect.kind(),
+        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect::mapping,
                 config.schemaSourceTypes());
         SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
         return new TableSource(plan, description, converter, dialect, topic, softDelete, metrics);

@@ -120,11 +120,6 @@ public final class TableMonitor implements AutoCloseable {
         thread.start();
     }
 
-    /** The last picture, or null before the first refresh finished. */
-    public Map<String, TableState> states() {
-        return states;
-    }
-
     /**
      * The picture to hand out as task assignments, waiting up to {@code millis} for the first
      * refresh; null if there is none yet. Remembers what was handed out, so the same picture does not
@@ -224,7 +219,7 @@ public final class TableMonitor implements AutoCloseable {
         if (plan == null) {
             plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
             if (plan == null) {
-                TableDescription description = TableDescriber.describe(connection, id);
+                TableDescription description = dialect.describe(connection, id);
                 planner.check(description, PlanColumns.resolve(description, keyRules, cursorRules));
                 return TableState.unplanned(name);
             }

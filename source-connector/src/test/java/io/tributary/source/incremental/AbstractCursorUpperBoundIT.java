@@ -1,5 +1,6 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.dialect.SourceDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.JdbcDatabase;
@@ -7,10 +8,7 @@ import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.TablePlan;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.RowConverter;
-import io.tributary.source.schema.SessionSettings;
-import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
@@ -44,7 +42,7 @@ abstract class AbstractCursorUpperBoundIT {
     /** The database under test; set by the subclass before each test. */
     JdbcDatabase db;
 
-    abstract DatabaseKind kind();
+    abstract SourceDialect dialect();
 
     /** The table's qualified name, {@code <schema>.bound_it}. */
     abstract String table();
@@ -64,16 +62,16 @@ abstract class AbstractCursorUpperBoundIT {
     @Test
     void aPollThatOverlapsFreshStampsReadsThemInCursorOrderAndSkipsNone() throws Exception {
         try (Connection c = db.connect()) {
-            SessionSettings.apply(c, kind());
+            dialect().prepareSession(c);
             // The poll must start before the first stamp and end after the last; if this machine was
             // too slow to time it (setup outran the margin, a stall), set up again with a wider margin.
             for (int attempt = 1; ; attempt++) {
                 createTable(c, 3 * attempt);
-                TableDescription description = TableDescriber.describe(c, TableId.parse(table()));
+                TableDescription description = dialect().describe(c, TableId.parse(table()));
                 TablePlan plan = new TablePlan(table(), UUID.randomUUID().toString(), List.of("id"), List.of(),
                         List.of("updated_at"), null, ROWS, Instant.now().toString());
                 try (SourceTableMetrics metrics = new SourceTableMetrics("bound-it", 0, plan.table(), 0, "incremental")) {
-                    TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "bound", kind()),
+                    TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "bound", dialect()::mapping, false),
                             SourceDialects.forUrl(db.jdbcUrl()), "bound." + table(), null, metrics);
                     CursorPoller poller = new CursorPoller(source, null, 0, ZoneOffset.UTC);
                     long scanMs = scanMillis(c);

@@ -16,9 +16,7 @@ import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.plan.TablePlanner;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.RowConverter;
-import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
@@ -106,7 +104,7 @@ class CursorTimeZoneIT {
             s.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, updated_at " + db.cursorType() + " NOT NULL)");
             s.execute("INSERT INTO " + table + " VALUES (1, " + db.now(zoneSql) + ")");
             SourceDialect dialect = SourceDialects.forUrl(db.db().jdbcUrl());
-            TableDescription description = TableDescriber.describe(c, new TableId(db.schema(), table));
+            TableDescription description = dialect.describe(c, new TableId(db.schema(), table));
 
             TablePlan plan = new TablePlanner(dialect, 1000, LAG_MS, zoneId).plan(c, description, new PlanColumns(List.of("id"), List.of("updated_at")));
             LocalDateTime stamp = LocalDateTime.parse((String) stamp(c, table));
@@ -134,7 +132,7 @@ class CursorTimeZoneIT {
                 List.of("updated_at"), null, 0, Instant.now().toString());
         SourceTableMetrics metrics = new SourceTableMetrics("tz-it", 0, plan.table(), 1, "incremental");
         metrics.close(); // not looked at here
-        TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "tz", dialect.kind()),
+        TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "tz", dialect::mapping, false),
                 dialect, "tz." + plan.table(), null, metrics);
         return new CursorPoller(source, null, LAG_MS, zone);
     }

@@ -1,5 +1,6 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.PostgresServer;
@@ -8,10 +9,7 @@ import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.TablePlan;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.RowConverter;
-import io.tributary.source.schema.SessionSettings;
-import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
@@ -42,7 +40,7 @@ class KeylessTieBreakerIT {
     @Test
     void runsOfEqualCursorAndTieBreakerLongerThanAPageArriveWhole(PostgresServer postgres) throws Exception {
         try (Connection c = postgres.connect()) {
-            SessionSettings.apply(c, DatabaseKind.POSTGRES);
+            new PostgresDialect().prepareSession(c);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS keyless_tb");
                 s.execute("CREATE TABLE keyless_tb (updated_at timestamptz NOT NULL, grp int NOT NULL, v int NOT NULL)");
@@ -50,11 +48,11 @@ class KeylessTieBreakerIT {
                         + ") * interval '1 second', (g / " + RUN + ") % " + GROUPS + ", g"
                         + " FROM generate_series(0, " + (STAMPS * GROUPS * RUN - 1) + ") g");
             }
-            TableDescription description = TableDescriber.describe(c, TableId.parse("public.keyless_tb"));
+            TableDescription description = new PostgresDialect().describe(c, TableId.parse("public.keyless_tb"));
             TablePlan plan = new TablePlan("public.keyless_tb", UUID.randomUUID().toString(), List.of(), List.of(),
                     List.of("updated_at", "grp"), null, 0, Instant.now().toString());
             try (SourceTableMetrics metrics = new SourceTableMetrics("keyless-it", 0, plan.table(), 1, "incremental")) {
-                TableSource source = new TableSource(plan, description, new RowConverter(description, List.of(), "kl", DatabaseKind.POSTGRES),
+                TableSource source = new TableSource(plan, description, new RowConverter(description, List.of(), "kl", new PostgresDialect()::mapping, false),
                         SourceDialects.forUrl(postgres.jdbcUrl()), "kl.public.keyless_tb", null, metrics);
                 CursorPoller poller = new CursorPoller(source, null, 0, ZoneOffset.UTC);
                 TreeSet<Integer> seen = new TreeSet<>();

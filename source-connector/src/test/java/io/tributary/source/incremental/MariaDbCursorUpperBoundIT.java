@@ -1,8 +1,9 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.mysql.MySqlDialect;
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.schema.DatabaseKind;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -16,8 +17,8 @@ class MariaDbCursorUpperBoundIT extends AbstractCursorUpperBoundIT {
     }
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.MARIADB;
+    SourceDialect dialect() {
+        return new MySqlDialect();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.PostgresServer;
@@ -10,10 +11,7 @@ import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.plan.TablePlanner;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.RowConverter;
-import io.tributary.source.schema.SessionSettings;
-import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
@@ -34,18 +32,18 @@ class NullCursorIT {
     @Test
     void rowsWithANullCursorAreCountedWhenThePollerCatchesUp(PostgresServer postgres) throws Exception {
         try (Connection c = postgres.connect()) {
-            SessionSettings.apply(c, DatabaseKind.POSTGRES);
+            new PostgresDialect().prepareSession(c);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS null_cursor");
                 s.execute("CREATE TABLE null_cursor (id int PRIMARY KEY, updated_at timestamptz)");
                 s.execute("INSERT INTO null_cursor SELECT g, CASE WHEN g % 10 = 0 THEN NULL ELSE timestamptz '2024-01-01' + g * interval '1 second' END"
                         + " FROM generate_series(1, 50) g");
             }
-            TableDescription description = TableDescriber.describe(c, TableId.parse("public.null_cursor"));
+            TableDescription description = new PostgresDialect().describe(c, TableId.parse("public.null_cursor"));
             TablePlan plan = new TablePlan("public.null_cursor", UUID.randomUUID().toString(), List.of("id"), List.of(),
                     List.of("updated_at"), null, 0, Instant.now().toString());
             try (SourceTableMetrics metrics = new SourceTableMetrics("null-it", 0, plan.table(), 1, "incremental")) {
-                TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "nc", DatabaseKind.POSTGRES),
+                TableSource source = new TableSource(plan, description, new RowConverter(description, List.of("id"), "nc", new PostgresDialect()::mapping, false),
                         SourceDialects.forUrl(postgres.jdbcUrl()), "nc.public.null_cursor", null, metrics);
                 CursorPoller poller = new CursorPoller(source, null, 0, ZoneOffset.UTC);
 
@@ -68,13 +66,13 @@ class NullCursorIT {
     @Test
     void thePlanOfANumericCursorWithNullsStartsAtItsMaximum(PostgresServer postgres) throws Exception {
         try (Connection c = postgres.connect()) {
-            SessionSettings.apply(c, DatabaseKind.POSTGRES);
+            new PostgresDialect().prepareSession(c);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS null_seq");
                 s.execute("CREATE TABLE null_seq (id int PRIMARY KEY, seq bigint)");
                 s.execute("INSERT INTO null_seq SELECT g, CASE WHEN g % 10 = 0 THEN NULL ELSE g END FROM generate_series(1, 50) g");
             }
-            TableDescription description = TableDescriber.describe(c, TableId.parse("public.null_seq"));
+            TableDescription description = new PostgresDialect().describe(c, TableId.parse("public.null_seq"));
             TablePlan plan = new TablePlanner(SourceDialects.forUrl(postgres.jdbcUrl()), 1000, 2000, ZoneOffset.UTC)
                     .plan(c, description, new PlanColumns(List.of("id"), List.of("seq")));
             assertEquals(49L, plan.watermark());

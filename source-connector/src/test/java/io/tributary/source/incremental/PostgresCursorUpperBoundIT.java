@@ -1,8 +1,9 @@
 package io.tributary.source.incremental;
 
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.schema.DatabaseKind;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -16,8 +17,8 @@ class PostgresCursorUpperBoundIT extends AbstractCursorUpperBoundIT {
     }
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.POSTGRES;
+    SourceDialect dialect() {
+        return new PostgresDialect();
     }
 
     @Override

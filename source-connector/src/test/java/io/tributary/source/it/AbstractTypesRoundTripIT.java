@@ -1,14 +1,13 @@
 package io.tributary.source.it;
 
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import static io.tributary.source.it.SourceConnectorHarness.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.JdbcDatabase;
 import io.tributary.devstack.KafkaConnectCluster;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.RowConverter;
-import io.tributary.source.schema.SessionSettings;
-import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
@@ -38,7 +37,7 @@ abstract class AbstractTypesRoundTripIT {
 
     abstract TableId table();
 
-    abstract DatabaseKind kind();
+    abstract SourceDialect dialect();
 
     /** Creates {@link #table()} with every type, one row of edge values (id 1), one of NULLs (id 2), maybe more edge rows. */
     abstract List<String> createTable();
@@ -50,14 +49,14 @@ abstract class AbstractTypesRoundTripIT {
             for (String sql : createTable()) {
                 s.execute(sql);
             }
-            SessionSettings.apply(c, kind());
-            TableDescription description = TableDescriber.describe(c, table());
-            RowConverter converter = new RowConverter(description, List.of("id"), prefix(), kind());
-            String quote = kind() == DatabaseKind.POSTGRES ? "\"" : "`";
+            dialect().prepareSession(c);
+            TableDescription description = dialect().describe(c, table());
+            RowConverter converter = new RowConverter(description, List.of("id"), prefix(), dialect()::mapping, false);
+            String quote = dialect() instanceof PostgresDialect ? "\"" : "`";
             String columns = converter.selectColumns().stream().map(n -> quote + n + quote).collect(Collectors.joining(", "));
             try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table().schema() + "." + table().table())) {
                 while (rs.next()) {
-                    expected.put(rs.getInt("id"), converter.value(rs));
+                    expected.put(rs.getInt("id"), converter.value(converter.read(rs)));
                 }
             }
         }
@@ -97,7 +96,7 @@ abstract class AbstractTypesRoundTripIT {
     }
 
     private String prefix() {
-        return kind() == DatabaseKind.POSTGRES ? "rtpg" : "rtmaria";
+        return dialect() instanceof PostgresDialect ? "rtpg" : "rtmaria";
     }
 
     private static Object render(Object value) {

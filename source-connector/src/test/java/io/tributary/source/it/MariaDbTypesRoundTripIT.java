@@ -1,11 +1,12 @@
 package io.tributary.source.it;
 
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.mysql.MySqlDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.common.LogicalTypes;
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.TableId;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ class MariaDbTypesRoundTripIT extends AbstractTypesRoundTripIT {
     }
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.MARIADB;
+    SourceDialect dialect() {
+        return new MySqlDialect();
     }
 
     @Override

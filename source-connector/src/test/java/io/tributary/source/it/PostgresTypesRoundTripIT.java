@@ -1,8 +1,9 @@
 package io.tributary.source.it;
 
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.schema.DatabaseKind;
 import io.tributary.source.schema.TableId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +22,8 @@ class PostgresTypesRoundTripIT extends AbstractTypesRoundTripIT {
     }
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.POSTGRES;
+    SourceDialect dialect() {
+        return new PostgresDialect();
     }
 
     @Override

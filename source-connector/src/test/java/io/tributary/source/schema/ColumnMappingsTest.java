@@ -1,5 +1,7 @@
 package io.tributary.source.schema;
 
+import io.tributary.source.dialect.mysql.MySqlDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ColumnMappingsTest {
 
     private static Schema pg(String type, int jdbcType, int precision, Integer scale) {
-        return ColumnMappings.forColumn(new ColumnInfo("c", jdbcType, type, precision, scale, true, 1), DatabaseKind.POSTGRES)
+        return new PostgresDialect().mapping(new ColumnInfo("c", jdbcType, type, precision, scale, true, 1))
                 .schema(true);
     }
 
@@ -24,7 +26,7 @@ class ColumnMappingsTest {
     }
 
     private static Schema maria(String type, int jdbcType, int precision, Integer scale) {
-        return ColumnMappings.forColumn(new ColumnInfo("c", jdbcType, type, precision, scale, true, 1), DatabaseKind.MARIADB)
+        return new MySqlDialect().mapping(new ColumnInfo("c", jdbcType, type, precision, scale, true, 1))
                 .schema(false);
     }
 
@@ -128,8 +130,7 @@ class ColumnMappingsTest {
 
     @Test
     void optionalIsTheCallersChoice() {
-        ColumnMapping mapping = ColumnMappings.forColumn(new ColumnInfo("c", Types.INTEGER, "int4", 10, 0, false, 1),
-                DatabaseKind.POSTGRES);
+        ColumnMapping mapping = new PostgresDialect().mapping(new ColumnInfo("c", Types.INTEGER, "int4", 10, 0, false, 1));
         assertTrue(mapping.schema(true).isOptional());
         assertFalse(mapping.schema(false).isOptional());
         assertEquals("c", mapping.column().name());
@@ -139,12 +140,12 @@ class ColumnMappingsTest {
     void keysAndCursorsNeedAnExactOrderedOffsetValue() {
         for (String orderable : new String[] {"int8", "numeric", "text", "citext", "uuid", "date", "timestamptz", "interval", "bytea"}) {
             int jdbcType = orderable.equals("bytea") ? Types.BINARY : Types.OTHER;
-            assertNull(ColumnMappings.forColumn(new ColumnInfo("c", jdbcType, orderable, 0, null, false, 1), DatabaseKind.POSTGRES)
+            assertNull(new PostgresDialect().mapping(new ColumnInfo("c", jdbcType, orderable, 0, null, false, 1))
                     .keyProblem(), orderable);
         }
         for (String unorderable : new String[] {"_int4", "json", "jsonb", "timetz"}) {
             int jdbcType = unorderable.startsWith("_") ? Types.ARRAY : Types.OTHER;
-            assertTrue(ColumnMappings.forColumn(new ColumnInfo("c", jdbcType, unorderable, 0, null, false, 1), DatabaseKind.POSTGRES)
+            assertTrue(new PostgresDialect().mapping(new ColumnInfo("c", jdbcType, unorderable, 0, null, false, 1))
                     .keyProblem() != null, unorderable);
         }
     }

@@ -1,5 +1,6 @@
 package io.tributary.source.schema;
 
+import io.tributary.source.dialect.SourceDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -23,12 +24,12 @@ import org.apache.kafka.connect.json.JsonConverter;
 final class KeyRoundTrip {
 
     private final Connection connection;
-    private final DatabaseKind kind;
+    private final SourceDialect dialect;
     private final String schema;
 
-    KeyRoundTrip(Connection connection, DatabaseKind kind, String schema) {
+    KeyRoundTrip(Connection connection, SourceDialect dialect, String schema) {
         this.connection = connection;
-        this.kind = kind;
+        this.dialect = dialect;
         this.schema = schema;
     }
 
@@ -51,17 +52,18 @@ final class KeyRoundTrip {
             st.execute(ddl);
             st.execute(insert);
         }
-        TableDescription description = TableDescriber.describe(connection, new TableId(schema, table));
+        TableDescription description = dialect.describe(connection, new TableId(schema, table));
         assertEquals(keyColumns, description.primaryKey(), "primary key of " + table);
-        RowConverter converter = new RowConverter(description, keyColumns, "test", kind);
+        RowConverter converter = new RowConverter(description, keyColumns, "test", dialect::mapping, false);
         String columns = converter.selectColumns().stream().map(this::quote).collect(Collectors.joining(", "));
         String tuple = String.join(", ", compareExpressions);
         List<List<Object>> offsets = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + columns + " FROM " + quote(schema) + "."
                 + quote(table) + " ORDER BY " + tuple); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                converter.key(rs).validate();
-                offsets.add(converter.keyOffset(rs));
+                Object[] row = converter.read(rs);
+                converter.key(row).validate();
+                offsets.add(converter.keyOffset(row));
             }
         }
         List<Object> offset = throughJson(offsets.get(pick));
@@ -78,9 +80,7 @@ final class KeyRoundTrip {
     }
 
     String quote(String identifier) {
-        return kind == DatabaseKind.POSTGRES
-                ? "\"" + identifier.replace("\"", "\"\"") + "\""
-                : "`" + identifier.replace("`", "``") + "`";
+        return dialect.quote(identifier);
     }
 
     /** Offsets live in Connect's offset store as schemaless JSON. */

@@ -1,5 +1,7 @@
 package io.tributary.source.schema;
 
+import io.tributary.source.dialect.SourceDialects;
+import io.tributary.source.dialect.mysql.MySqlDialect;
 import static io.tributary.source.schema.Expected.date;
 import static io.tributary.source.schema.Expected.dec;
 import static io.tributary.source.schema.Expected.instantMicros;
@@ -34,7 +36,7 @@ class MariaDbTypesIT {
     /** A connection with the session settings the mappings need (time_zone UTC). */
     private static Connection open(MariaDbServer mariadb) throws SQLException {
         Connection c = mariadb.connect();
-        SessionSettings.apply(c, DatabaseKind.of(c));
+        SourceDialects.forUrl(c.getMetaData().getURL()).prepareSession(c);
         return c;
     }
 
@@ -44,8 +46,8 @@ class MariaDbTypesIT {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT " + columns + " FROM `" + DB + "`.`" + table + "` ORDER BY id")) {
             while (rs.next()) {
-                rows.add(converter.value(rs));
-                converter.key(rs).validate();
+                rows.add(converter.value(converter.read(rs)));
+                converter.key(converter.read(rs)).validate();
             }
         }
         return rows;
@@ -81,11 +83,11 @@ class MariaDbTypesIT {
                     + " (6, '838:59:59', 'c')");
         }
         try (Connection c = open(mariadb)) {
-            TableDescription table = TableDescriber.describe(c, new TableId(DB, "schema_all_types"));
+            TableDescription table = new MySqlDialect().describe(c, new TableId(DB, "schema_all_types"));
             assertEquals(List.of("id"), table.primaryKey());
             assertEquals("json", table.column("c_json").typeName(), "MariaDB JSON found through json_valid");
             assertEquals("longtext", table.column("c_longtext").typeName());
-            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.MARIADB, true);
+            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", new MySqlDialect()::mapping, true);
             assertSchemas(converter);
             List<Struct> rows = readAll(c, converter, "schema_all_types");
             assertEquals(6, rows.size());
@@ -128,9 +130,9 @@ class MariaDbTypesIT {
         // The binary protocol (server-side prepared statements) must read the same values.
         try (Connection binary = DriverManager.getConnection(mariadb.jdbcUrl() + "?useServerPrepStmts=true",
                 mariadb.user(), mariadb.password())) {
-            SessionSettings.apply(binary, DatabaseKind.MARIADB);
-            RowConverter converter = new RowConverter(TableDescriber.describe(binary, new TableId(DB, "schema_all_types")),
-                    List.of("id"), "shop", DatabaseKind.MARIADB);
+            new MySqlDialect().prepareSession(binary);
+            RowConverter converter = new RowConverter(new MySqlDialect().describe(binary, new TableId(DB, "schema_all_types")),
+                    List.of("id"), "shop", new MySqlDialect()::mapping, false);
             String columns = converter.selectColumns().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
             List<Struct> prepared = new ArrayList<>();
             try (PreparedStatement ps = binary.prepareStatement("SELECT " + columns + " FROM schema_all_types"
@@ -138,7 +140,7 @@ class MariaDbTypesIT {
                 ps.setInt(1, 0);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        prepared.add(converter.value(rs));
+                        prepared.add(converter.value(converter.read(rs)));
                     }
                 }
             }
@@ -146,20 +148,20 @@ class MariaDbTypesIT {
                 assertEquals(readAll(c, converter, "schema_all_types"), prepared, "binary protocol reads the same values");
             }
         }
-        // The driver's URL options give the same UTC session as SessionSettings.
+        // The driver's URL options give the same UTC session as the dialect's session settings.
         try (Connection url = DriverManager.getConnection(mariadb.jdbcUrl()
                 + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", mariadb.user(), mariadb.password())) {
-            RowConverter converter = new RowConverter(TableDescriber.describe(url, new TableId(DB, "schema_all_types")),
-                    List.of("id"), "shop", DatabaseKind.MARIADB);
+            RowConverter converter = new RowConverter(new MySqlDialect().describe(url, new TableId(DB, "schema_all_types")),
+                    List.of("id"), "shop", new MySqlDialect()::mapping, false);
             assertEquals(instantMicros("2024-02-29T18:59:59.123456Z"),
                     readAll(url, converter, "schema_all_types").get(0).get("c_timestamp6"));
         }
         try (Connection plusFive = mariadb.connect(); Statement st = plusFive.createStatement()) {
             st.execute("SET time_zone = '+05:00'");
-            RowConverter converter = new RowConverter(TableDescriber.describe(plusFive, new TableId(DB, "schema_all_types")),
-                    List.of("id"), "shop", DatabaseKind.MARIADB);
+            RowConverter converter = new RowConverter(new MySqlDialect().describe(plusFive, new TableId(DB, "schema_all_types")),
+                    List.of("id"), "shop", new MySqlDialect()::mapping, false);
             assertNotEquals(instantMicros("2024-02-29T18:59:59.123456Z"), readAll(plusFive, converter, "schema_all_types")
-                    .get(0).get("c_timestamp6"), "without SessionSettings the session zone leaks into timestamps");
+                    .get(0).get("c_timestamp6"), "without the dialect's session settings the session zone leaks into timestamps");
         }
     }
 
@@ -204,7 +206,7 @@ class MariaDbTypesIT {
         }
         try (Connection c = DriverManager.getConnection(mariadb.jdbcUrl("tributary_bin") + "?useServerPrepStmts=true",
                 mariadb.user(), mariadb.password())) {
-            SessionSettings.apply(c, DatabaseKind.MARIADB);
+            new MySqlDialect().prepareSession(c);
             keyRoundTrips(c, "tributary_bin");
         }
     }
@@ -212,7 +214,7 @@ class MariaDbTypesIT {
     /** Tables are created in the connection's database, {@code db}. */
     private static void keyRoundTrips(Connection c, String db) throws SQLException {
         {
-            KeyRoundTrip keys = new KeyRoundTrip(c, DatabaseKind.MARIADB, db);
+            KeyRoundTrip keys = new KeyRoundTrip(c, new MySqlDialect(), db);
             keys.run("schema_k_int", "CREATE TABLE schema_k_int (k int PRIMARY KEY)",
                     "INSERT INTO schema_k_int VALUES (-5), (-4), (-3), (-2), (-1), (0), (1), (2), (3), (4)",
                     List.of("k"), List.of("k"), 3);

@@ -1,5 +1,6 @@
 package io.tributary.source.schema;
 
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import static io.tributary.source.schema.Expected.date;
 import static io.tributary.source.schema.Expected.dec;
 import static io.tributary.source.schema.Expected.instantMicros;
@@ -37,7 +38,7 @@ class PostgresTypesIT {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
         }
-        SessionSettings.apply(c, DatabaseKind.POSTGRES);
+        new PostgresDialect().prepareSession(c);
         return c;
     }
 
@@ -47,8 +48,8 @@ class PostgresTypesIT {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT " + columns + " FROM " + SCHEMA + "." + table + " ORDER BY id")) {
             while (rs.next()) {
-                rows.add(converter.value(rs));
-                converter.key(rs).validate();
+                rows.add(converter.value(converter.read(rs)));
+                converter.key(converter.read(rs)).validate();
             }
         }
         return rows;
@@ -86,10 +87,10 @@ class PostgresTypesIT {
             st.execute("INSERT INTO " + SCHEMA + ".all_types (id, c_num, c_date, c_ts, c_tstz, c_nn) VALUES (4, '-0.000',"
                     + " '12345-06-07', '1969-12-31 23:59:59.999999', '1900-01-01 00:00:00+00', 'w')");
 
-            TableDescription table = TableDescriber.describe(c, new TableId(SCHEMA, "all_types"));
+            TableDescription table = new PostgresDialect().describe(c, new TableId(SCHEMA, "all_types"));
             assertEquals(List.of("id"), table.primaryKey());
             assertEquals("int4", table.column("id").typeName(), "serial is int4");
-            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", DatabaseKind.POSTGRES, true);
+            RowConverter converter = new RowConverter(table, table.primaryKey(), "shop", new PostgresDialect()::mapping, true);
             assertSchemas(converter);
             List<Struct> rows = readAll(c, converter, "all_types");
             assertEquals(4, rows.size());
@@ -148,7 +149,7 @@ class PostgresTypesIT {
             ps.setInt(1, 0);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(converter.value(rs));
+                    rows.add(converter.value(converter.read(rs)));
                 }
             }
         }
@@ -190,19 +191,19 @@ class PostgresTypesIT {
         try (Connection c = open(postgres); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + SCHEMA + ".inexact (id int PRIMARY KEY, price numeric(5,2), day date)");
             st.execute("INSERT INTO " + SCHEMA + ".inexact VALUES (1, 'NaN', '2024-01-01'), (2, 1, 'infinity')");
-            RowConverter converter = new RowConverter(TableDescriber.describe(c, new TableId(SCHEMA, "inexact")),
-                    List.of("id"), "shop", DatabaseKind.POSTGRES);
+            RowConverter converter = new RowConverter(new PostgresDialect().describe(c, new TableId(SCHEMA, "inexact")),
+                    List.of("id"), "shop", new PostgresDialect()::mapping, false);
             try (ResultSet rs = st.executeQuery("SELECT id, price, day FROM " + SCHEMA + ".inexact ORDER BY id")) {
                 rs.next();
-                DataException nan = assertThrows(DataException.class, () -> converter.value(rs));
+                DataException nan = assertThrows(DataException.class, () -> converter.value(converter.read(rs)));
                 assertTrue(nan.getMessage().contains("price") && nan.getMessage().contains("NaN"), nan.getMessage());
                 rs.next();
-                DataException infinity = assertThrows(DataException.class, () -> converter.value(rs));
+                DataException infinity = assertThrows(DataException.class, () -> converter.value(converter.read(rs)));
                 assertTrue(infinity.getMessage().contains("day") && infinity.getMessage().contains("infinity"),
                         infinity.getMessage());
             }
             SQLException missing = assertThrows(SQLException.class,
-                    () -> TableDescriber.describe(c, new TableId(SCHEMA, "no_such_table")));
+                    () -> new PostgresDialect().describe(c, new TableId(SCHEMA, "no_such_table")));
             assertTrue(missing.getMessage().contains(SCHEMA + ".no_such_table"), missing.getMessage());
         }
     }
@@ -225,7 +226,7 @@ class PostgresTypesIT {
 
     private static void keyRoundTrips(Connection c, String schema) throws SQLException {
         {
-            KeyRoundTrip keys = new KeyRoundTrip(c, DatabaseKind.POSTGRES, schema);
+            KeyRoundTrip keys = new KeyRoundTrip(c, new PostgresDialect(), schema);
             String t = schema + ".";
             keys.run("k_int", "CREATE TABLE " + t + "k_int (k int PRIMARY KEY)",
                     "INSERT INTO " + t + "k_int SELECT generate_series(-5, 4)", List.of("k"), List.of("k"), 3);

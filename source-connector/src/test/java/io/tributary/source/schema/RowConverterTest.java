@@ -1,5 +1,6 @@
 package io.tributary.source.schema;
 
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +38,7 @@ class RowConverterTest {
 
     @Test
     void schemasAreNamedAfterPrefixSchemaAndTable() {
-        RowConverter converter = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", DatabaseKind.POSTGRES);
+        RowConverter converter = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", new PostgresDialect()::mapping, false);
         assertEquals("tp.shop.orders.Key", converter.keySchema().name());
         assertEquals("tp.shop.orders.Value", converter.valueSchema().name());
         assertEquals(List.of("tenant", "id"), converter.keySchema().fields().stream().map(f -> f.name()).toList());
@@ -50,15 +51,15 @@ class RowConverterTest {
 
     @Test
     void readsKeyValueAndKeyOffset() throws SQLException {
-        RowConverter converter = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", DatabaseKind.POSTGRES);
-        Struct key = converter.key(row());
+        RowConverter converter = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", new PostgresDialect()::mapping, false);
+        Struct key = converter.key(converter.read(row()));
         assertEquals(7, key.get("tenant"));
         assertEquals(42L, key.get("id"));
-        Struct value = converter.value(row());
+        Struct value = converter.value(converter.read(row()));
         assertEquals("hi", value.get("note"));
         assertEquals(Expected.micros("2024-02-29T23:59:59.123456"), value.get("updated"));
         value.validate();
-        assertEquals(List.of(7L, 42L), converter.keyOffset(row()));
+        assertEquals(List.of(7L, 42L), converter.keyOffset(converter.read(row())));
 
         Fakes.Bound bound = new Fakes.Bound();
         converter.bindKey(bound.statement, 3, List.of(7L, 42L));
@@ -69,38 +70,38 @@ class RowConverterTest {
 
     @Test
     void keyOverrideMayDifferFromThePrimaryKey() throws SQLException {
-        RowConverter converter = new RowConverter(ORDERS, List.of("updated", "id"), "tp", DatabaseKind.POSTGRES);
-        assertEquals(List.of("2024-02-29T23:59:59.123456", 42L), converter.keyOffset(row()));
+        RowConverter converter = new RowConverter(ORDERS, List.of("updated", "id"), "tp", new PostgresDialect()::mapping, false);
+        assertEquals(List.of("2024-02-29T23:59:59.123456", 42L), converter.keyOffset(converter.read(row())));
         assertFalse(converter.valueSchema().field("updated").schema().isOptional());
         assertTrue(converter.valueSchema().field("tenant").schema().isOptional());
     }
 
     @Test
     void aTableWithoutKeyHasNoKeySchema() throws SQLException {
-        RowConverter converter = new RowConverter(ORDERS, List.of(), "tp", DatabaseKind.POSTGRES);
+        RowConverter converter = new RowConverter(ORDERS, List.of(), "tp", new PostgresDialect()::mapping, false);
         assertNull(converter.keySchema());
-        assertNull(converter.key(row()));
-        assertEquals(List.of(), converter.keyOffset(row()));
+        assertNull(converter.key(converter.read(row())));
+        assertEquals(List.of(), converter.keyOffset(converter.read(row())));
     }
 
     @Test
     void badKeysAreClearErrors() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> new RowConverter(ORDERS, List.of("nope"), "tp", DatabaseKind.POSTGRES));
+                () -> new RowConverter(ORDERS, List.of("nope"), "tp", new PostgresDialect()::mapping, false));
         assertTrue(missing.getMessage().contains("shop.orders") && missing.getMessage().contains("nope"));
         assertThrows(IllegalArgumentException.class,
-                () -> new RowConverter(ORDERS, List.of("id", "id"), "tp", DatabaseKind.POSTGRES));
-        RowConverter nullableKey = new RowConverter(ORDERS, List.of("note"), "tp", DatabaseKind.POSTGRES);
-        DataException nullKey = assertThrows(DataException.class, () -> nullableKey.key(Fakes.row(7, 42L, null, UPDATED)));
+                () -> new RowConverter(ORDERS, List.of("id", "id"), "tp", new PostgresDialect()::mapping, false));
+        RowConverter nullableKey = new RowConverter(ORDERS, List.of("note"), "tp", new PostgresDialect()::mapping, false);
+        DataException nullKey = assertThrows(DataException.class, () -> nullableKey.key(nullableKey.read(Fakes.row(7, 42L, null, UPDATED))));
         assertTrue(nullKey.getMessage().contains("note"), nullKey.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new RowConverter(ORDERS, List.of(), "tp", DatabaseKind.POSTGRES)
+        assertThrows(IllegalArgumentException.class, () -> new RowConverter(ORDERS, List.of(), "tp", new PostgresDialect()::mapping, false)
                 .mapping("nope"));
     }
 
     @Test
     void sourceTypeNamesAreInTheSchemasOnlyWhenAskedFor() {
-        RowConverter lean = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", DatabaseKind.POSTGRES, false);
-        RowConverter typed = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", DatabaseKind.POSTGRES, true);
+        RowConverter lean = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", new PostgresDialect()::mapping, false);
+        RowConverter typed = new RowConverter(ORDERS, ORDERS.primaryKey(), "tp", new PostgresDialect()::mapping, true);
         for (org.apache.kafka.connect.data.Field field : lean.valueSchema().fields()) {
             Map<String, String> parameters = field.schema().parameters();
             assertTrue(parameters == null || !parameters.containsKey(LogicalTypes.PARAM_SOURCE_TYPE), field.name());

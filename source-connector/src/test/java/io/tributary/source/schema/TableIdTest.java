@@ -20,15 +20,4 @@ class TableIdTest {
         assertThrows(IllegalArgumentException.class, () -> TableId.parse("public."));
     }
 
-    @Test
-    void databaseKindComesFromTheUrlWithoutEchoingIt() {
-        assertEquals(DatabaseKind.POSTGRES, DatabaseKind.fromJdbcUrl("jdbc:postgresql://h:5432/db"));
-        assertEquals(DatabaseKind.MARIADB, DatabaseKind.fromJdbcUrl("jdbc:mariadb://h/db"));
-        assertEquals(DatabaseKind.MARIADB, DatabaseKind.fromJdbcUrl("JDBC:MySQL://h/db"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DatabaseKind.fromJdbcUrl("jdbc:oracle:thin:scott/tiger@h:1521:db"));
-        assertTrue(e.getMessage().contains("jdbc:oracle:"), e.getMessage());
-        assertFalse(e.getMessage().contains("tiger"), "no credentials in messages");
-        assertThrows(IllegalArgumentException.class, () -> DatabaseKind.fromJdbcUrl(null));
-    }
 }

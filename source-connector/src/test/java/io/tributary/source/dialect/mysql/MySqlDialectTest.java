@@ -1,4 +1,4 @@
-package io.tributary.source.dialect;
+package io.tributary.source.dialect.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class MariaDbDialectTest {
+class MySqlDialectTest {
 
-    private static final MariaDbDialect DIALECT = new MariaDbDialect();
+    private static final MySqlDialect DIALECT = new MySqlDialect();
 
     private static ColumnInfo column(String typeName, int jdbcType) {
         return new ColumnInfo("c", jdbcType, typeName, 0, null, false, 1);

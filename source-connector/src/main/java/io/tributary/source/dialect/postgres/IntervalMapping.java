@@ -1,5 +1,8 @@
-package io.tributary.source.schema;
+package io.tributary.source.dialect.postgres;
 
+import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.schema.StringMapping;
+import io.tributary.source.schema.Micros;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +16,8 @@ import org.postgresql.util.PGInterval;
  */
 final class IntervalMapping extends StringMapping {
 
-    IntervalMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind, SchemaBuilder::string, null, Bind.SERVER_TYPED);
+    IntervalMapping(ColumnInfo column) {
+        super(column, SchemaBuilder::string, null, Bind.SERVER_TYPED);
     }
 
     @Override

@@ -1,5 +1,8 @@
-package io.tributary.source.schema;
+package io.tributary.source.dialect.postgres;
 
+import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.schema.BaseMapping;
+import io.tributary.source.schema.ColumnMapping;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +21,8 @@ final class ArrayMapping extends BaseMapping {
 
     private final ColumnMapping element;
 
-    ArrayMapping(ColumnInfo column, DatabaseKind kind, ColumnMapping element) {
-        super(column, kind);
+    ArrayMapping(ColumnInfo column, ColumnMapping element) {
+        super(column);
         this.element = element;
     }
 

@@ -1,5 +1,8 @@
-package io.tributary.source.schema;
+package io.tributary.source.dialect.postgres;
 
+import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.schema.StringMapping;
+import io.tributary.source.schema.Micros;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
@@ -17,8 +20,8 @@ import org.apache.kafka.connect.data.SchemaBuilder;
  */
 final class TimeTzMapping extends StringMapping {
 
-    TimeTzMapping(ColumnInfo column, DatabaseKind kind) {
-        super(column, kind, SchemaBuilder::string, null, Bind.SERVER_TYPED);
+    TimeTzMapping(ColumnInfo column) {
+        super(column, SchemaBuilder::string, null, Bind.SERVER_TYPED);
     }
 
     @Override

@@ -1,17 +1,23 @@
-package io.tributary.source.dialect;
+package io.tributary.source.dialect.postgres;
 
+import org.postgresql.Driver;
 import io.tributary.source.schema.ColumnInfo;
-import io.tributary.source.schema.DatabaseKind;
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnMapping;
+import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,9 +34,49 @@ public final class PostgresDialect implements SourceDialect {
      */
     private static final Set<String> CAST_TO_TEXT = Set.of("citext", "char");
 
+    private final PostgresTypes types = new PostgresTypes();
+
     @Override
-    public DatabaseKind kind() {
-        return DatabaseKind.POSTGRES;
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String exampleUrl() {
+        return "jdbc:postgresql://db:5432/shop";
+    }
+
+    /** pgjdbc, with the session in UTC so that no value read or bound depends on the worker JVM's time zone. */
+    @Override
+    public Connection connect(String jdbcUrl, Properties properties) throws SQLException {
+        Connection connection = new Driver().connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL: " + exampleUrl(), "08001");
+        }
+        try {
+            prepareSession(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    public void prepareSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TIME ZONE 'UTC'");
+        }
+    }
+
+    @Override
+    public TableDescription describe(Connection connection, TableId table) throws SQLException {
+        return TableDescriber.describe(connection, table, types);
+    }
+
+    @Override
+    public ColumnMapping mapping(ColumnInfo column) {
+        return PostgresTypes.mapping(column);
     }
 
     @Override

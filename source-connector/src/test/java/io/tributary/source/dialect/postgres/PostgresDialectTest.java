@@ -1,4 +1,4 @@
-package io.tributary.source.dialect;
+package io.tributary.source.dialect.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,28 +1,85 @@
-package io.tributary.source.dialect;
+package io.tributary.source.dialect.mysql;
 
+import org.mariadb.jdbc.Driver;
 import io.tributary.source.schema.ColumnInfo;
-import io.tributary.source.schema.DatabaseKind;
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnMapping;
+import io.tributary.source.schema.TableDescriber;
+import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Locale;
 import java.util.Set;
 
 /** MariaDB and MySQL; a "schema" is a database. */
-public final class MariaDbDialect implements SourceDialect {
+public final class MySqlDialect implements SourceDialect {
 
     private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "text", "tinytext", "mediumtext", "longtext",
             "enum", "set");
 
+    private final MySqlTypes types = new MySqlTypes();
+
     @Override
-    public DatabaseKind kind() {
-        return DatabaseKind.MARIADB;
+    public String name() {
+        return "MySQL/MariaDB";
+    }
+
+    @Override
+    public String exampleUrl() {
+        return "jdbc:mariadb://db:3306/shop";
+    }
+
+    /**
+     * The MariaDB driver (for jdbc:mysql: URLs too), with {@code time_zone = '+00:00'}: a TIMESTAMP is
+     * stored in UTC but shown in the session's zone; read in UTC its wall clock IS the instant, with no
+     * DST gaps or repeated hours.
+     */
+    @Override
+    public Connection connect(String jdbcUrl, Properties properties) throws SQLException {
+        String url = jdbcUrl.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + jdbcUrl.substring("jdbc:mysql:".length()) : jdbcUrl;
+        Connection connection = new Driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("not a MySQL/MariaDB JDBC URL: " + exampleUrl(), "08001");
+        }
+        try {
+            prepareSession(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    public void prepareSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET time_zone = '+00:00'");
+        }
+    }
+
+    @Override
+    public TableDescription describe(Connection connection, TableId table) throws SQLException {
+        return TableDescriber.describe(connection, table, types);
+    }
+
+    @Override
+    public ColumnMapping mapping(ColumnInfo column) {
+        return MySqlTypes.mapping(column);
+    }
+
+    @Override
+    public String unknownZoneHint() {
+        return "MySQL/MariaDB know named zones only when the server's time zone tables are loaded (mariadb-tzinfo-to-sql);"
+                + " offsets such as +05:30 always work";
     }
 
     @Override
@@ -71,7 +128,7 @@ public final class MariaDbDialect implements SourceDialect {
         String type = cursor.typeName().toLowerCase(Locale.ROOT);
         String lag = " - INTERVAL " + (lagMs * 1000) + " MICROSECOND)";
         if (type.startsWith("timestamp")) {
-            // an instant, shown in the session's time zone, +00:00 like NOW(6) (SessionSettings)
+            // an instant, shown in the session's time zone, +00:00 like NOW(6) (connect())
             return "(NOW(6)" + lag;
         }
         if (type.startsWith("datetime")) {
@@ -85,7 +142,7 @@ public final class MariaDbDialect implements SourceDialect {
 
     /**
      * NOW(6) is the statement's start, the same for every row (SYSDATE(6) would be read per row), in
-     * the session's time zone, +00:00 (SessionSettings). CONVERT_TZ knows offsets such as +05:30
+     * the session's time zone, +00:00 (connect()). CONVERT_TZ knows offsets such as +05:30
      * always, named zones only when the server's time zone tables are loaded (else: NULL).
      */
     @Override
