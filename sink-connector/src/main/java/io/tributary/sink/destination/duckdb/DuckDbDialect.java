@@ -2,8 +2,8 @@ package io.tributary.sink.destination.duckdb;
 
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
-import io.tributary.sink.destination.jdbc.SqlDialect;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.SqlDialect;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import java.sql.Connection;
 import java.sql.SQLException;

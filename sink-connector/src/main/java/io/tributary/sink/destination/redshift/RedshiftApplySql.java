@@ -1,8 +1,8 @@
 package io.tributary.sink.destination.redshift;
 
 import io.tributary.sink.DeleteMode;
-import io.tributary.sink.destination.jdbc.ApplyPlan;
-import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.destination.sql.ApplyPlan;
+import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.tributary.sink.destination.redshift;
 
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
-import io.tributary.sink.destination.jdbc.JdbcConnector;
-import io.tributary.sink.destination.jdbc.SqlDialect;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.JdbcConnector;
+import io.tributary.sink.destination.sql.SqlDialect;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.TableId;

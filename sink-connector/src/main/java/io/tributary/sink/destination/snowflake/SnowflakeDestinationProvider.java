@@ -10,7 +10,7 @@ import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_USER;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.DestinationWriter;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
+import io.tributary.sink.destination.sql.JdbcDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

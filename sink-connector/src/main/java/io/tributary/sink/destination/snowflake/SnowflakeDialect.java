@@ -2,9 +2,9 @@ package io.tributary.sink.destination.snowflake;
 
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
-import io.tributary.sink.destination.jdbc.JdbcConnector;
-import io.tributary.sink.destination.jdbc.SqlDialect;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.JdbcConnector;
+import io.tributary.sink.destination.sql.SqlDialect;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import java.util.Properties;
 
 /**
  * Snowflake types. Identifiers are always quoted, so they keep their case (a column {@code id} is
- * {@code "id"}, not {@code ID}); the standard MERGE of {@link io.tributary.sink.destination.jdbc.MergeSql}
+ * {@code "id"}, not {@code ID}); the standard MERGE of {@link io.tributary.sink.destination.sql.MergeSql}
  * runs as it is (Snowflake allows several conditional WHEN MATCHED clauses).
  */
 public final class SnowflakeDialect implements SqlDialect {
