@@ -48,6 +48,6 @@ public interface BigQueryClient extends AutoCloseable {
     /** Makes clients; tests pass fakes. */
     @FunctionalInterface
     interface Factory {
-        BigQueryClient create(io.tributary.sink.WarehouseSinkConfig config);
+        BigQueryClient create(BigQuerySettings settings);
     }
 }

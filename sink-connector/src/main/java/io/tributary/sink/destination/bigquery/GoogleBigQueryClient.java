@@ -18,7 +18,6 @@ import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
-import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.engine.TransientWarehouseException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,12 +48,12 @@ public final class GoogleBigQueryClient implements BigQueryClient {
         this.location = location;
     }
 
-    public static BigQueryClient create(WarehouseSinkConfig config) {
-        BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(config.bigQueryProject());
-        if (config.bigQueryLocation() != null && !config.bigQueryLocation().isBlank()) {
-            options.setLocation(config.bigQueryLocation());
+    public static BigQueryClient create(BigQuerySettings settings) {
+        BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(settings.project());
+        if (settings.location() != null && !settings.location().isBlank()) {
+            options.setLocation(settings.location());
         }
-        String file = config.bigQueryCredentialsFile();
+        String file = settings.credentialsFile();
         if (file != null && !file.isBlank()) {
             try (InputStream in = Files.newInputStream(Path.of(file))) {
                 options.setCredentials(GoogleCredentials.fromStream(in));
@@ -62,7 +61,7 @@ public final class GoogleBigQueryClient implements BigQueryClient {
                 throw new UncheckedIOException("cannot read bigquery.credentials.file " + file, e);
             }
         }
-        return new GoogleBigQueryClient(options.build().getService(), config.bigQueryProject(), config.bigQueryLocation());
+        return new GoogleBigQueryClient(options.build().getService(), settings.project(), settings.location());
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class RedshiftCopyLoader implements StagingLoader {
     }
 
     public static RedshiftCopyLoader from(WarehouseSinkConfig config) {
-        return new RedshiftCopyLoader(config.redshiftIamRole(), config.stagingAccessKeyId(),
+        return new RedshiftCopyLoader(RedshiftSettings.of(config).iamRole(), config.stagingAccessKeyId(),
                 config.stagingSecretAccessKey() == null ? null : config.stagingSecretAccessKey().value(), config.stagingRegion());
     }
 

@@ -29,7 +29,7 @@ public final class SnowflakeCopyLoader implements StagingLoader {
     }
 
     public static SnowflakeCopyLoader from(WarehouseSinkConfig config) {
-        return new SnowflakeCopyLoader(config.snowflakeStage(), config.stagingBucket(), config.stagingPrefix());
+        return new SnowflakeCopyLoader(SnowflakeSettings.of(config).stage(), config.stagingBucket(), config.stagingPrefix());
     }
 
     /** The statements that load one staged batch into {@code table}. */
