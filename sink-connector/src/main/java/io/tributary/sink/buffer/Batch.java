@@ -4,6 +4,7 @@ import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import io.tributary.sink.schema.TableSchema;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -48,6 +49,6 @@ public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange>
 
     @Override
     public SortedMap<Integer, OffsetRange> ranges() {
-        return java.util.Collections.unmodifiableSortedMap(ranges);
+        return Collections.unmodifiableSortedMap(ranges);
     }
 }

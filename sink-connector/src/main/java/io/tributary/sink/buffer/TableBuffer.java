@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,6 +40,7 @@ public final class TableBuffer {
     private final TableSchema schema;
     private final List<Column> keyColumns;
     private final List<Column> stagedColumns;
+    private final MetadataColumns metadata;
     private final Schema avroSchema;
     private final boolean keyRequired;
     private final Path file;
@@ -63,6 +65,7 @@ public final class TableBuffer {
         if (keyRequired && keyColumns.isEmpty()) {
             throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
         }
+        this.metadata = metadata;
         List<Column> staged = new ArrayList<>(schema.columns());
         staged.addAll(metadata.staged());
         this.stagedColumns = List.copyOf(staged);
@@ -141,11 +144,9 @@ public final class TableBuffer {
             }
             i++;
         }
-        row.put(i++, event.position());
-        row.put(i++, event.op());
-        row.put(i++, event.record().topic());
-        row.put(i++, event.record().kafkaPartition());
-        row.put(i, event.record().kafkaOffset());
+        for (Object value : metadata.stagedValues(event.position(), event.op(), event.record())) {
+            row.put(i++, value);
+        }
         try {
             writer.append(row);
         } catch (IOException e) {
@@ -168,7 +169,7 @@ public final class TableBuffer {
 
     /** The offsets covered so far, per partition. */
     public SortedMap<Integer, OffsetRange> ranges() {
-        return java.util.Collections.unmodifiableSortedMap(ranges);
+        return Collections.unmodifiableSortedMap(ranges);
     }
 
     public int records() {

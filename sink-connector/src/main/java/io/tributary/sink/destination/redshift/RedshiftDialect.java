@@ -139,7 +139,12 @@ public final class RedshiftDialect implements SqlDialect {
     }
 
     @Override
+    public String catalogName(String identifier) {
+        return identifier.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
     public String quote(String identifier) {
-        return SqlDialect.super.quote(identifier.toLowerCase(Locale.ROOT));
+        return SqlDialect.super.quote(catalogName(identifier));
     }
 }

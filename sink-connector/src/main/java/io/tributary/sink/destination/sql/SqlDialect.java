@@ -2,6 +2,7 @@ package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +28,15 @@ public interface SqlDialect extends SqlText {
     /** What the warehouse's columns cannot hold (its documented ranges), checked before a record joins a batch. */
     ValueGuard valueGuard();
 
-    /** The type for a timestamp with time zone (synced-at, deleted-at columns). */
+    /**
+     * The name under which the warehouse's catalog (information_schema) lists a column the sink
+     * created as {@code quote(identifier)}: the identifier itself, unless the warehouse folds case.
+     */
+    default String catalogName(String identifier) {
+        return identifier;
+    }
+
+    /** The type of the columns the merge sets to the current time ({@link MetadataColumns#mergeTimes}). */
     default String timestampTzType() {
         return "TIMESTAMP WITH TIME ZONE";
     }
