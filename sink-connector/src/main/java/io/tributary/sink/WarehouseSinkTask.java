@@ -57,7 +57,7 @@ public class WarehouseSinkTask extends SinkTask {
         stager = components.stager(config);
         destination = components.destination(config);
         metrics = new SinkMetrics(name, props.get(WarehouseSinkConnector.TASK_ID));
-        Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
+        Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper(), destination::isTransient);
         int threads = Math.max(1, Math.min(config.flushMaxInFlight(), destination.maxConcurrentWrites()));
         FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks(), metrics,
                 components.flushExecutor(threads, "tributary-flush-" + name), components.upload(config));

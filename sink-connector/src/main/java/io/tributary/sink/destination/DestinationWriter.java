@@ -56,6 +56,16 @@ public interface DestinationWriter extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * Whether a failure is worth another attempt for reasons particular to this destination (a lock
+     * conflict its warehouse reports in its own words, a service's own retriable errors). Failures the
+     * shared rules already call transient (io.tributary.common.TransientErrors: lost connections,
+     * serialization conflicts, ...; the AWS SDK's 5xx and throttling) need not be repeated here.
+     */
+    default boolean isTransient(Throwable error) {
+        return false;
+    }
+
     /** What this destination's columns cannot hold; checked as records are added to a batch. */
     default ValueGuard valueGuard() {
         return ValueGuard.NONE;

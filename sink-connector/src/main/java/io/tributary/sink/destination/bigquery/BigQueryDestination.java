@@ -162,6 +162,17 @@ public final class BigQueryDestination implements DestinationWriter {
         return new TableId(table.schema(), table.table() + JdbcDestination.TOMBSTONE_SUFFIX);
     }
 
+    /** What the client marked as worth another attempt ({@link TransientBigQueryException}). */
+    @Override
+    public boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientBigQueryException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public ValueGuard valueGuard() {
         return BigQuerySql.VALUES;

@@ -18,7 +18,6 @@ import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
-import io.tributary.sink.engine.TransientWarehouseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -156,7 +155,7 @@ public final class GoogleBigQueryClient implements BigQueryClient {
         if (error != null) {
             String message = "BigQuery " + what + " failed: " + error.getReason() + ": " + error.getMessage();
             if (retriable(error.getReason(), error.getMessage())) {
-                throw new TransientWarehouseException(message, null);
+                throw new TransientBigQueryException(message, null);
             }
             throw new IllegalStateException(message + (done.getStatus().getExecutionErrors() == null ? ""
                     : " " + done.getStatus().getExecutionErrors()));
@@ -178,14 +177,14 @@ public final class GoogleBigQueryClient implements BigQueryClient {
         } catch (BigQueryException e) {
             String reason = e.getError() == null ? null : e.getError().getReason();
             if (e.isRetryable() || retriable(reason, e.getMessage()) || e.getCode() == 429 || e.getCode() >= 500) {
-                throw new TransientWarehouseException("BigQuery: " + e.getMessage(), e);
+                throw new TransientBigQueryException("BigQuery: " + e.getMessage(), e);
             }
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for BigQuery", e);
         } catch (IOException e) {
-            throw new TransientWarehouseException("BigQuery upload: " + e.getMessage(), e);
+            throw new TransientBigQueryException("BigQuery upload: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -1,5 +1,7 @@
 package io.tributary.sink.destination.redshift;
 
+import com.amazon.redshift.Driver;
+import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.sql.JdbcConnector;
@@ -45,7 +47,7 @@ public final class RedshiftDialect implements SqlDialect {
 
     /** Connects with the Amazon Redshift JDBC driver shipped in the plugin. */
     public static Connection driverConnect(String url, Properties properties) throws SQLException {
-        Connection connection = new com.amazon.redshift.Driver().connect(url, properties);
+        Connection connection = new Driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("not a Redshift JDBC URL (jdbc:redshift://endpoint:5439/database)", "08001");
         }
@@ -126,6 +128,15 @@ public final class RedshiftDialect implements SqlDialect {
     @Override
     public String createTempTable(String name, String columnsSql) {
         return "CREATE TEMP TABLE " + quote(name) + " (" + columnsSql + ")";
+    }
+
+    /**
+     * Under SERIALIZABLE isolation Redshift fails one of two conflicting transactions with
+     * "serializable isolation violation" (error 1023), whatever its SQLState.
+     */
+    @Override
+    public boolean isTransient(Throwable error) {
+        return SqlDialect.super.isTransient(error) || TransientErrors.hasSqlMessage(error, "serializable isolation violation");
     }
 
     @Override

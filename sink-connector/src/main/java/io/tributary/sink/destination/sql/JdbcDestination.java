@@ -6,6 +6,7 @@ import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.destination.StagedBatch;
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
@@ -113,8 +114,13 @@ public final class JdbcDestination implements DestinationWriter {
     }
 
     @Override
-    public io.tributary.sink.destination.ValueGuard valueGuard() {
+    public ValueGuard valueGuard() {
         return dialect.valueGuard();
+    }
+
+    @Override
+    public boolean isTransient(Throwable error) {
+        return dialect.isTransient(error);
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -1,5 +1,6 @@
 package io.tributary.sink.destination.sql;
 
+import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
@@ -57,8 +58,8 @@ public interface SqlDialect extends SqlText {
     /**
      * Adds one column ({@code definition}: quoted name and type) to an existing table. Standard SQL
      * with IF NOT EXISTS where the warehouse has it; a warehouse without it fails with duplicate
-     * column (SQLSTATE 42701) when another writer added it first, which {@code Retrier} retries: the
-     * next attempt finds the column and skips it.
+     * column (SQLSTATE 42701) when another writer added it first, which {@link #isTransient} calls
+     * transient: the next attempt finds the column and skips it.
      */
     default String addColumn(TableId table, String definition) {
         return "ALTER TABLE " + table(table) + " ADD COLUMN IF NOT EXISTS " + definition;
@@ -80,6 +81,16 @@ public interface SqlDialect extends SqlText {
      */
     default String lockForApply(TableId table) {
         return null;
+    }
+
+    /**
+     * Whether a failure is worth another attempt for reasons of this warehouse, beyond the shared
+     * rules ({@link TransientErrors}). By default: another writer created the same table, schema or
+     * column first (unique violation 23505 in the catalog, duplicate table 42P07, duplicate object
+     * 42710, duplicate column 42701, see {@link #addColumn}); the next attempt finds it and goes on.
+     */
+    default boolean isTransient(Throwable error) {
+        return TransientErrors.hasSqlState(error, "23505", "42P07", "42710", "42701");
     }
 
     /** Loads a batch's staged file into a (temporary) table. */

@@ -322,6 +322,13 @@ class BigQueryDestinationTest {
     }
 
     @Test
+    void theWriterCallsWhatTheClientMarkedTransient() {
+        BigQueryDestination destination = writer(config(), new FakeClient(), Clock.systemUTC(), "w1");
+        assertTrue(destination.isTransient(new IllegalStateException("write failed", new TransientBigQueryException("rateLimitExceeded", null))));
+        assertFalse(destination.isTransient(new IllegalStateException("BigQuery query failed: invalidQuery: Unrecognized name: foo")));
+    }
+
+    @Test
     void retriableReasons() {
         assertTrue(GoogleBigQueryClient.retriable("rateLimitExceeded", "Exceeded rate limits"));
         assertTrue(GoogleBigQueryClient.retriable("invalidQuery",

@@ -145,7 +145,7 @@ class RedshiftDestinationTest {
                 new TableId("shop", "items"), "shop.public.items", 0, 0, 9, schema, schema.columns(), java.nio.file.Path.of("/tmp/none.avro"), 0),
                 "p/x.avro", "s3://bucket/p/x.avro");
         org.apache.kafka.connect.errors.ConnectException failed = assertThrows(org.apache.kafka.connect.errors.ConnectException.class,
-                () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }).call("merge",
+                () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }, DIALECT::isTransient).call("merge",
                         () -> loader.load(connection, "tributary_stage", staged)));
         java.io.StringWriter trace = new java.io.StringWriter();
         failed.printStackTrace(new java.io.PrintWriter(trace));
