@@ -82,14 +82,6 @@ public final class TableBuffer {
         }
     }
 
-    public TableSchema schema() {
-        return schema;
-    }
-
-    public TableId table() {
-        return table;
-    }
-
     /** The topic whose records the batch holds. */
     public String topic() {
         return topic;
@@ -158,8 +150,8 @@ public final class TableBuffer {
         cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
     }
 
-    /** Extends the batch over a record of its topic that produced no row (skipped or sent to the DLQ). */
-    public void cover(int partition, long offset, Long timestamp) {
+    /** Extends the batch's offset ranges over a record it holds; the first record's timestamp dates the batch. */
+    private void cover(int partition, long offset, Long timestamp) {
         if (ranges.isEmpty()) {
             firstTimestamp = timestamp == null ? -1 : timestamp;
         }
@@ -182,10 +174,6 @@ public final class TableBuffer {
 
     public long ageMs(long nowMs) {
         return nowMs - createdAtMs;
-    }
-
-    public boolean isEmpty() {
-        return ranges.isEmpty();
     }
 
     /** Closes the file and hands it over; the buffer is done. */

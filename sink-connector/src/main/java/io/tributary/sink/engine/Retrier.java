@@ -1,6 +1,7 @@
 package io.tributary.sink.engine;
 
 import io.tributary.common.TransientErrors;
+import io.tributary.sink.destination.DestinationWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * number of attempts; anything else, or the last failure, becomes a {@link ConnectException} naming
  * the action. Transient are: what {@link TransientErrors} says of database failures (connection lost,
  * serialization conflicts, ...), S3's 5xx, throttling and client-side failures, and what the
- * destination says of its own ({@link io.tributary.sink.destination.DestinationWriter#isTransient}).
+ * destination says of its own ({@link DestinationWriter#isTransient}).
  */
 public final class Retrier {
 

@@ -82,7 +82,10 @@ public final class DuckDbDialect implements SqlDialect {
         return "TIMESTAMPTZ";
     }
 
-    /** One writer per database file: batches of different tables take turns too. */
+    /**
+     * One writer per database file: batches of different tables take turns too. That also keeps two
+     * writers of one table apart, so there is no lock for the apply ({@link #lockForApply}).
+     */
     @Override
     public int maxConcurrentWrites() {
         return 1;

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** Opens JDBC connections; destinations take one so tests can connect elsewhere (e.g. Redshift SQL on PostgreSQL). */
+/**
+ * Opens JDBC connections. A dialect takes one, so its SQL can also run on another database that
+ * speaks the same protocol (tests do that for a warehouse that cannot run here).
+ */
 @FunctionalInterface
 public interface JdbcConnector {
 

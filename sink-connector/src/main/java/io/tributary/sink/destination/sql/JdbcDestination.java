@@ -18,8 +18,8 @@ import java.util.Properties;
 /**
  * A SQL warehouse: for each batch, in ONE transaction, load the staged rows into a temporary table,
  * take the dialect's per-table writer lock if it has one, create or evolve the table, and merge the
- * rows (or append them). A connection per batch, so a lost connection costs one retry and DuckDB's
- * file lock is held only while writing.
+ * rows (or append them). A connection per batch, so a lost connection costs one retry and a
+ * warehouse that locks its whole file holds that lock only while writing.
  */
 public final class JdbcDestination implements DestinationWriter {
 

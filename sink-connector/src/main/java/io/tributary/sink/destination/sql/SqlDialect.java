@@ -47,7 +47,7 @@ public interface SqlDialect extends SqlText {
         return Integer.MAX_VALUE;
     }
 
-    /** How many batches may be written at once (DuckDB: one writer per database file). */
+    /** How many batches may be written at once (1 where the warehouse allows one writer per database file). */
     default int maxConcurrentWrites() {
         return Integer.MAX_VALUE;
     }
@@ -75,9 +75,9 @@ public interface SqlDialect extends SqlText {
      * and the merge, that makes any other writer of the same table wait until this transaction ends.
      * Without it, under READ COMMITTED, a writer that checked the tombstones before another committed
      * a delete could still insert an older version of the deleted row. It must not block readers or
-     * maintenance. Null where the warehouse keeps such writers apart itself (DuckDB: one writer per
-     * file; Redshift under SERIALIZABLE isolation: the conflicting transaction fails and is retried)
-     * or where we have none yet (Snowflake, Redshift under SNAPSHOT isolation: known gaps, docs/sink.md).
+     * maintenance. Null where the warehouse keeps such writers apart itself (one writer per file, or
+     * SERIALIZABLE isolation, under which the conflicting transaction fails and is retried) or where we
+     * have none yet (known gaps, docs/sink.md); each dialect says which applies.
      */
     default String lockForApply(TableId table) {
         return null;
