@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 /** The destinations' part of the sink's configuration: choices from the providers found, their keys shown only when selected. */
 class DestinationKeysTest {
 
-    private static final List<String> PROVIDERS = List.of("postgres", "duckdb", "s3", "redshift", "snowflake", "bigquery");
+    /** Every provider the services file lists (a new destination adds itself there, not here). */
+    private static final List<String> PROVIDERS = Destinations.all().stream().map(DestinationProvider::name).toList();
 
     @Test
     void destinationAdmitsAndRecommendsTheProvidersFound() {
-        assertEquals(PROVIDERS, Destinations.all().stream().map(DestinationProvider::name).toList());
+        assertTrue(PROVIDERS.containsAll(List.of("postgres", "duckdb", "s3", "redshift", "snowflake", "bigquery")), PROVIDERS.toString());
         ConfigDef.ConfigKey destination = WarehouseSinkConfig.CONFIG_DEF.configKeys().get(WarehouseSinkConfig.DESTINATION);
         for (String name : PROVIDERS) {
             destination.validator.ensureValid(WarehouseSinkConfig.DESTINATION, name.toUpperCase(Locale.ROOT));
