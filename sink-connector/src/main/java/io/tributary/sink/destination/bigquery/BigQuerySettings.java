@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * The keys of {@code destination=bigquery} (group "BigQuery") and their typed values; the dataset is

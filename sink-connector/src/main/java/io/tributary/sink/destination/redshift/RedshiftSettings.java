@@ -1,10 +1,10 @@
 package io.tributary.sink.destination.redshift;
 
 import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * The keys of {@code destination=redshift} (group "Redshift") and their typed values.
