@@ -3,6 +3,8 @@ package io.tributary.sink.buffer;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import io.tributary.sink.schema.TableSchema;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -45,6 +47,15 @@ public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange>
     public String describe() {
         return topic + ranges.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
                 .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** Deletes the local file, once the batch is written or dropped; a leftover temp file is harmless, so a failure is ignored. */
+    public void deleteFile() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the temp folder keeps it
+        }
     }
 
     @Override
