@@ -1,6 +1,8 @@
 package io.tributary.sink;
 
 import io.tributary.common.UrlCredentials;
+import io.tributary.sink.destination.DestinationKeys;
+import io.tributary.sink.destination.Destinations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,16 +15,17 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
-/** Typed configuration of {@link WarehouseSinkConnector}: one accessor per key. */
+/**
+ * Typed configuration of {@link WarehouseSinkConnector}: the keys every destination shares, one
+ * accessor each, plus each destination's own keys ({@link DestinationKeys}), whose typed accessors
+ * live in that destination's package.
+ */
 public final class WarehouseSinkConfig extends AbstractConfig {
 
     static final String GROUP_DESTINATION = "Destination";
     static final String GROUP_STAGING = "Staging (S3)";
     static final String GROUP_BATCHING = "Batching";
     static final String GROUP_WRITING = "Writing";
-    static final String GROUP_REDSHIFT = "Redshift";
-    static final String GROUP_SNOWFLAKE = "Snowflake";
-    static final String GROUP_BIGQUERY = "BigQuery";
 
     public static final String DESTINATION = "destination";
     public static final String WAREHOUSE_URL = "warehouse.url";
@@ -56,21 +59,6 @@ public final class WarehouseSinkConfig extends AbstractConfig {
     public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
 
-    public static final String REDSHIFT_IAM_ROLE = "redshift.iam.role";
-
-    public static final String SNOWFLAKE_STAGE = "snowflake.stage";
-    public static final String SNOWFLAKE_PRIVATE_KEY_FILE = "snowflake.private.key.file";
-    public static final String SNOWFLAKE_PRIVATE_KEY_PASSPHRASE = "snowflake.private.key.passphrase";
-
-    public static final String BIGQUERY_PROJECT = "bigquery.project";
-    public static final String BIGQUERY_LOCATION = "bigquery.location";
-    public static final String BIGQUERY_CREDENTIALS_FILE = "bigquery.credentials.file";
-    public static final String BIGQUERY_GCS_BUCKET = "bigquery.gcs.bucket";
-    public static final String BIGQUERY_MERGE_INTERVAL_MS = "bigquery.merge.interval.ms";
-    public static final String BIGQUERY_PARTITION_FIELD = "bigquery.partition.field";
-    public static final String BIGQUERY_PARTITION_TYPE = "bigquery.partition.type";
-    public static final String BIGQUERY_CLUSTER_FIELDS = "bigquery.cluster.fields";
-
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public WarehouseSinkConfig(Map<?, ?> originals) {
@@ -80,12 +68,12 @@ public final class WarehouseSinkConfig extends AbstractConfig {
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(DESTINATION, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(Destination.class)), Importance.HIGH,
-                "Where the data lands: postgres, duckdb, s3 (the staged Avro files are the output), redshift, snowflake or bigquery.",
-                GROUP_DESTINATION, ++order, Width.MEDIUM, "Destination");
+        DestinationKeys destinations = new DestinationKeys(DESTINATION, Destinations.all());
+        def.define(DESTINATION, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, destinations.validator(), Importance.HIGH,
+                "Where the data lands: " + destinations.choices() + ".", GROUP_DESTINATION, ++order, Width.MEDIUM, "Destination",
+                destinations.providerKeys(), destinations.recommender());
         def.define(WAREHOUSE_URL, Type.STRING, null, UrlCredentials.validator(WAREHOUSE_PASSWORD), Importance.HIGH,
-                "JDBC URL of the warehouse, e.g. jdbc:postgresql://wh:5432/analytics or jdbc:duckdb:/data/warehouse.duckdb. "
+                "JDBC URL of the warehouse, in its driver's form (docs/sink.md, Destinations, gives each destination's). "
                         + "It is shown unmasked by the REST API, so it must not hold credentials (password, token or key parameters, "
                         + "user:password@): the password goes in warehouse.password.",
                 GROUP_DESTINATION, ++order, Width.LONG, "Warehouse URL");
@@ -116,10 +104,9 @@ public final class WarehouseSinkConfig extends AbstractConfig {
         def.define(STAGING_S3_SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
                 "Secret access key. Masked by the REST API and never logged.", GROUP_STAGING, ++order, Width.MEDIUM, "Secret access key");
         def.define(STAGING_S3_ARCHIVE, Type.BOOLEAN, false, Importance.LOW,
-                "Upload every batch to the staging bucket even when the destination does not read it from there (PostgreSQL and DuckDB"
-                        + " load the local file; Snowflake without snowflake.stage and BigQuery without bigquery.gcs.bucket upload it"
-                        + " themselves), to keep the staged Avro files as an archive. Destinations that load from S3 (redshift, s3, and"
-                        + " snowflake/bigquery with a stage or bucket) always upload.",
+                "Upload every batch to the staging bucket even when the destination does not read it from there (it loads the local"
+                        + " file or uploads it itself; docs/sink.md, Destinations, says which do), to keep the staged Avro files as"
+                        + " an archive. Destinations that load from S3 always upload.",
                 GROUP_STAGING, ++order, Width.SHORT, "Keep an archive");
         def.define(STAGING_AVRO_CODEC, Type.STRING, "deflate", ConfigDef.CaseInsensitiveValidString.in("null", "deflate"),
                 Importance.LOW, "Compression of the staged Avro files: null (none) or deflate.",
@@ -139,7 +126,8 @@ public final class WarehouseSinkConfig extends AbstractConfig {
         def.define(FLUSH_MAX_IN_FLIGHT, Type.INT, 2, ConfigDef.Range.between(1, 64), Importance.LOW,
                 "Batches a task stages, loads and merges at the same time, on background threads (one warehouse connection each;"
                         + " batches of one table always go one after the other). Records keep being converted meanwhile; when more"
-                        + " finished batches wait than this, the task pauses consumption until they drain. DuckDB writes one at a time.",
+                        + " finished batches wait than this, the task pauses consumption until they drain. A destination that allows one writer"
+                        + " at a time writes one batch at a time.",
                 GROUP_BATCHING, ++order, Width.SHORT, "Batches in flight");
 
         order = 0;
@@ -175,54 +163,13 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 "First wait between attempts; doubled after each attempt, at most 60 s.",
                 GROUP_WRITING, ++order, Width.SHORT, "Retry backoff (ms)");
 
-        def.define(REDSHIFT_IAM_ROLE, Type.STRING, null, Importance.HIGH,
-                "ARN of an IAM role attached to the Redshift cluster (or workgroup) that may read the staging bucket; COPY uses it. "
-                        + "Empty: COPY uses staging.s3.access.key.id and staging.s3.secret.access.key instead.",
-                GROUP_REDSHIFT, 1, Width.LONG, "IAM role for COPY");
-
-        order = 0;
-        def.define(SNOWFLAKE_STAGE, Type.STRING, null, Importance.HIGH,
-                "Fully qualified external stage over s3://<staging.s3.bucket>/<staging.s3.prefix>/ (created with a storage integration), "
-                        + "e.g. ANALYTICS.PUBLIC.TRIBUTARY_STAGE. Empty: each batch file is PUT to the user stage (@~) and loaded from there.",
-                GROUP_SNOWFLAKE, ++order, Width.LONG, "External stage");
-        def.define(SNOWFLAKE_PRIVATE_KEY_FILE, Type.STRING, null, Importance.HIGH,
-                "Path of the PKCS#8 private key (PEM) for key-pair authentication of warehouse.user. Empty: warehouse.password is used.",
-                GROUP_SNOWFLAKE, ++order, Width.LONG, "Private key file");
-        def.define(SNOWFLAKE_PRIVATE_KEY_PASSPHRASE, Type.PASSWORD, null, Importance.MEDIUM,
-                "Passphrase of an encrypted private key file. Masked by the REST API and never logged.",
-                GROUP_SNOWFLAKE, ++order, Width.MEDIUM, "Private key passphrase");
-
-        order = 0;
-        def.define(BIGQUERY_PROJECT, Type.STRING, null, Importance.HIGH,
-                "Google Cloud project that holds the dataset (warehouse.schema) and runs the load and query jobs.",
-                GROUP_BIGQUERY, ++order, Width.MEDIUM, "Project");
-        def.define(BIGQUERY_LOCATION, Type.STRING, null, Importance.MEDIUM,
-                "Location of the dataset and jobs (e.g. EU, US, europe-west1). Empty: BigQuery infers it.",
-                GROUP_BIGQUERY, ++order, Width.SHORT, "Location");
-        def.define(BIGQUERY_CREDENTIALS_FILE, Type.STRING, null, Importance.HIGH,
-                "Path of a service-account key file (JSON). Empty: Application Default Credentials (workload identity, GOOGLE_APPLICATION_CREDENTIALS).",
-                GROUP_BIGQUERY, ++order, Width.LONG, "Credentials file");
-        def.define(BIGQUERY_GCS_BUCKET, Type.STRING, null, Importance.MEDIUM,
-                "When the staging bucket is a GCS bucket reached through its S3-compatible endpoint (staging.s3.endpoint=https://storage.googleapis.com, HMAC keys), "
-                        + "its name: load jobs then read gs://<bucket>/<key>. Empty: each batch file is uploaded with the load job itself.",
-                GROUP_BIGQUERY, ++order, Width.MEDIUM, "GCS bucket");
-        def.define(BIGQUERY_MERGE_INTERVAL_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                "At most one MERGE per table per task in this interval. Batches in between are only loaded into the partition's staging table "
-                        + "(durable, in BigQuery) and merged with the next MERGE; 0 merges every batch. See docs/warehouses.md.",
-                GROUP_BIGQUERY, ++order, Width.SHORT, "Merge interval (ms)");
-        def.define(BIGQUERY_PARTITION_FIELD, Type.STRING, null, Importance.MEDIUM,
-                "Tables the sink creates are partitioned by this DATE/TIMESTAMP column (or the synced-at metadata column if it names it). Empty: not partitioned.",
-                GROUP_BIGQUERY, ++order, Width.MEDIUM, "Partition column");
-        def.define(BIGQUERY_PARTITION_TYPE, Type.STRING, "DAY", ConfigDef.CaseInsensitiveValidString.in("HOUR", "DAY", "MONTH", "YEAR"),
-                Importance.LOW, "Time-partitioning granularity of bigquery.partition.field.", GROUP_BIGQUERY, ++order, Width.SHORT, "Partition type");
-        def.define(BIGQUERY_CLUSTER_FIELDS, Type.LIST, "", Importance.MEDIUM,
-                "Columns (at most 4) that created tables are clustered by. Empty: the key columns (first 4), which lets the MERGE prune blocks.",
-                GROUP_BIGQUERY, ++order, Width.LONG, "Cluster columns");
+        destinations.addProviderKeys(def);
         return def;
     }
 
-    public Destination destination() {
-        return ConfigEnums.parse(Destination.class, getString(DESTINATION));
+    /** The name of the selected destination provider, lower case. */
+    public String destination() {
+        return getString(DESTINATION).trim().toLowerCase(Locale.ROOT);
     }
 
     public String warehouseUrl() {
@@ -324,54 +271,6 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public int retryMaxAttempts() {
         return getInt(RETRY_MAX_ATTEMPTS);
-    }
-
-    public String redshiftIamRole() {
-        return getString(REDSHIFT_IAM_ROLE);
-    }
-
-    public String snowflakeStage() {
-        return getString(SNOWFLAKE_STAGE);
-    }
-
-    public String snowflakePrivateKeyFile() {
-        return getString(SNOWFLAKE_PRIVATE_KEY_FILE);
-    }
-
-    public Password snowflakePrivateKeyPassphrase() {
-        return getPassword(SNOWFLAKE_PRIVATE_KEY_PASSPHRASE);
-    }
-
-    public String bigQueryProject() {
-        return getString(BIGQUERY_PROJECT);
-    }
-
-    public String bigQueryLocation() {
-        return getString(BIGQUERY_LOCATION);
-    }
-
-    public String bigQueryCredentialsFile() {
-        return getString(BIGQUERY_CREDENTIALS_FILE);
-    }
-
-    public String bigQueryGcsBucket() {
-        return getString(BIGQUERY_GCS_BUCKET);
-    }
-
-    public Duration bigQueryMergeInterval() {
-        return Duration.ofMillis(getLong(BIGQUERY_MERGE_INTERVAL_MS));
-    }
-
-    public String bigQueryPartitionField() {
-        return getString(BIGQUERY_PARTITION_FIELD);
-    }
-
-    public String bigQueryPartitionType() {
-        return getString(BIGQUERY_PARTITION_TYPE).toUpperCase(Locale.ROOT);
-    }
-
-    public List<String> bigQueryClusterFields() {
-        return getList(BIGQUERY_CLUSTER_FIELDS);
     }
 
     public Duration retryBackoff() {

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Batches records into Avro files on S3, loads them into a warehouse and merges them into final
- * tables, one row per key. See DESIGN.md (Sink).
+ * tables, one row per key. How it writes: docs/sink.md.
  */
 public class WarehouseSinkConnector extends SinkConnector {
 
@@ -94,16 +93,9 @@ public class WarehouseSinkConnector extends SinkConnector {
             return config;
         }
         WarehouseSinkConfig parsed = new WarehouseSinkConfig(connectorConfigs);
-        String name = parsed.getString(WarehouseSinkConfig.DESTINATION);
-        Optional<DestinationProvider> provider = Destinations.find(name);
-        if (provider.isEmpty()) {
-            values.get(WarehouseSinkConfig.DESTINATION).addErrorMessage("destination '" + name
-                    + "' is not available in this version; available: "
-                    + String.join(", ", Destinations.all().stream().map(DestinationProvider::name).toList()));
-            return config;
-        }
-        provider.get().validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));
-        if (parsed.stagingS3Archive() || provider.get().readsStagedObject(parsed)) {
+        DestinationProvider provider = Destinations.of(parsed); // the field check admits only the providers found
+        provider.validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        if (parsed.stagingS3Archive() || provider.readsStagedObject(parsed)) {
             StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
         }
         return config;

@@ -57,7 +57,7 @@ public class WarehouseSinkTask extends SinkTask {
         stager = components.stager(config);
         destination = components.destination(config);
         metrics = new SinkMetrics(name, props.get(WarehouseSinkConnector.TASK_ID));
-        Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper());
+        Retrier retrier = new Retrier(config.retryMaxAttempts(), config.retryBackoff(), components.sleeper(), destination::isTransient);
         int threads = Math.max(1, Math.min(config.flushMaxInFlight(), destination.maxConcurrentWrites()));
         FlushPipeline pipeline = new FlushPipeline(stager, destination, retrier, components.hooks(), metrics,
                 components.flushExecutor(threads, "tributary-flush-" + name), components.upload(config));
@@ -101,7 +101,7 @@ public class WarehouseSinkTask extends SinkTask {
     /** The dead-letter queue, used only with errors.tolerance=all; otherwise a bad record fails the task with its own reason. */
     private ErrantRecordReporter errantRecordReporter() {
         try {
-            return context == null ? null : context.errantRecordReporter();
+            return context.errantRecordReporter();
         } catch (NoSuchMethodError | NoClassDefFoundError e) {
             return null; // a worker older than Kafka 2.6
         }
@@ -109,9 +109,6 @@ public class WarehouseSinkTask extends SinkTask {
 
     private ConsumerControl consumerControl() {
         SinkTaskContext context = this.context;
-        if (context == null) {
-            return ConsumerControl.NONE;
-        }
         return new ConsumerControl() {
             @Override
             public Set<TopicPartition> assignment() {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.sink.destination.jdbc.ApplyPlan;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
 import io.tributary.sink.destination.postgres.PostgresDialect;
+import io.tributary.sink.destination.sql.ApplyPlan;
+import io.tributary.sink.destination.sql.JdbcDestination;
 import io.tributary.sink.engine.FlushHooks;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -64,6 +64,24 @@ class RecordNormalizerTest {
     }
 
     @Test
+    void otherConnectorsPositionsAreUnknown() {
+        Schema sqlServer = SchemaBuilder.struct().field("connector", Schema.STRING_SCHEMA).field("change_lsn", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("commit_lsn", Schema.OPTIONAL_STRING_SCHEMA).build();
+        Schema cassandra = SchemaBuilder.struct().field("connector", Schema.STRING_SCHEMA).field("file", Schema.STRING_SCHEMA)
+                .field("pos", Schema.INT64_SCHEMA).build();
+        assertNull(position(sqlServer, new Struct(sqlServer).put("connector", "sqlserver").put("change_lsn", "00000027:00000758:0005")
+                .put("commit_lsn", "00000027:00000758:0003")));
+        assertNull(position(cassandra, new Struct(cassandra).put("connector", "cassandra").put("file", "CommitLog-7-1.log").put("pos", 9L)));
+    }
+
+    private Long position(Schema source, Struct sourceValue) {
+        Schema envelope = SchemaBuilder.struct().name("t.Envelope").field("before", TestRecords.OPTIONAL_VALUE).field("after", TestRecords.OPTIONAL_VALUE)
+                .field("source", source).field("op", Schema.STRING_SCHEMA).build();
+        Struct value = new Struct(envelope).put("op", "u").put("after", TestRecords.row(TestRecords.OPTIONAL_VALUE, 1, "a")).put("source", sourceValue);
+        return merge.normalize(new SinkRecord("t", 0, TestRecords.KEY, TestRecords.key(1), envelope, value, 0)).position();
+    }
+
+    @Test
     void plainStructsWithKeyFieldsNeedNoKey() {
         RecordNormalizer byFields = new RecordNormalizer(List.of("id"), true);
         ChangeEvent event = byFields.normalize(new SinkRecord("t", 0, null, null, TestRecords.VALUE, TestRecords.row(3, "c"), 9));

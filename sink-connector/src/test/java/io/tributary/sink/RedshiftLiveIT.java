@@ -2,8 +2,8 @@ package io.tributary.sink;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tributary.sink.destination.jdbc.JdbcDestination;
 import io.tributary.sink.destination.redshift.RedshiftDialect;
+import io.tributary.sink.destination.sql.JdbcDestination;
 import io.tributary.sink.stage.S3Clients;
 import io.tributary.sink.stage.S3Stager;
 import io.tributary.sink.stage.Stager;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.sink.buffer.AvroFiles;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.DestinationWriter;
-import io.tributary.sink.destination.jdbc.AvroFiles;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
-import io.tributary.sink.destination.jdbc.StagingLoader;
 import io.tributary.sink.destination.redshift.RedshiftApplySql;
 import io.tributary.sink.destination.redshift.RedshiftDialect;
+import io.tributary.sink.destination.sql.JdbcDestination;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -62,7 +62,7 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
         return writer(config, (url, props) -> new org.postgresql.Driver().connect(url, props));
     }
 
-    private static DestinationWriter writer(WarehouseSinkConfig config, io.tributary.sink.destination.jdbc.JdbcConnector connector) {
+    private static DestinationWriter writer(WarehouseSinkConfig config, io.tributary.sink.destination.sql.JdbcConnector connector) {
         RedshiftDialect dialect = new RedshiftDialect(connector, new InsertLoader());
         return new JdbcDestination(dialect, config, JdbcDestination.credentials(config), new RedshiftApplySql());
     }
@@ -86,7 +86,7 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
     }
 
     /** Connections whose first ADD COLUMN is run first by another connection (another task), committed. */
-    private io.tributary.sink.destination.jdbc.JdbcConnector racedBy(java.util.concurrent.atomic.AtomicInteger raced) {
+    private io.tributary.sink.destination.sql.JdbcConnector racedBy(java.util.concurrent.atomic.AtomicInteger raced) {
         return (url, props) -> {
             Connection real = new org.postgresql.Driver().connect(url, props);
             return delegate(Connection.class, real, (method, args) -> {
@@ -151,7 +151,7 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
         Map<String, String> props = new java.util.HashMap<>(destinationConfig());
         props.put("warehouse.url", "jdbc:redshift://cluster.example:5439/postgres");
         props.put("warehouse.schema", locked);
-        io.tributary.sink.destination.jdbc.PrivilegeProbe.Factory asLimited = () -> io.tributary.sink.destination.jdbc.PrivilegeProbe.jdbc(
+        io.tributary.sink.destination.redshift.PrivilegeProbe.Factory asLimited = () -> io.tributary.sink.destination.redshift.PrivilegeProbe.jdbc(
                 java.sql.DriverManager.getConnection(postgres.jdbcUrl(), user, "pw"));
         assertEquals(Map.of("warehouse.schema", "user " + user + " needs USAGE and CREATE on schema " + locked + ": GRANT USAGE, CREATE ON SCHEMA "
                 + locked + " TO " + user), io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props),
@@ -162,7 +162,7 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
                 io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props), asLimited));
         props.put("warehouse.schema", locked);
         assertEquals(Map.of(), io.tributary.sink.destination.redshift.RedshiftDestinationProvider.validate(new WarehouseSinkConfig(props),
-                () -> io.tributary.sink.destination.jdbc.PrivilegeProbe.jdbc(postgres.connect())), "the owner may do everything");
+                () -> io.tributary.sink.destination.redshift.PrivilegeProbe.jdbc(postgres.connect())), "the owner may do everything");
     }
 
     /** Stands in for COPY: INSERTs the staged Avro rows, each value as text cast to the column's Redshift type. */

@@ -26,7 +26,7 @@ class WarehouseSinkConnectorTest {
     @Test
     void modesParseCaseInsensitively() {
         WarehouseSinkConfig config = new WarehouseSinkConfig(Map.of("destination", "PostGres", "write.mode", "Append", "delete.mode", "soft"));
-        assertEquals(Destination.POSTGRES, config.destination());
+        assertEquals("postgres", config.destination());
         assertEquals(WriteMode.APPEND, config.writeMode());
         assertEquals(DeleteMode.SOFT, config.deleteMode());
     }

@@ -123,9 +123,7 @@ class WarehouseSinkTaskTest {
                 return new InlineExecutor();
             }
         });
-        if (withReporter) {
-            task.initialize(new FakeContext(reported));
-        }
+        task.initialize(new FakeContext(withReporter ? reported : null));
         task.start(props);
         task.open(List.of(TP));
         return task;
@@ -305,16 +303,20 @@ class WarehouseSinkTaskTest {
         task.stop();
     }
 
-    /** Just enough of a worker's context: the errant record reporter. */
+    /** Just enough of a worker's context: the errant record reporter, if any. */
     private static final class FakeContext implements SinkTaskContext {
         private final List<SinkRecord> reported;
 
+        /** @param reported where reported records go; null: no dead-letter queue */
         FakeContext(List<SinkRecord> reported) {
             this.reported = reported;
         }
 
         @Override
         public ErrantRecordReporter errantRecordReporter() {
+            if (reported == null) {
+                return null;
+            }
             return (record, error) -> {
                 reported.add(record);
                 Future<Void> done = CompletableFuture.completedFuture(null);

@@ -5,10 +5,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
@@ -31,7 +34,7 @@ public final class AvroValues {
         }
         try {
             return convert(column, value);
-        } catch (ClassCastException | ArithmeticException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (ClassCastException | ArithmeticException | IllegalArgumentException | DateTimeException e) {
             throw new DataException("column " + column.name() + ": cannot stage " + value.getClass().getSimpleName()
                     + " as " + column.type() + ": " + e.getMessage(), e);
         }
@@ -42,9 +45,9 @@ public final class AvroValues {
             case AS_IS -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value instanceof Short s ? s.intValue() : value;
             case BYTE -> ((Number) value).intValue();
             case CONNECT_DECIMAL -> decimal(column, (BigDecimal) value);
-            case CONNECT_DATE -> Math.toIntExact(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
-            case CONNECT_TIME -> ((java.util.Date) value).getTime() * 1000L;
-            case CONNECT_TIMESTAMP -> Math.multiplyExact(((java.util.Date) value).getTime(), 1000L);
+            case CONNECT_DATE -> Math.toIntExact(Math.floorDiv(((Date) value).getTime(), 86_400_000L));
+            case CONNECT_TIME -> ((Date) value).getTime() * 1000L;
+            case CONNECT_TIMESTAMP -> Math.multiplyExact(((Date) value).getTime(), 1000L);
             case EPOCH_DAYS -> ((Number) value).intValue();
             case MILLIS -> infinityOr(((Number) value).longValue(), v -> Math.multiplyExact(v, 1000L));
             case MICROS -> ((Number) value).longValue();
@@ -62,7 +65,7 @@ public final class AvroValues {
     }
 
     /** Long.MAX_VALUE and Long.MIN_VALUE (infinity) stay as they are; other values are converted to microseconds. */
-    private static long infinityOr(long value, java.util.function.LongUnaryOperator toMicros) {
+    private static long infinityOr(long value, LongUnaryOperator toMicros) {
         return value == Long.MAX_VALUE || value == Long.MIN_VALUE ? value : toMicros.applyAsLong(value);
     }
 

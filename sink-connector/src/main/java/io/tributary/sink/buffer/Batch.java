@@ -3,7 +3,10 @@ package io.tributary.sink.buffer;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import io.tributary.sink.schema.TableSchema;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -46,8 +49,17 @@ public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange>
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
+    /** Deletes the local file, once the batch is written or dropped; a leftover temp file is harmless, so a failure is ignored. */
+    public void deleteFile() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the temp folder keeps it
+        }
+    }
+
     @Override
     public SortedMap<Integer, OffsetRange> ranges() {
-        return java.util.Collections.unmodifiableSortedMap(ranges);
+        return Collections.unmodifiableSortedMap(ranges);
     }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,6 +40,7 @@ public final class TableBuffer {
     private final TableSchema schema;
     private final List<Column> keyColumns;
     private final List<Column> stagedColumns;
+    private final MetadataColumns metadata;
     private final Schema avroSchema;
     private final boolean keyRequired;
     private final Path file;
@@ -63,6 +65,7 @@ public final class TableBuffer {
         if (keyRequired && keyColumns.isEmpty()) {
             throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
         }
+        this.metadata = metadata;
         List<Column> staged = new ArrayList<>(schema.columns());
         staged.addAll(metadata.staged());
         this.stagedColumns = List.copyOf(staged);
@@ -77,14 +80,6 @@ public final class TableBuffer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a batch file in " + dir, e);
         }
-    }
-
-    public TableSchema schema() {
-        return schema;
-    }
-
-    public TableId table() {
-        return table;
     }
 
     /** The topic whose records the batch holds. */
@@ -141,11 +136,9 @@ public final class TableBuffer {
             }
             i++;
         }
-        row.put(i++, event.position());
-        row.put(i++, event.op());
-        row.put(i++, event.record().topic());
-        row.put(i++, event.record().kafkaPartition());
-        row.put(i, event.record().kafkaOffset());
+        for (Object value : metadata.stagedValues(event.position(), event.op(), event.record())) {
+            row.put(i++, value);
+        }
         try {
             writer.append(row);
         } catch (IOException e) {
@@ -157,8 +150,8 @@ public final class TableBuffer {
         cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
     }
 
-    /** Extends the batch over a record of its topic that produced no row (skipped or sent to the DLQ). */
-    public void cover(int partition, long offset, Long timestamp) {
+    /** Extends the batch's offset ranges over a record it holds; the first record's timestamp dates the batch. */
+    private void cover(int partition, long offset, Long timestamp) {
         if (ranges.isEmpty()) {
             firstTimestamp = timestamp == null ? -1 : timestamp;
         }
@@ -168,7 +161,7 @@ public final class TableBuffer {
 
     /** The offsets covered so far, per partition. */
     public SortedMap<Integer, OffsetRange> ranges() {
-        return java.util.Collections.unmodifiableSortedMap(ranges);
+        return Collections.unmodifiableSortedMap(ranges);
     }
 
     public int records() {
@@ -181,10 +174,6 @@ public final class TableBuffer {
 
     public long ageMs(long nowMs) {
         return nowMs - createdAtMs;
-    }
-
-    public boolean isEmpty() {
-        return ranges.isEmpty();
     }
 
     /** Closes the file and hands it over; the buffer is done. */

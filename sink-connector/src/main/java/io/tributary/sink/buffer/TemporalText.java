@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * Staged temporal values as text, exactly and in the forms PostgreSQL reads (and prints): years
+ * Staged temporal values as text, exactly, in the forms SQL databases commonly read and print: years
  * before 1 as {@code 0044-03-15 BC}, years after 9999 with all their digits ({@code 12000-01-01}),
  * the staged timestamps {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE} as {@code infinity} /
  * {@code -infinity}, times of day up to {@code 24:00:00}, durations of any length

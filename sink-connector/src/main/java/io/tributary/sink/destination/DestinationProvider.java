@@ -2,15 +2,33 @@ package io.tributary.sink.destination;
 
 import io.tributary.sink.WarehouseSinkConfig;
 import java.util.Map;
+import java.util.ServiceLoader;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
- * A destination, found by {@link java.util.ServiceLoader} under
- * {@code META-INF/services/io.tributary.sink.destination.DestinationProvider}.
+ * A destination, found by {@link ServiceLoader} under
+ * {@code META-INF/services/io.tributary.sink.destination.DestinationProvider}. It owns everything that
+ * is particular to its warehouse: its configuration keys, their validation, and the writer.
  */
 public interface DestinationProvider {
 
-    /** The value of {@code destination} that selects this provider, e.g. {@code postgres}. */
+    /** The value of {@code destination} that selects this provider (lower case). */
     String name();
+
+    /** How the doc of {@code destination} lists this provider: its name, with a short note where one helps. */
+    default String description() {
+        return name();
+    }
+
+    /**
+     * This destination's own keys, each with its group, validator and (optionally) recommender. The
+     * sink adds them to its configuration, visible only when {@code destination} selects this provider
+     * ({@link DestinationKeys}). A name must not clash with a shared key or another provider's.
+     * Typed access to them lives next to the provider (a settings record built from the parsed config).
+     */
+    default ConfigDef configDef() {
+        return new ConfigDef();
+    }
 
     /**
      * Whether writers of this configuration read the uploaded object (COPY from S3, a load job from GCS,

@@ -1,5 +1,6 @@
 package io.tributary.sink.destination;
 
+import io.tributary.common.TransientErrors;
 import io.tributary.sink.schema.TableId;
 import java.util.OptionalLong;
 
@@ -32,7 +33,7 @@ public interface DestinationWriter extends AutoCloseable {
         return true;
     }
 
-    /** How many batches this writer can write at once (DuckDB: one writer per file). */
+    /** How many batches this writer can write at once (1 where the warehouse allows one writer per file). */
     default int maxConcurrentWrites() {
         return Integer.MAX_VALUE;
     }
@@ -54,6 +55,16 @@ public interface DestinationWriter extends AutoCloseable {
     default OptionalLong alreadyWritten(TableId table, String topic, int partition, long firstOffset, long timestampMs)
             throws Exception {
         return OptionalLong.empty();
+    }
+
+    /**
+     * Whether a failure is worth another attempt for reasons particular to this destination (a lock
+     * conflict its warehouse reports in its own words, a service's own retriable errors). Failures the
+     * shared rules already call transient ({@link TransientErrors}: lost connections,
+     * serialization conflicts, ...; the AWS SDK's 5xx and throttling) need not be repeated here.
+     */
+    default boolean isTransient(Throwable error) {
+        return false;
     }
 
     /** What this destination's columns cannot hold; checked as records are added to a batch. */

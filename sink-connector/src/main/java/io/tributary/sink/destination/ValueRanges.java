@@ -2,6 +2,7 @@ package io.tributary.sink.destination;
 
 import io.tributary.sink.buffer.TemporalText;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType.Kind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -43,9 +44,9 @@ public record ValueRanges(String warehouse, LocalDate minDate, LocalDate maxDate
             return null;
         }
         String text = value.toString();
-        if (text.indexOf('\u0000') >= 0 || (column.kind() == io.tributary.sink.schema.ColumnType.Kind.JSON && text.contains("\\u0000"))) {
+        if (text.indexOf('\u0000') >= 0 || (column.kind() == Kind.JSON && text.contains("\\u0000"))) {
             return TemporalText.quote(text) + " holds the character U+0000 (NUL), which " + warehouse + " cannot store in "
-                    + (column.kind() == io.tributary.sink.schema.ColumnType.Kind.JSON ? "JSON" : "text");
+                    + (column.kind() == Kind.JSON ? "JSON" : "text");
         }
         return null;
     }

@@ -8,26 +8,6 @@ import org.apache.kafka.common.TopicPartition;
 /** What the engine may ask of the task's Kafka consumer (through Connect's SinkTaskContext). */
 public interface ConsumerControl {
 
-    /** Without a consumer (unit tests): nothing to pause, resume or rewind. */
-    ConsumerControl NONE = new ConsumerControl() {
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of();
-        }
-
-        @Override
-        public void pause(Collection<TopicPartition> partitions) {
-        }
-
-        @Override
-        public void resume(Collection<TopicPartition> partitions) {
-        }
-
-        @Override
-        public void rewind(Map<TopicPartition, Long> offsets) {
-        }
-    };
-
     Set<TopicPartition> assignment();
 
     /** Stop fetching these partitions until {@link #resume}; put() keeps being called, with no records. */

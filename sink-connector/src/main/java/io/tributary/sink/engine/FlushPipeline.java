@@ -7,8 +7,6 @@ import io.tributary.sink.metrics.SinkMetrics;
 import io.tributary.sink.metrics.TableMetrics;
 import io.tributary.sink.schema.TableId;
 import io.tributary.sink.stage.Stager;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,11 +67,11 @@ public final class FlushPipeline {
                 process(batch, ticket);
             } finally {
                 pending.decrementAndGet();
-                deleteQuietly(batch);
+                batch.deleteFile();
             }
         }, () -> {
             pending.decrementAndGet();
-            deleteQuietly(batch);
+            batch.deleteFile();
         });
     }
 
@@ -176,14 +174,6 @@ public final class FlushPipeline {
         List<BatchTicket> tickets = deferred.remove(table);
         if (tickets != null) {
             tickets.forEach(BatchTicket::complete);
-        }
-    }
-
-    private static void deleteQuietly(Batch batch) {
-        try {
-            Files.deleteIfExists(batch.file());
-        } catch (IOException e) {
-            // a leftover temp file is harmless
         }
     }
 }

@@ -1,12 +1,10 @@
 package io.tributary.sink.engine;
 
-import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import io.tributary.common.TransientErrors;
+import io.tributary.sink.destination.DestinationWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +12,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Runs an action with bounded retries: transient failures (connection lost, S3 5xx, lock and
- * serialization conflicts) are retried with doubling backoff up to a number of attempts; anything
- * else, or the last failure, becomes a {@link ConnectException} naming the action.
+ * Runs an action with bounded retries: transient failures are retried with doubling backoff up to a
+ * number of attempts; anything else, or the last failure, becomes a {@link ConnectException} naming
+ * the action. Transient are: what {@link TransientErrors} says of database failures (connection lost,
+ * serialization conflicts, ...), S3's 5xx, throttling and client-side failures, and what the
+ * destination says of its own ({@link DestinationWriter#isTransient}).
  */
 public final class Retrier {
 
@@ -31,11 +31,14 @@ public final class Retrier {
     private final int maxAttempts;
     private final Duration backoff;
     private final Sleeper sleeper;
+    private final Predicate<Throwable> destinationTransient;
 
-    public Retrier(int maxAttempts, Duration backoff, Sleeper sleeper) {
+    /** @param destinationTransient the destination's own transient failures, beyond the shared rules */
+    public Retrier(int maxAttempts, Duration backoff, Sleeper sleeper, Predicate<Throwable> destinationTransient) {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.sleeper = sleeper;
+        this.destinationTransient = destinationTransient;
     }
 
     public <T> T call(String action, Callable<T> callable) {
@@ -62,17 +65,14 @@ public final class Retrier {
     }
 
     /** Transient failures: worth another attempt. */
-    public static boolean isRetriable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TransientWarehouseException) {
-                return true;
-            }
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && retriableSql(sql)) {
-                return true;
-            }
+    public boolean isRetriable(Throwable e) {
+        return TransientErrors.isTransient(e) || awsTransient(e) || TransientErrors.hasSqlMessage(e, "throttl")
+                || destinationTransient.test(e);
+    }
+
+    /** The AWS SDK's verdict (S3 staging, and drivers built on the SDK): 5xx, 429, throttling, or a client-side failure. */
+    private static boolean awsTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SdkServiceException service) {
                 return service.statusCode() >= 500 || service.statusCode() == 429 || service.isThrottlingException();
             }
@@ -81,23 +81,6 @@ public final class Retrier {
             }
         }
         return false;
-    }
-
-    private static boolean retriableSql(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("23505") || state.equals("42P07") || state.equals("42710")
-                // duplicate column: another writer added it first (Redshift has no ADD COLUMN IF NOT EXISTS);
-                // the next attempt reads the columns again and skips it
-                || state.equals("42701")) {
-            return true;
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        // DuckDB: another process holds the file, or a write-write conflict between transactions;
-        // Redshift: serializable isolation violation (error 1023); Snowflake: too many waiters for a table lock
-        return message.contains("could not set lock") || message.contains("conflict") || message.contains("connection")
-                || message.contains("serializable isolation violation") || message.contains("number of waiters for this lock")
-                || message.contains("throttl");
     }
 
     static String describe(Throwable e) {

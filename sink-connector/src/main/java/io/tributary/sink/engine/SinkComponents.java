@@ -3,7 +3,6 @@ package io.tributary.sink.engine;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.buffer.BatchFiles;
-import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.destination.Destinations;
 import io.tributary.sink.stage.S3Clients;
@@ -30,7 +29,7 @@ public interface SinkComponents {
 
     /** Whether batches are uploaded: the destination reads the staged object, or an archive is asked for. */
     default boolean upload(WarehouseSinkConfig config) {
-        return config.stagingS3Archive() || provider(config).readsStagedObject(config);
+        return config.stagingS3Archive() || Destinations.of(config).readsStagedObject(config);
     }
 
     default FlushHooks hooks() {
@@ -89,14 +88,8 @@ public interface SinkComponents {
 
             @Override
             public DestinationWriter destination(WarehouseSinkConfig config) {
-                return provider(config).create(config);
+                return Destinations.of(config).create(config);
             }
         };
-    }
-
-    private static DestinationProvider provider(WarehouseSinkConfig config) {
-        String name = config.getString(WarehouseSinkConfig.DESTINATION);
-        return Destinations.find(name)
-                .orElseThrow(() -> new ConnectException("destination '" + name + "' is not available in this build"));
     }
 }

@@ -13,8 +13,6 @@ import io.tributary.sink.record.RecordNormalizer;
 import io.tributary.sink.record.UnconvertibleRecordException;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,12 +67,11 @@ public final class SinkEngine implements AutoCloseable {
     private final Clock clock;
     private final CodecFactory codec;
     private final BatchFiles files;
-    private final int maxInFlight;
+    private final Backpressure backpressure;
     private final Map<BufferKey, OpenBatch> open = new LinkedHashMap<>();
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private final OffsetTracker offsets = new OffsetTracker();
     private ConnectException failure;
-    private boolean paused;
 
     public SinkEngine(WarehouseSinkConfig config, FlushPipeline pipeline, DestinationWriter destination, Retrier retrier,
             ErrantRecordReporter reporter, SinkMetrics metrics, ConsumerControl consumer, Clock clock, BatchFiles files) {
@@ -91,7 +88,7 @@ public final class SinkEngine implements AutoCloseable {
         this.clock = clock;
         this.files = files;
         this.codec = "deflate".equals(config.stagingAvroCodec()) ? CodecFactory.deflateCodec(6) : CodecFactory.nullCodec();
-        this.maxInFlight = config.flushMaxInFlight();
+        this.backpressure = new Backpressure(consumer, config.flushMaxInFlight());
     }
 
     public void put(Collection<SinkRecord> records) {
@@ -107,7 +104,7 @@ public final class SinkEngine implements AutoCloseable {
             throw failure;
         }
         throwIfFailed();
-        controlFlow();
+        backpressure.update(pipeline.pending());
     }
 
     /**
@@ -121,7 +118,7 @@ public final class SinkEngine implements AutoCloseable {
                 deadLetters.awaitAcknowledged();
                 sealDue();
                 pipeline.mergeDeferred(false);
-                controlFlow();
+                backpressure.update(pipeline.pending());
             } catch (RuntimeException e) {
                 failure = failure != null ? failure : e instanceof ConnectException c ? c : new ConnectException(e.getMessage(), e);
             }
@@ -282,7 +279,7 @@ public final class SinkEngine implements AutoCloseable {
         Batch finished = batch.buffer().finish();
         if (finished.records() == 0) {
             batch.ticket().complete();
-            deleteQuietly(finished);
+            finished.deleteFile();
             return;
         }
         pipeline.submit(finished, batch.ticket());
@@ -294,32 +291,12 @@ public final class SinkEngine implements AutoCloseable {
         batch.buffer().discard();
     }
 
-    /** Pauses the consumer while batches queue up behind the busy pipeline threads; resumes when they drain. */
-    private void controlFlow() {
-        boolean busy = pipeline.pending() > maxInFlight;
-        if (busy && !paused) {
-            consumer.pause(consumer.assignment());
-            paused = true;
-        } else if (!busy && paused) {
-            consumer.resume(consumer.assignment());
-            paused = false;
-        }
-    }
-
     private void throwIfFailed() {
         if (failure == null && pipeline.failure() != null) {
             failure = pipeline.failure();
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static void deleteQuietly(Batch batch) {
-        try {
-            Files.deleteIfExists(batch.file());
-        } catch (IOException e) {
-            // a leftover temp file is harmless
         }
     }
 }

@@ -24,17 +24,19 @@ final class DebeziumEnvelope {
     }
 
     /**
-     * The source position of an event: PostgreSQL's {@code lsn}; for MySQL and MariaDB the binlog
-     * file index in the high 32 bits and the position in the low 32 bits. Null for other connectors.
+     * The source position of an event: the log sequence number where the connector records one as a
+     * number ({@code source.lsn}); for MySQL and MariaDB the binlog file index in the high 32 bits and
+     * the position in the low 32 bits. Null for other connectors.
      */
     static Long position(Struct source) {
         if (source == null) {
             return null;
         }
-        String connector = string(source, "connector");
-        if ("postgresql".equals(connector)) {
-            return number(source, "lsn");
+        Long lsn = number(source, "lsn");
+        if (lsn != null) {
+            return lsn;
         }
+        String connector = string(source, "connector");
         if ("mysql".equals(connector) || "mariadb".equals(connector)) {
             String file = string(source, "file");
             Long pos = number(source, "pos");

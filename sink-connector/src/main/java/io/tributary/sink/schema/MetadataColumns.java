@@ -1,10 +1,22 @@
 package io.tributary.sink.schema;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Names of the metadata columns the sink adds. The first five are staged with every record (they
- * decide which version wins); synced-at and deleted-at are set by the merge.
+ * The metadata columns the sink adds to every table, defined here once: names, order, types and
+ * values. The staged ones (position, op, topic, partition, offset) follow the data columns in every
+ * staged file and decide which version wins; synced-at and deleted-at are set by the merge.
+ *
+ * @param position the source position of the version (null when unknown)
+ * @param op the operation code ({@code c}, {@code u}, {@code r}, {@code d})
+ * @param topic the Kafka topic of the version
+ * @param partition its Kafka partition
+ * @param offset its Kafka offset
+ * @param syncedAt set by the merge to the time the row was written
+ * @param deletedAt with soft deletes: set by the merge to the time the row was deleted
  */
 public record MetadataColumns(String position, String op, String topic, String partition, String offset,
         String syncedAt, String deletedAt) {
@@ -14,10 +26,49 @@ public record MetadataColumns(String position, String op, String topic, String p
                 prefix + "offset", prefix + "synced_at", deletedAt);
     }
 
-    /** The staged metadata columns, after the data columns in every staged file. */
+    /** The staged metadata columns, in the order they follow the data columns in every staged file. */
     public List<Column> staged() {
         return List.of(Column.of(position, ColumnType.Kind.INT64), Column.of(op, ColumnType.Kind.STRING),
                 Column.of(topic, ColumnType.Kind.STRING), Column.of(partition, ColumnType.Kind.INT32),
                 Column.of(offset, ColumnType.Kind.INT64));
+    }
+
+    /** The names of {@link #staged()}, in order. */
+    public List<String> stagedNames() {
+        return names(staged());
+    }
+
+    /** The values of {@link #staged()} for one version, in order. */
+    public List<Object> stagedValues(Long sourcePosition, String operation, SinkRecord record) {
+        return Arrays.asList(sourcePosition, operation, record.topic(), record.kafkaPartition(), record.kafkaOffset());
+    }
+
+    /** What a tombstone keeps next to the deleted key: the deleting version, i.e. the staged columns but op. */
+    public List<Column> tombstone() {
+        return staged().stream().filter(c -> !c.name().equals(op)).toList();
+    }
+
+    /** The names of {@link #tombstone()}, in order. */
+    public List<String> tombstoneNames() {
+        return names(tombstone());
+    }
+
+    /** The Kafka coordinates of a version (topic, partition, offset): a staged record's identity. */
+    public List<String> coordinates() {
+        return List.of(topic, partition, offset);
+    }
+
+    /**
+     * The columns the merge sets to the current time: synced-at, and deleted-at with soft deletes.
+     * They are timestamps with time zone, in each warehouse's own spelling.
+     */
+    public List<String> mergeTimes(boolean softDelete) {
+        return softDelete ? List.of(syncedAt, deletedAt) : List.of(syncedAt);
+    }
+
+    private static List<String> names(List<Column> columns) {
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add(c.name()));
+        return names;
     }
 }

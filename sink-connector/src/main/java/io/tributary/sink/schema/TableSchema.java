@@ -38,10 +38,6 @@ public final class TableSchema {
         return byName.get(name);
     }
 
-    public boolean hasColumn(String name) {
-        return byName.containsKey(name);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof TableSchema other && columns.equals(other.columns);

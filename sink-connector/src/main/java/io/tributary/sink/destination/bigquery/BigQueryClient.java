@@ -7,7 +7,7 @@ import java.util.Set;
  * The few BigQuery calls the sink makes, behind an interface so unit tests record them with a fake
  * ({@link GoogleBigQueryClient} is the real one). Retriable service failures (rate limits, backend
  * errors, concurrent-update conflicts) are thrown as
- * {@link io.tributary.sink.engine.TransientWarehouseException}.
+ * {@link TransientBigQueryException}.
  */
 public interface BigQueryClient extends AutoCloseable {
 
@@ -48,6 +48,6 @@ public interface BigQueryClient extends AutoCloseable {
     /** Makes clients; tests pass fakes. */
     @FunctionalInterface
     interface Factory {
-        BigQueryClient create(io.tributary.sink.WarehouseSinkConfig config);
+        BigQueryClient create(BigQuerySettings settings);
     }
 }

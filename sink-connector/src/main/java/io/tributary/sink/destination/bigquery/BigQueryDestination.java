@@ -6,8 +6,9 @@ import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.destination.StagedBatch;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
-import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.destination.ValueGuard;
+import io.tributary.sink.destination.sql.JdbcDestination;
+import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
@@ -46,6 +47,7 @@ public final class BigQueryDestination implements DestinationWriter {
     private final BigQueryClient client;
     private final BigQuerySql sql;
     private final WarehouseSinkConfig config;
+    private final BigQuerySettings settings;
     private final MetadataColumns meta;
     private final Clock clock;
     private final Duration mergeInterval;
@@ -54,18 +56,21 @@ public final class BigQueryDestination implements DestinationWriter {
     private final Map<TableId, Batch> staged = new HashMap<>();
     private final Map<TableId, Instant> lastMerge = new HashMap<>();
 
-    public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock) {
-        this(config, client, clock, UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    }
-
-    BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {
+    /** @param writerId names this writer's staging tables; unique per task run ({@link #newWriterId()}) */
+    public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {
         this.client = client;
         this.config = config;
-        this.sql = new BigQuerySql(config.bigQueryProject());
+        this.settings = BigQuerySettings.of(config);
+        this.sql = new BigQuerySql(settings.project());
         this.meta = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.clock = clock;
-        this.mergeInterval = config.bigQueryMergeInterval();
+        this.mergeInterval = settings.mergeInterval();
         this.writerId = writerId;
+    }
+
+    /** A random writer id: 12 hex digits. */
+    public static String newWriterId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /** This writer's staging table of {@code table}, next to it. */
@@ -112,9 +117,8 @@ public final class BigQueryDestination implements DestinationWriter {
     }
 
     private BigQueryClient.AvroSource source(StagedBatch batch) {
-        String bucket = config.bigQueryGcsBucket();
-        if (bucket != null && !bucket.isBlank()) {
-            return BigQueryClient.AvroSource.gcs("gs://" + bucket + "/" + batch.key());
+        if (settings.hasGcsBucket()) {
+            return BigQueryClient.AvroSource.gcs("gs://" + settings.gcsBucket() + "/" + batch.key());
         }
         return BigQueryClient.AvroSource.upload(batch.batch().file());
     }
@@ -145,21 +149,32 @@ public final class BigQueryDestination implements DestinationWriter {
     }
 
     private BigQuerySql.TableOptions options(Batch batch) {
-        List<String> cluster = config.bigQueryClusterFields().isEmpty()
+        List<String> cluster = settings.clusterFields().isEmpty()
                 ? batch.schema().keyColumns().stream().map(Column::name).limit(4).toList()
-                : config.bigQueryClusterFields();
-        if (config.writeMode() == WriteMode.APPEND && config.bigQueryClusterFields().isEmpty()) {
+                : settings.clusterFields();
+        if (config.writeMode() == WriteMode.APPEND && settings.clusterFields().isEmpty()) {
             cluster = List.of();
         }
-        return new BigQuerySql.TableOptions(config.bigQueryPartitionField(), config.bigQueryPartitionType(), cluster);
+        return new BigQuerySql.TableOptions(settings.partitionField(), settings.partitionType(), cluster);
     }
 
     private static TableId tombstones(TableId table) {
         return new TableId(table.schema(), table.table() + JdbcDestination.TOMBSTONE_SUFFIX);
     }
 
+    /** What the client marked as worth another attempt ({@link TransientBigQueryException}). */
     @Override
-    public io.tributary.sink.destination.ValueGuard valueGuard() {
+    public boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientBigQueryException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public ValueGuard valueGuard() {
         return BigQuerySql.VALUES;
     }
 

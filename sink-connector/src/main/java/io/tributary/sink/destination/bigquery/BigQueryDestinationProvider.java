@@ -1,9 +1,9 @@
 package io.tributary.sink.destination.bigquery;
 
-import static io.tributary.sink.WarehouseSinkConfig.BIGQUERY_CLUSTER_FIELDS;
-import static io.tributary.sink.WarehouseSinkConfig.BIGQUERY_CREDENTIALS_FILE;
-import static io.tributary.sink.WarehouseSinkConfig.BIGQUERY_PROJECT;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_SCHEMA;
+import static io.tributary.sink.destination.bigquery.BigQuerySettings.CLUSTER_FIELDS;
+import static io.tributary.sink.destination.bigquery.BigQuerySettings.CREDENTIALS_FILE;
+import static io.tributary.sink.destination.bigquery.BigQuerySettings.PROJECT;
 
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.destination.DestinationProvider;
@@ -13,61 +13,64 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** {@code destination=bigquery}: load job into a staging table, MERGE script; warehouse.schema is the dataset. */
 public final class BigQueryDestinationProvider implements DestinationProvider {
-
-    private final BigQueryClient.Factory clients;
-
-    public BigQueryDestinationProvider() {
-        this(GoogleBigQueryClient::create);
-    }
-
-    public BigQueryDestinationProvider(BigQueryClient.Factory clients) {
-        this.clients = clients;
-    }
 
     @Override
     public String name() {
         return "bigquery";
     }
 
+    @Override
+    public ConfigDef configDef() {
+        return BigQuerySettings.configDef();
+    }
+
     /** Load jobs read the staged object from GCS when bigquery.gcs.bucket is set; otherwise they upload the local file. */
     @Override
     public boolean readsStagedObject(WarehouseSinkConfig config) {
-        return config.bigQueryGcsBucket() != null && !config.bigQueryGcsBucket().isBlank();
+        return BigQuerySettings.of(config).hasGcsBucket();
     }
 
     @Override
     public DestinationWriter create(WarehouseSinkConfig config) {
-        return new BigQueryDestination(config, clients.create(config), Clock.systemUTC());
+        return new BigQueryDestination(config, GoogleBigQueryClient.create(BigQuerySettings.of(config)), Clock.systemUTC(),
+                BigQueryDestination.newWriterId());
     }
 
     @Override
     public Map<String, String> validate(WarehouseSinkConfig config, Map<String, String> props) {
+        return validate(config, GoogleBigQueryClient::create);
+    }
+
+    /** The checks, with clients made by {@code clients} (a fake in unit tests). */
+    static Map<String, String> validate(WarehouseSinkConfig config, BigQueryClient.Factory clients) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String project = config.bigQueryProject();
+        BigQuerySettings settings = BigQuerySettings.of(config);
+        String project = settings.project();
         if (project == null || project.isBlank()) {
-            errors.put(BIGQUERY_PROJECT, "destination bigquery needs bigquery.project (the Google Cloud project id)");
+            errors.put(PROJECT, "destination bigquery needs bigquery.project (the Google Cloud project id)");
         }
-        String file = config.bigQueryCredentialsFile();
+        String file = settings.credentialsFile();
         if (file != null && !file.isBlank() && !Files.isReadable(Path.of(file))) {
-            errors.put(BIGQUERY_CREDENTIALS_FILE, "credentials file " + file + " does not exist or is not readable by the worker");
+            errors.put(CREDENTIALS_FILE, "credentials file " + file + " does not exist or is not readable by the worker");
         }
         String dataset = config.warehouseSchema();
         if (!dataset.matches("[A-Za-z0-9_]{1,1024}")) {
             errors.put(WAREHOUSE_SCHEMA, "warehouse.schema is the BigQuery dataset: letters, digits and underscores only");
         }
-        if (config.bigQueryClusterFields().size() > 4) {
-            errors.put(BIGQUERY_CLUSTER_FIELDS, "BigQuery clusters by at most 4 columns");
+        if (settings.clusterFields().size() > 4) {
+            errors.put(CLUSTER_FIELDS, "BigQuery clusters by at most 4 columns");
         }
         if (!errors.isEmpty()) {
             return errors;
         }
-        try (BigQueryClient client = clients.create(config)) {
+        try (BigQueryClient client = clients.create(settings)) {
             String jobs = client.jobsProblem();
             if (jobs != null) {
-                errors.put(BIGQUERY_PROJECT, "the credentials may not run jobs in project " + project
+                errors.put(PROJECT, "the credentials may not run jobs in project " + project
                         + " (bigquery.jobs.create: grant roles/bigquery.jobUser on the project): " + jobs);
                 return errors;
             }
@@ -76,7 +79,7 @@ public final class BigQueryDestinationProvider implements DestinationProvider {
                         + " (create it; grant roles/bigquery.dataEditor on the dataset)");
             }
         } catch (RuntimeException e) {
-            errors.put(file == null || file.isBlank() ? BIGQUERY_PROJECT : BIGQUERY_CREDENTIALS_FILE,
+            errors.put(file == null || file.isBlank() ? PROJECT : CREDENTIALS_FILE,
                     "cannot reach BigQuery with these credentials: " + e.getMessage());
         }
         return errors;

@@ -4,13 +4,14 @@ import io.tributary.sink.DeleteMode;
 import io.tributary.sink.buffer.AvroSchemas;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
-import io.tributary.sink.destination.jdbc.ApplyPlan;
-import io.tributary.sink.destination.jdbc.MergeSql;
-import io.tributary.sink.destination.jdbc.SqlText;
+import io.tributary.sink.destination.sql.ApplyPlan;
+import io.tributary.sink.destination.sql.MergeSql;
+import io.tributary.sink.destination.sql.SqlText;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -102,9 +103,8 @@ public final class BigQuerySql implements SqlText {
         for (Column column : meta.staged()) {
             definitions.add(quote(column.name()) + " " + typeName(column));
         }
-        definitions.add(quote(meta.syncedAt()) + " TIMESTAMP");
-        if (softDelete) {
-            definitions.add(quote(meta.deletedAt()) + " TIMESTAMP");
+        for (String name : meta.mergeTimes(softDelete)) {
+            definitions.add(quote(name) + " TIMESTAMP");
         }
         StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(table(table)).append(" (")
                 .append(String.join(", ", definitions)).append(")");
@@ -137,16 +137,14 @@ public final class BigQuerySql implements SqlText {
         for (Column key : keys) {
             definitions.add(quote(key.name()) + " " + typeName(key));
         }
-        for (Column column : meta.staged()) {
-            if (!column.name().equals(meta.op())) {
-                definitions.add(quote(column.name()) + " " + typeName(column));
-            }
+        for (Column column : meta.tombstone()) {
+            definitions.add(quote(column.name()) + " " + typeName(column));
         }
         return "CREATE TABLE IF NOT EXISTS " + table(tombstones) + " (" + String.join(", ", definitions) + ")";
     }
 
     /** Lets a (staging) table expire, so one a crashed writer left behind goes away by itself. */
-    public String expireAfter(TableId table, java.time.Duration lifetime) {
+    public String expireAfter(TableId table, Duration lifetime) {
         return "ALTER TABLE " + table(table) + " SET OPTIONS (expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL "
                 + lifetime.toSeconds() + " SECOND))";
     }
@@ -179,7 +177,7 @@ public final class BigQuerySql implements SqlText {
         }
         // a batch loaded twice (a load retried after it had in fact succeeded) is taken once
         List<String> names = stagedColumns.stream().map(Column::name).toList();
-        String coordinates = List.of(sql.meta().topic(), sql.meta().partition(), sql.meta().offset()).stream()
+        String coordinates = sql.meta().coordinates().stream()
                 .map(name -> quote(avro.getFields().get(names.indexOf(name)).name())).collect(Collectors.joining(", "));
         String once = "(SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + coordinates + ") AS tributary_copy FROM "
                 + table(stageTable) + " s) WHERE tributary_copy = 1)";

@@ -18,8 +18,6 @@ import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
-import io.tributary.sink.WarehouseSinkConfig;
-import io.tributary.sink.engine.TransientWarehouseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,12 +47,12 @@ public final class GoogleBigQueryClient implements BigQueryClient {
         this.location = location;
     }
 
-    public static BigQueryClient create(WarehouseSinkConfig config) {
-        BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(config.bigQueryProject());
-        if (config.bigQueryLocation() != null && !config.bigQueryLocation().isBlank()) {
-            options.setLocation(config.bigQueryLocation());
+    public static BigQueryClient create(BigQuerySettings settings) {
+        BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(settings.project());
+        if (settings.location() != null && !settings.location().isBlank()) {
+            options.setLocation(settings.location());
         }
-        String file = config.bigQueryCredentialsFile();
+        String file = settings.credentialsFile();
         if (file != null && !file.isBlank()) {
             try (InputStream in = Files.newInputStream(Path.of(file))) {
                 options.setCredentials(GoogleCredentials.fromStream(in));
@@ -62,7 +60,7 @@ public final class GoogleBigQueryClient implements BigQueryClient {
                 throw new UncheckedIOException("cannot read bigquery.credentials.file " + file, e);
             }
         }
-        return new GoogleBigQueryClient(options.build().getService(), config.bigQueryProject(), config.bigQueryLocation());
+        return new GoogleBigQueryClient(options.build().getService(), settings.project(), settings.location());
     }
 
     @Override
@@ -157,7 +155,7 @@ public final class GoogleBigQueryClient implements BigQueryClient {
         if (error != null) {
             String message = "BigQuery " + what + " failed: " + error.getReason() + ": " + error.getMessage();
             if (retriable(error.getReason(), error.getMessage())) {
-                throw new TransientWarehouseException(message, null);
+                throw new TransientBigQueryException(message, null);
             }
             throw new IllegalStateException(message + (done.getStatus().getExecutionErrors() == null ? ""
                     : " " + done.getStatus().getExecutionErrors()));
@@ -179,14 +177,14 @@ public final class GoogleBigQueryClient implements BigQueryClient {
         } catch (BigQueryException e) {
             String reason = e.getError() == null ? null : e.getError().getReason();
             if (e.isRetryable() || retriable(reason, e.getMessage()) || e.getCode() == 429 || e.getCode() >= 500) {
-                throw new TransientWarehouseException("BigQuery: " + e.getMessage(), e);
+                throw new TransientBigQueryException("BigQuery: " + e.getMessage(), e);
             }
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for BigQuery", e);
         } catch (IOException e) {
-            throw new TransientWarehouseException("BigQuery upload: " + e.getMessage(), e);
+            throw new TransientBigQueryException("BigQuery upload: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -1,8 +1,8 @@
 package io.tributary.sink.destination.duckdb;
 
+import io.tributary.sink.buffer.AvroFiles;
 import io.tributary.sink.buffer.Batch;
-import io.tributary.sink.destination.jdbc.AvroFiles;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import java.math.BigDecimal;

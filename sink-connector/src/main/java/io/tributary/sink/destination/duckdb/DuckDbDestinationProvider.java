@@ -3,7 +3,7 @@ package io.tributary.sink.destination.duckdb;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.DestinationWriter;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
+import io.tributary.sink.destination.sql.JdbcDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,15 +1,18 @@
 package io.tributary.sink.destination.duckdb;
 
+import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
-import io.tributary.sink.destination.jdbc.SqlDialect;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.SqlDialect;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Properties;
+import org.duckdb.DuckDBDriver;
 
 /**
  * DuckDB types; staged rows are loaded with the Appender. Decimals wider than DuckDB's 38 digits and
@@ -37,7 +40,7 @@ public final class DuckDbDialect implements SqlDialect {
         // fail fast instead of downloading extensions
         withSettings.setProperty("autoinstall_known_extensions", "false");
         withSettings.setProperty("autoload_known_extensions", "false");
-        Connection connection = new org.duckdb.DuckDBDriver().connect(url, withSettings);
+        Connection connection = new DuckDBDriver().connect(url, withSettings);
         if (connection == null) {
             throw new SQLException("not a DuckDB JDBC URL (jdbc:duckdb:/path/to/file.duckdb)");
         }
@@ -79,7 +82,10 @@ public final class DuckDbDialect implements SqlDialect {
         return "TIMESTAMPTZ";
     }
 
-    /** One writer per database file: batches of different tables take turns too. */
+    /**
+     * One writer per database file: batches of different tables take turns too. That also keeps two
+     * writers of one table apart, so there is no lock for the apply ({@link #lockForApply}).
+     */
     @Override
     public int maxConcurrentWrites() {
         return 1;
@@ -93,7 +99,13 @@ public final class DuckDbDialect implements SqlDialect {
     /** The Appender cannot write INTERVAL: durations are staged as text and cast by the loader. */
     @Override
     public String stageTypeName(Column column) {
-        return column.kind() == io.tributary.sink.schema.ColumnType.Kind.DURATION ? "VARCHAR" : typeName(column);
+        return column.kind() == ColumnType.Kind.DURATION ? "VARCHAR" : typeName(column);
+    }
+
+    /** Another process holds the database file's lock, or two transactions wrote the same rows (a write-write conflict). */
+    @Override
+    public boolean isTransient(Throwable error) {
+        return SqlDialect.super.isTransient(error) || TransientErrors.hasSqlMessage(error, "could not set lock", "conflict");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.tributary.sink.destination.postgres;
 
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
-import io.tributary.sink.destination.jdbc.SqlDialect;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.SqlDialect;
+import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Properties;
+import org.postgresql.Driver;
 
 /** PostgreSQL types; staged rows are loaded with COPY FROM STDIN. */
 public final class PostgresDialect implements SqlDialect {
@@ -31,7 +32,7 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override
     public Connection connect(String url, Properties properties) throws SQLException {
-        Connection connection = new org.postgresql.Driver().connect(url, properties);
+        Connection connection = new Driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)", "08001");
         }

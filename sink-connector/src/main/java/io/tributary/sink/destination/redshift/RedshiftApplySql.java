@@ -1,8 +1,8 @@
 package io.tributary.sink.destination.redshift;
 
 import io.tributary.sink.DeleteMode;
-import io.tributary.sink.destination.jdbc.ApplyPlan;
-import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.destination.sql.ApplyPlan;
+import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class RedshiftApplySql implements ApplyPlan {
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
         if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
-            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + n.metadataAssignments() + ", " + n.q(n.meta.deletedAt())
+            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.metadataAssignments(n.latest) + ", " + n.q(n.meta.deletedAt())
                     + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND "
                     + n.latest + "." + n.op + " = 'd'");
             statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest)
@@ -54,8 +54,7 @@ public final class RedshiftApplySql implements ApplyPlan {
         if (deleteMode == DeleteMode.HARD) {
             // every remaining version is newer than the key's tombstone: deletes replace it, upserts end it
             statements.add("DELETE FROM " + n.tombstonesTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest));
-            List<String> cols = new ArrayList<>(sql.keys());
-            cols.addAll(List.of(n.meta.position(), n.meta.topic(), n.meta.partition(), n.meta.offset()));
+            List<String> cols = sql.tombstoneColumns();
             statements.add("INSERT INTO " + n.tombstonesTable + " (" + n.list(cols, "") + ") SELECT " + n.list(cols, n.latest + ".")
                     + " FROM " + n.latest + " WHERE " + n.latest + "." + n.op + " = 'd'");
         }
@@ -103,12 +102,6 @@ public final class RedshiftApplySql implements ApplyPlan {
 
         String stagedList(String prefix) {
             return list(sql.stagedColumns(), prefix);
-        }
-
-        String metadataAssignments() {
-            return List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()).stream()
-                    .map(c -> q(c) + " = " + latest + "." + q(c)).collect(Collectors.joining(", "))
-                    + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
         }
 
         /** The soft-delete assignment of each data column that is not a key ({@link MergeSql#softDeleteAssignment}). */

@@ -3,7 +3,7 @@ package io.tributary.sink.destination.redshift;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.StagedBatch;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.StagingLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,7 +28,7 @@ public final class RedshiftCopyLoader implements StagingLoader {
     }
 
     public static RedshiftCopyLoader from(WarehouseSinkConfig config) {
-        return new RedshiftCopyLoader(config.redshiftIamRole(), config.stagingAccessKeyId(),
+        return new RedshiftCopyLoader(RedshiftSettings.of(config).iamRole(), config.stagingAccessKeyId(),
                 config.stagingSecretAccessKey() == null ? null : config.stagingSecretAccessKey().value(), config.stagingRegion());
     }
 

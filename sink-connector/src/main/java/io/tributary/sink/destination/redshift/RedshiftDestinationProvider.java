@@ -1,22 +1,22 @@
 package io.tributary.sink.destination.redshift;
 
-import static io.tributary.sink.WarehouseSinkConfig.REDSHIFT_IAM_ROLE;
 import static io.tributary.sink.WarehouseSinkConfig.STAGING_S3_ENDPOINT;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_PASSWORD;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_SCHEMA;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_URL;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_USER;
+import static io.tributary.sink.destination.redshift.RedshiftSettings.IAM_ROLE;
 
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.DestinationWriter;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
-import io.tributary.sink.destination.jdbc.PrivilegeProbe;
+import io.tributary.sink.destination.sql.JdbcDestination;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** {@code destination=redshift}: COPY from the staged Avro object, then the merge rules in DELETE/INSERT form. */
 public final class RedshiftDestinationProvider implements DestinationProvider {
@@ -24,6 +24,11 @@ public final class RedshiftDestinationProvider implements DestinationProvider {
     @Override
     public String name() {
         return "redshift";
+    }
+
+    @Override
+    public ConfigDef configDef() {
+        return RedshiftSettings.configDef();
     }
 
     /** COPY reads the staged object from S3. */
@@ -63,13 +68,14 @@ public final class RedshiftDestinationProvider implements DestinationProvider {
         if (!iamAuth && config.warehousePassword() == null) {
             errors.put(WAREHOUSE_PASSWORD, "destination redshift needs warehouse.password (or a jdbc:redshift:iam:// URL)");
         }
-        boolean role = config.redshiftIamRole() != null && !config.redshiftIamRole().isBlank();
+        RedshiftSettings settings = RedshiftSettings.of(config);
+        boolean role = settings.hasIamRole();
         boolean keys = config.stagingAccessKeyId() != null && config.stagingSecretAccessKey() != null;
         if (!role && !keys) {
-            errors.put(REDSHIFT_IAM_ROLE, "COPY needs credentials for the staging bucket: set redshift.iam.role (a role attached to the"
+            errors.put(IAM_ROLE, "COPY needs credentials for the staging bucket: set redshift.iam.role (a role attached to the"
                     + " cluster with s3:GetObject on the bucket) or staging.s3.access.key.id and staging.s3.secret.access.key");
-        } else if (role && !config.redshiftIamRole().startsWith("arn:aws")) {
-            errors.put(REDSHIFT_IAM_ROLE, "redshift.iam.role must be a role ARN like arn:aws:iam::123456789012:role/tributary-copy");
+        } else if (role && !settings.iamRole().startsWith("arn:aws")) {
+            errors.put(IAM_ROLE, "redshift.iam.role must be a role ARN like arn:aws:iam::123456789012:role/tributary-copy");
         }
         if (config.stagingEndpoint() != null && !config.stagingEndpoint().isBlank()) {
             errors.put(STAGING_S3_ENDPOINT, "Redshift COPY reads from Amazon S3 only: leave staging.s3.endpoint empty");

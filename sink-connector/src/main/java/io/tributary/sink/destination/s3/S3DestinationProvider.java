@@ -19,6 +19,11 @@ public final class S3DestinationProvider implements DestinationProvider {
     }
 
     @Override
+    public String description() {
+        return "s3 (the staged Avro files are the output)";
+    }
+
+    @Override
     public boolean readsStagedObject(WarehouseSinkConfig config) {
         return true;
     }

@@ -3,7 +3,7 @@ package io.tributary.sink.destination.snowflake;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.StagedBatch;
-import io.tributary.sink.destination.jdbc.StagingLoader;
+import io.tributary.sink.destination.sql.StagingLoader;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class SnowflakeCopyLoader implements StagingLoader {
     }
 
     public static SnowflakeCopyLoader from(WarehouseSinkConfig config) {
-        return new SnowflakeCopyLoader(config.snowflakeStage(), config.stagingBucket(), config.stagingPrefix());
+        return new SnowflakeCopyLoader(SnowflakeSettings.of(config).stage(), config.stagingBucket(), config.stagingPrefix());
     }
 
     /** The statements that load one staged batch into {@code table}. */

@@ -1,22 +1,23 @@
 package io.tributary.sink.destination.snowflake;
 
-import static io.tributary.sink.WarehouseSinkConfig.SNOWFLAKE_PRIVATE_KEY_FILE;
-import static io.tributary.sink.WarehouseSinkConfig.SNOWFLAKE_STAGE;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_PASSWORD;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_SCHEMA;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_URL;
 import static io.tributary.sink.WarehouseSinkConfig.WAREHOUSE_USER;
+import static io.tributary.sink.destination.snowflake.SnowflakeSettings.PRIVATE_KEY_FILE;
+import static io.tributary.sink.destination.snowflake.SnowflakeSettings.STAGE;
 
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.destination.DestinationProvider;
 import io.tributary.sink.destination.DestinationWriter;
-import io.tributary.sink.destination.jdbc.JdbcDestination;
+import io.tributary.sink.destination.sql.JdbcDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * {@code destination=snowflake}: COPY INTO a temporary table from the external stage (or after a PUT),
@@ -31,10 +32,15 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
         return "snowflake";
     }
 
+    @Override
+    public ConfigDef configDef() {
+        return SnowflakeSettings.configDef();
+    }
+
     /** With an external stage COPY reads the uploaded object; without one the local file is PUT to the user stage. */
     @Override
     public boolean readsStagedObject(WarehouseSinkConfig config) {
-        return config.snowflakeStage() != null && !config.snowflakeStage().isBlank();
+        return SnowflakeSettings.of(config).hasStage();
     }
 
     @Override
@@ -49,13 +55,13 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
         if (config.warehouseUser() != null) {
             properties.setProperty("user", config.warehouseUser());
         }
-        String keyFile = config.snowflakePrivateKeyFile();
-        if (keyFile != null && !keyFile.isBlank()) {
+        SnowflakeSettings settings = SnowflakeSettings.of(config);
+        if (settings.keyPair()) {
             properties.setProperty("authenticator", "SNOWFLAKE_JWT");
-            properties.setProperty("private_key_file", keyFile);
-            if (config.snowflakePrivateKeyPassphrase() != null) {
-                properties.setProperty("private_key_pwd", config.snowflakePrivateKeyPassphrase().value());
-                properties.setProperty("private_key_file_pwd", config.snowflakePrivateKeyPassphrase().value());
+            properties.setProperty("private_key_file", settings.privateKeyFile());
+            if (settings.privateKeyPassphrase() != null) {
+                properties.setProperty("private_key_pwd", settings.privateKeyPassphrase().value());
+                properties.setProperty("private_key_file_pwd", settings.privateKeyPassphrase().value());
             }
         } else if (config.warehousePassword() != null) {
             properties.setProperty("password", config.warehousePassword().value());
@@ -84,17 +90,18 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
         if (config.warehouseUser() == null || config.warehouseUser().isBlank()) {
             errors.put(WAREHOUSE_USER, "destination snowflake needs warehouse.user");
         }
-        String keyFile = config.snowflakePrivateKeyFile();
-        boolean keyPair = keyFile != null && !keyFile.isBlank();
+        SnowflakeSettings settings = SnowflakeSettings.of(config);
+        String keyFile = settings.privateKeyFile();
+        boolean keyPair = settings.keyPair();
         if (keyPair && !Files.isReadable(Path.of(keyFile))) {
-            errors.put(SNOWFLAKE_PRIVATE_KEY_FILE, "private key file " + keyFile + " does not exist or is not readable by the worker");
+            errors.put(PRIVATE_KEY_FILE, "private key file " + keyFile + " does not exist or is not readable by the worker");
         }
         if (!keyPair && config.warehousePassword() == null) {
             errors.put(WAREHOUSE_PASSWORD, "destination snowflake needs warehouse.password or snowflake.private.key.file (key-pair authentication)");
         }
-        String stage = config.snowflakeStage();
-        if (stage != null && !stage.isBlank() && stage.contains("'")) {
-            errors.put(SNOWFLAKE_STAGE, "snowflake.stage must be a stage name like ANALYTICS.PUBLIC.TRIBUTARY_STAGE");
+        String stage = settings.stage();
+        if (settings.hasStage() && stage.contains("'")) {
+            errors.put(STAGE, "snowflake.stage must be a stage name like ANALYTICS.PUBLIC.TRIBUTARY_STAGE");
         }
         if (!errors.isEmpty()) {
             return errors;
@@ -109,10 +116,10 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
                 add(errors, WAREHOUSE_URL, "no database: add ?db=<name> to warehouse.url and GRANT USAGE ON DATABASE <name> TO ROLE " + role);
                 return errors;
             }
-            if (stage != null && !stage.isBlank()) {
+            if (settings.hasStage()) {
                 String problem = probe.stageProblem(stage);
                 if (problem != null) {
-                    errors.put(SNOWFLAKE_STAGE, "stage " + stage + " is missing or role " + role + " may not use it (GRANT USAGE ON STAGE "
+                    errors.put(STAGE, "stage " + stage + " is missing or role " + role + " may not use it (GRANT USAGE ON STAGE "
                             + stage + " TO ROLE " + role + "): " + problem);
                 }
             }

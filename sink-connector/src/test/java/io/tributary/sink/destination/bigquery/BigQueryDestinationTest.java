@@ -10,7 +10,7 @@ import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.buffer.TestBatches;
 import io.tributary.sink.destination.DestinationWriter.Outcome;
 import io.tributary.sink.destination.StagedBatch;
-import io.tributary.sink.destination.jdbc.MergeSql;
+import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.ColumnType.Kind;
@@ -305,21 +305,27 @@ class BigQueryDestinationTest {
     @Test
     void validateNamesWhatIsMissing() {
         FakeClient client = new FakeClient();
-        BigQueryDestinationProvider provider = new BigQueryDestinationProvider(c -> client);
-        assertEquals(Map.of(), provider.validate(config(), Map.of()));
+        assertEquals(Map.of(), BigQueryDestinationProvider.validate(config(), c -> client));
         Map<String, String> props = new HashMap<>(Map.of("destination", "bigquery", "warehouse.schema", "my-dataset",
                 "bigquery.credentials.file", "/nonexistent/key.json", "bigquery.cluster.fields", "a,b,c,d,e"));
-        Map<String, String> errors = provider.validate(new WarehouseSinkConfig(props), props);
+        Map<String, String> errors = BigQueryDestinationProvider.validate(new WarehouseSinkConfig(props), c -> client);
         assertTrue(errors.get("bigquery.project").contains("bigquery.project"));
         assertTrue(errors.get("bigquery.credentials.file").contains("/nonexistent/key.json"));
         assertTrue(errors.get("warehouse.schema").contains("letters, digits and underscores"));
         assertTrue(errors.get("bigquery.cluster.fields").contains("at most 4"));
         client.jobsProblem = "Access Denied: Project proj: User does not have bigquery.jobs.create permission";
-        assertTrue(provider.validate(config(), Map.of()).get("bigquery.project").contains("roles/bigquery.jobUser"));
+        assertTrue(BigQueryDestinationProvider.validate(config(), c -> client).get("bigquery.project").contains("roles/bigquery.jobUser"));
         client.jobsProblem = null;
         client.dataset = false;
         assertEquals("dataset proj.shop does not exist or the credentials may not see it (create it; grant roles/bigquery.dataEditor"
-                + " on the dataset)", provider.validate(config(), Map.of()).get("warehouse.schema"));
+                + " on the dataset)", BigQueryDestinationProvider.validate(config(), c -> client).get("warehouse.schema"));
+    }
+
+    @Test
+    void theWriterCallsWhatTheClientMarkedTransient() {
+        BigQueryDestination destination = writer(config(), new FakeClient(), Clock.systemUTC(), "w1");
+        assertTrue(destination.isTransient(new IllegalStateException("write failed", new TransientBigQueryException("rateLimitExceeded", null))));
+        assertFalse(destination.isTransient(new IllegalStateException("BigQuery query failed: invalidQuery: Unrecognized name: foo")));
     }
 
     @Test

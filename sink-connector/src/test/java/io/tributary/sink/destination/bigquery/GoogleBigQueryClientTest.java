@@ -10,7 +10,6 @@ import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.sun.net.httpserver.HttpServer;
-import io.tributary.sink.engine.TransientWarehouseException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -89,7 +88,7 @@ class GoogleBigQueryClientTest {
 
     @Test
     void rateLimitsAreTransientOtherErrorsAreNot() {
-        assertThrows(TransientWarehouseException.class, () -> client.datasetExists("locked"));
+        assertThrows(TransientBigQueryException.class, () -> client.datasetExists("locked"));
         server.removeContext("/");
         server.createContext("/", exchange -> {
             byte[] body = "{\"error\":{\"code\":403,\"message\":\"Access Denied\",\"errors\":[{\"reason\":\"accessDenied\"}]}}"

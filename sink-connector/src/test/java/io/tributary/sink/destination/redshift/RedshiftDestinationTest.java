@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
-import io.tributary.sink.destination.jdbc.MergeSql;
-import io.tributary.sink.destination.jdbc.PrivilegeProbe;
+import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.ColumnType.Kind;
@@ -89,12 +88,12 @@ class RedshiftDestinationTest {
     void aNewColumnIsAddedWithRedshiftsGrammar() throws Exception {
         java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("ALTER TABLE (\"[^\"]+\"\\.)?\"[^\"]+\""
                 + " ADD( COLUMN)? \"[^\"]+\" [A-Z]+( ?\\([0-9, ]+\\))?( DEFAULT \\S+)?( ENCODE \\w+)?( NOT NULL| NULL)?");
-        io.tributary.sink.destination.jdbc.RecordingConnection db = new io.tributary.sink.destination.jdbc.RecordingConnection(
+        io.tributary.sink.destination.sql.RecordingConnection db = new io.tributary.sink.destination.sql.RecordingConnection(
                 List.of("id", "__tributary_position", "__tributary_op", "__tributary_topic", "__tributary_partition", "__tributary_offset",
                         "__tributary_synced_at"));
         io.tributary.sink.schema.TableSchema schema = new io.tributary.sink.schema.TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
                 new Column("Email", ColumnType.string(100), Encoding.AS_IS, false, null), Column.of("amount", Kind.INT32)));
-        new io.tributary.sink.destination.jdbc.TableDdl(DIALECT, META).ensureTable(db.connection(), new TableId("Shop", "Items"), schema,
+        new io.tributary.sink.destination.sql.TableDdl(DIALECT, META).ensureTable(db.connection(), new TableId("Shop", "Items"), schema,
                 true, false);
         assertEquals(List.of("ALTER TABLE \"shop\".\"items\" ADD COLUMN \"email\" VARCHAR(400)",
                 "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"amount\" INTEGER"), db.executed);
@@ -146,7 +145,7 @@ class RedshiftDestinationTest {
                 new TableId("shop", "items"), "shop.public.items", 0, 0, 9, schema, schema.columns(), java.nio.file.Path.of("/tmp/none.avro"), 0),
                 "p/x.avro", "s3://bucket/p/x.avro");
         org.apache.kafka.connect.errors.ConnectException failed = assertThrows(org.apache.kafka.connect.errors.ConnectException.class,
-                () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }).call("merge",
+                () -> new io.tributary.sink.engine.Retrier(1, java.time.Duration.ZERO, d -> { }, DIALECT::isTransient).call("merge",
                         () -> loader.load(connection, "tributary_stage", staged)));
         java.io.StringWriter trace = new java.io.StringWriter();
         failed.printStackTrace(new java.io.PrintWriter(trace));

@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.schema.MetadataColumns;
@@ -77,10 +77,10 @@ public final class MergeSql {
         return meta;
     }
 
-    /** The staged columns: data columns, then position, op, topic, partition, offset. */
+    /** The staged columns: data columns, then the staged metadata columns ({@link MetadataColumns#staged()}). */
     public List<String> stagedColumns() {
         List<String> all = new ArrayList<>(columns);
-        all.addAll(List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()));
+        all.addAll(meta.stagedNames());
         return all;
     }
 
@@ -90,10 +90,10 @@ public final class MergeSql {
      */
     public String appendInsert() {
         String list = list(stagedColumns(), "s.");
+        String sameCoordinates = meta.coordinates().stream().map(c -> "t." + q(c) + " = s." + q(c)).collect(Collectors.joining(" AND "));
         return "INSERT INTO " + dialect.table(target) + " (" + list(stagedColumns(), "") + ", " + q(meta.syncedAt()) + ") SELECT "
                 + list + ", CURRENT_TIMESTAMP FROM " + q(STAGE) + " s WHERE NOT EXISTS (SELECT 1 FROM " + dialect.table(target)
-                + " t WHERE t." + q(meta.topic()) + " = s." + q(meta.topic()) + " AND t." + q(meta.partition()) + " = s."
-                + q(meta.partition()) + " AND t." + q(meta.offset()) + " = s." + q(meta.offset()) + ")";
+                + " t WHERE " + sameCoordinates + ")";
     }
 
     /**
@@ -167,7 +167,7 @@ public final class MergeSql {
                     softDelete.add(softDeleteAssignment(column, "l", "f"));
                 }
             }
-            softDelete.add(metadataAssignments());
+            softDelete.add(metadataAssignments("l"));
             softDelete.add(q(meta.deletedAt()) + " = CURRENT_TIMESTAMP");
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
                     .append(String.join(", ", softDelete));
@@ -178,7 +178,7 @@ public final class MergeSql {
                 assignments.add(q(column) + " = l." + q(column));
             }
         }
-        assignments.add(metadataAssignments());
+        assignments.add(metadataAssignments("l"));
         if (deleteMode == DeleteMode.SOFT) {
             assignments.add(q(meta.deletedAt()) + " = NULL");
         }
@@ -196,11 +196,9 @@ public final class MergeSql {
 
     /** Hard deletes: remember each deleted key with the version that deleted it. */
     public String upsertTombstones() {
-        List<String> cols = new ArrayList<>(keys);
-        cols.addAll(List.of(meta.position(), meta.topic(), meta.partition(), meta.offset()));
+        List<String> cols = tombstoneColumns();
         String source = "(SELECT " + list(cols, "") + " FROM " + q(LATEST) + " WHERE " + q(meta.op()) + " = 'd')";
-        List<String> sets = List.of(meta.position(), meta.topic(), meta.partition(), meta.offset()).stream()
-                .map(c -> q(c) + " = l." + q(c)).toList();
+        List<String> sets = meta.tombstoneNames().stream().map(c -> q(c) + " = l." + q(c)).toList();
         return "MERGE INTO " + dialect.table(tombstones) + " AS t USING " + source + " AS l ON " + keyMatch("t", "l")
                 + " WHEN MATCHED AND " + newer("l", "t") + " THEN UPDATE SET " + String.join(", ", sets)
                 + " WHEN NOT MATCHED THEN INSERT (" + list(cols, "") + ") VALUES (" + list(cols, "l.") + ")";
@@ -242,9 +240,16 @@ public final class MergeSql {
         return "COALESCE(" + alias + "." + q(meta.position()) + ", " + LOWEST_POSITION + ")";
     }
 
-    private String metadataAssignments() {
-        return List.of(meta.position(), meta.op(), meta.topic(), meta.partition(), meta.offset()).stream()
-                .map(c -> q(c) + " = l." + q(c)).collect(Collectors.joining(", "))
+    /** The columns of a tombstone row: the key columns, then the deleting version ({@link MetadataColumns#tombstone()}). */
+    public List<String> tombstoneColumns() {
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(meta.tombstoneNames());
+        return all;
+    }
+
+    /** {@code <staged metadata column> = <source>.<same column>, ..., <synced-at> = CURRENT_TIMESTAMP}: a row takes a version. */
+    public String metadataAssignments(String source) {
+        return meta.stagedNames().stream().map(c -> q(c) + " = " + source + "." + q(c)).collect(Collectors.joining(", "))
                 + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
     }
 

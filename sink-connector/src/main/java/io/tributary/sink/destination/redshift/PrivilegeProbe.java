@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.redshift;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

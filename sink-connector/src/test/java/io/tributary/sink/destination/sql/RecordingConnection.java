@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;

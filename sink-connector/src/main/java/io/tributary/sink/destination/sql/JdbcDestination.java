@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
@@ -6,6 +6,7 @@ import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
 import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.destination.StagedBatch;
+import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
@@ -17,8 +18,8 @@ import java.util.Properties;
 /**
  * A SQL warehouse: for each batch, in ONE transaction, load the staged rows into a temporary table,
  * take the dialect's per-table writer lock if it has one, create or evolve the table, and merge the
- * rows (or append them). A connection per batch, so a lost connection costs one retry and DuckDB's
- * file lock is held only while writing.
+ * rows (or append them). A connection per batch, so a lost connection costs one retry and a
+ * warehouse that locks its whole file holds that lock only while writing.
  */
 public final class JdbcDestination implements DestinationWriter {
 
@@ -113,8 +114,13 @@ public final class JdbcDestination implements DestinationWriter {
     }
 
     @Override
-    public io.tributary.sink.destination.ValueGuard valueGuard() {
+    public ValueGuard valueGuard() {
         return dialect.valueGuard();
+    }
+
+    @Override
+    public boolean isTransient(Throwable error) {
+        return dialect.isTransient(error);
     }
 
     private static void rollbackQuietly(Connection connection) {

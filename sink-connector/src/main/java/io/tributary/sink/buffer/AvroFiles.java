@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.buffer;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
@@ -32,42 +32,39 @@ public final class TableDdl {
     /** The final table: data columns, metadata columns, deleted-at when {@code softDelete}; PK in merge mode when the dialect wants it. */
     public void ensureTable(Connection connection, TableId table, TableSchema schema, boolean merge, boolean softDelete)
             throws SQLException {
-        List<String> definitions = new ArrayList<>();
+        List<TableColumn> columns = new ArrayList<>();
         for (Column column : schema.columns()) {
-            definitions.add(definition(column, merge && column.key()));
+            columns.add(of(column, merge && column.key()));
         }
         for (Column column : meta.staged()) {
-            definitions.add(definition(column, false));
+            columns.add(of(column, false));
         }
-        definitions.add(dialect.quote(meta.syncedAt()) + " " + dialect.timestampTzType());
-        if (softDelete) {
-            definitions.add(dialect.quote(meta.deletedAt()) + " " + dialect.timestampTzType());
+        for (String name : meta.mergeTimes(softDelete)) {
+            columns.add(new TableColumn(name, dialect.timestampTzType(), false));
         }
-        ensure(connection, table, definitions, merge ? schema.keyColumns() : List.of());
+        ensure(connection, table, columns, merge ? schema.keyColumns() : List.of());
     }
 
     /** The tombstone table of hard deletes: key columns and the deleting version. */
     public void ensureTombstones(Connection connection, TableId tombstones, TableSchema schema) throws SQLException {
-        List<String> definitions = new ArrayList<>();
+        List<TableColumn> columns = new ArrayList<>();
         for (Column key : schema.keyColumns()) {
-            definitions.add(definition(key, true));
+            columns.add(of(key, true));
         }
-        for (Column column : meta.staged()) {
-            if (!column.name().equals(meta.op())) {
-                definitions.add(definition(column, false));
-            }
+        for (Column column : meta.tombstone()) {
+            columns.add(of(column, false));
         }
-        ensure(connection, tombstones, definitions, schema.keyColumns());
+        ensure(connection, tombstones, columns, schema.keyColumns());
     }
 
     /** A temporary table with the staged columns of a batch. */
     public void createStage(Connection connection, String name, List<Column> stagedColumns) throws SQLException {
-        String columns = stagedColumns.stream().map(c -> dialect.quote(c.name()) + " " + dialect.stageTypeName(c))
+        String columns = stagedColumns.stream().map(c -> new TableColumn(c.name(), dialect.stageTypeName(c), false).sql(dialect))
                 .collect(Collectors.joining(", "));
         execute(connection, dialect.createTempTable(name, columns));
     }
 
-    private void ensure(Connection connection, TableId table, List<String> definitions, List<Column> primaryKey)
+    private void ensure(Connection connection, TableId table, List<TableColumn> columns, List<Column> primaryKey)
             throws SQLException {
         Set<String> existing = existingColumns(connection, table);
         if (existing.isEmpty()) {
@@ -76,39 +73,21 @@ public final class TableDdl {
             }
             String pk = primaryKey.isEmpty() || !dialect.primaryKeys() ? ""
                     : ", PRIMARY KEY (" + primaryKey.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", ")) + ")";
-            execute(connection, "CREATE TABLE " + dialect.table(table) + " (" + String.join(", ", definitions) + pk + ")");
+            String definitions = columns.stream().map(c -> c.sql(dialect)).collect(Collectors.joining(", "));
+            execute(connection, "CREATE TABLE " + dialect.table(table) + " (" + definitions + pk + ")");
             return;
         }
-        for (String definition : definitions) {
-            String name = nameOf(definition);
-            // PostgreSQL stores a column name cut to 63 bytes: found under that name, it exists
+        for (TableColumn column : columns) {
+            String name = dialect.catalogName(column.name());
+            // a warehouse that cuts long names silently lists this one cut to its limit: found under that name, it exists
             if (!existing.contains(name) && !existing.contains(Identifiers.truncate(name, dialect.maxIdentifierBytes()))) {
-                execute(connection, dialect.addColumn(table, definition.replace(" NOT NULL", "")));
+                execute(connection, dialect.addColumn(table, new TableColumn(column.name(), column.type(), false).sql(dialect)));
             }
         }
     }
 
-    private String definition(Column column, boolean notNull) {
-        return dialect.quote(column.name()) + " " + dialect.typeName(column) + (notNull ? " NOT NULL" : "");
-    }
-
-    /** The column name of a definition: the leading quoted identifier. */
-    private static String nameOf(String definition) {
-        StringBuilder name = new StringBuilder();
-        for (int i = 1; i < definition.length(); i++) {
-            char c = definition.charAt(i);
-            if (c == '"') {
-                if (i + 1 < definition.length() && definition.charAt(i + 1) == '"') {
-                    name.append('"');
-                    i++;
-                } else {
-                    break;
-                }
-            } else {
-                name.append(c);
-            }
-        }
-        return name.toString();
+    private TableColumn of(Column column, boolean notNull) {
+        return new TableColumn(column.name(), dialect.typeName(column), notNull);
     }
 
     private static Set<String> existingColumns(Connection connection, TableId table) throws SQLException {
@@ -142,4 +121,17 @@ public final class TableDdl {
         }
     }
 
+    /**
+     * A column of a table the sink creates or evolves.
+     *
+     * @param name the column name, as the sink spells it (unquoted)
+     * @param type its warehouse type
+     * @param notNull whether it is declared NOT NULL (key columns of merge tables; never for an added column)
+     */
+    private record TableColumn(String name, String type, boolean notNull) {
+
+        String sql(SqlDialect dialect) {
+            return dialect.quote(name) + " " + type + (notNull ? " NOT NULL" : "");
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

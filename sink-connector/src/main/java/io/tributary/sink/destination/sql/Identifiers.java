@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Names that fit a warehouse's identifier limit. PostgreSQL silently truncates identifiers beyond
- * 63 bytes, so two long names could land in one table and a long name would never be found again by
- * its full spelling; a name that is too long is instead shortened to a prefix plus a hash of the
- * whole name, the same on every batch and every task.
+ * Names that fit a warehouse's identifier limit. A warehouse that silently truncates identifiers
+ * beyond its limit would put two long names into one table and never find a long name again by its
+ * full spelling; a name that is too long is instead shortened to a prefix plus a hash of the whole
+ * name, the same on every batch and every task.
  */
 public final class Identifiers {
 
@@ -32,7 +32,7 @@ public final class Identifiers {
     }
 
     /**
-     * What a database that cuts identifiers silently (PostgreSQL) stores for {@code name}: its longest
+     * What a database that cuts identifiers silently stores for {@code name}: its longest
      * prefix of at most {@code maxBytes} UTF-8 bytes, never splitting a character.
      */
     public static String truncate(String name, int maxBytes) {

@@ -1,4 +1,4 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.DeleteMode;
 import java.util.ArrayList;

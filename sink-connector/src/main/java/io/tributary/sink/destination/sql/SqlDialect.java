@@ -1,7 +1,9 @@
-package io.tributary.sink.destination.jdbc;
+package io.tributary.sink.destination.sql;
 
+import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +29,15 @@ public interface SqlDialect extends SqlText {
     /** What the warehouse's columns cannot hold (its documented ranges), checked before a record joins a batch. */
     ValueGuard valueGuard();
 
-    /** The type for a timestamp with time zone (synced-at, deleted-at columns). */
+    /**
+     * The name under which the warehouse's catalog (information_schema) lists a column the sink
+     * created as {@code quote(identifier)}: the identifier itself, unless the warehouse folds case.
+     */
+    default String catalogName(String identifier) {
+        return identifier;
+    }
+
+    /** The type of the columns the merge sets to the current time ({@link MetadataColumns#mergeTimes}). */
     default String timestampTzType() {
         return "TIMESTAMP WITH TIME ZONE";
     }
@@ -37,7 +47,7 @@ public interface SqlDialect extends SqlText {
         return Integer.MAX_VALUE;
     }
 
-    /** How many batches may be written at once (DuckDB: one writer per database file). */
+    /** How many batches may be written at once (1 where the warehouse allows one writer per database file). */
     default int maxConcurrentWrites() {
         return Integer.MAX_VALUE;
     }
@@ -48,8 +58,8 @@ public interface SqlDialect extends SqlText {
     /**
      * Adds one column ({@code definition}: quoted name and type) to an existing table. Standard SQL
      * with IF NOT EXISTS where the warehouse has it; a warehouse without it fails with duplicate
-     * column (SQLSTATE 42701) when another writer added it first, which {@code Retrier} retries: the
-     * next attempt finds the column and skips it.
+     * column (SQLSTATE 42701) when another writer added it first, which {@link #isTransient} calls
+     * transient: the next attempt finds the column and skips it.
      */
     default String addColumn(TableId table, String definition) {
         return "ALTER TABLE " + table(table) + " ADD COLUMN IF NOT EXISTS " + definition;
@@ -65,12 +75,22 @@ public interface SqlDialect extends SqlText {
      * and the merge, that makes any other writer of the same table wait until this transaction ends.
      * Without it, under READ COMMITTED, a writer that checked the tombstones before another committed
      * a delete could still insert an older version of the deleted row. It must not block readers or
-     * maintenance. Null where the warehouse keeps such writers apart itself (DuckDB: one writer per
-     * file; Redshift under SERIALIZABLE isolation: the conflicting transaction fails and is retried)
-     * or where we have none yet (Snowflake, Redshift under SNAPSHOT isolation: known gaps, docs/sink.md).
+     * maintenance. Null where the warehouse keeps such writers apart itself (one writer per file, or
+     * SERIALIZABLE isolation, under which the conflicting transaction fails and is retried) or where we
+     * have none yet (known gaps, docs/sink.md); each dialect says which applies.
      */
     default String lockForApply(TableId table) {
         return null;
+    }
+
+    /**
+     * Whether a failure is worth another attempt for reasons of this warehouse, beyond the shared
+     * rules ({@link TransientErrors}). By default: another writer created the same table, schema or
+     * column first (unique violation 23505 in the catalog, duplicate table 42P07, duplicate object
+     * 42710, duplicate column 42701, see {@link #addColumn}); the next attempt finds it and goes on.
+     */
+    default boolean isTransient(Throwable error) {
+        return TransientErrors.hasSqlState(error, "23505", "42P07", "42710", "42701");
     }
 
     /** Loads a batch's staged file into a (temporary) table. */
