@@ -44,6 +44,7 @@ class PostgresDialectTest {
     }
 
     @Test
+    @SuppressWarnings("ZoneIdOfZ") // "Z" is what a user may configure: it must read as UTC
     void offsetsAreIntervalsBecauseAsTextPostgresReadsThemAsPosixZonesWestOfGreenwich() {
         assertEquals("(statement_timestamp() AT TIME ZONE INTERVAL '19800 seconds')", DIALECT.wallClockNow(ZoneId.of("+05:30")));
         assertEquals("(statement_timestamp() AT TIME ZONE INTERVAL '-28800 seconds')", DIALECT.wallClockNow(ZoneId.of("UTC-08:00")));
