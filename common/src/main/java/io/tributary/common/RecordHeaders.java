@@ -6,15 +6,40 @@ package io.tributary.common;
  */
 public final class RecordHeaders {
 
-    /** The operation, a string: {@link #OP_READ}, {@link #OP_UPSERT} or {@link #OP_DELETE}. */
+    /**
+     * The operation, a string: {@link #OP_READ}, {@link #OP_UPSERT}, {@link #OP_DELETE} (cursor and log
+     * mode), {@link #OP_INSERT}, {@link #OP_TRUNCATE} (log mode).
+     */
     public static final String OP = "tributary.op";
 
     /** Read by the snapshot. */
     public static final String OP_READ = "r";
-    /** Found by incremental polling: an insert or an update (cursor polling cannot tell them apart). */
+    /**
+     * Cursor mode: found by incremental polling, an insert or an update (cursor polling cannot tell them
+     * apart). Log mode: an update.
+     */
     public static final String OP_UPSERT = "u";
-    /** A soft delete seen by the source (the configured soft-delete column is set). */
+    /**
+     * Cursor mode: a soft delete seen by the source (the configured soft-delete column is set). Log mode:
+     * a delete: the key names the row and the value is null, so the record is also a tombstone (a
+     * compacted topic drops the row's older versions).
+     */
     public static final String OP_DELETE = "d";
+    /** Log mode: an insert. */
+    public static final String OP_INSERT = "c";
+    /**
+     * Log mode: the table was truncated. The record has a null key and a null value; its position orders
+     * it with the table's other versions.
+     */
+    public static final String OP_TRUNCATE = "t";
+
+    /**
+     * Log mode: the columns of an update whose values the log did not carry because they did not change
+     * (PostgreSQL TOAST values under the default replica identity), a string holding a JSON array of the
+     * value's field names. Those fields are null in the value and are not data: the sink keeps the
+     * stored value. Absent when every column is carried.
+     */
+    public static final String UNCHANGED = "tributary.unchanged";
 
     /**
      * The source position, an INT64: the row's cursor value (epoch microseconds for a timestamp
