@@ -54,7 +54,7 @@ final class LatencySuite {
     void run() throws Exception {
         int n = 0;
         for (Setting setting : settings()) {
-            run(setting, "lat" + (n++));
+            run(setting, "lat" + n++);
         }
     }
 

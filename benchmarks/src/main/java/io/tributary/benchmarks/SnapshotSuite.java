@@ -159,6 +159,8 @@ final class SnapshotSuite {
     }
 
     /** Kafka's limit: a plain producer (settings as the connectors') sending {@code rows} copies of a record of our topic. */
+    // a lost record fails checkExact below: the topic must hold exactly `rows` records
+    @SuppressWarnings("FutureReturnValueIgnored")
     private double produce(long rows, String topic, byte[][] sample) throws Exception {
         if (sample[0] == null) {
             throw new IllegalStateException("no sample record: the Kafka limit needs a Tributary run first");

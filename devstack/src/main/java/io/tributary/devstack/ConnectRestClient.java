@@ -18,7 +18,7 @@ import java.util.Map;
 public final class ConnectRestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
     private final URI baseUri;
     private final HttpClient http;

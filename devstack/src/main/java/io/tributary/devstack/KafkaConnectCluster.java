@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaConnectCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConnectCluster.class);
-    private static final Duration WORKER_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration WORKER_START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Options options;
     private final Path workDir;

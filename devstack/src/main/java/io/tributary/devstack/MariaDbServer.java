@@ -109,6 +109,7 @@ public final class MariaDbServer implements JdbcDatabase, AutoCloseable {
     }
 
     /** @return the JDBC URL of the database {@code tributary} (no credentials in it) */
+    @Override
     public String jdbcUrl() {
         return jdbcUrl(DEFAULT_DATABASE);
     }
@@ -122,11 +123,13 @@ public final class MariaDbServer implements JdbcDatabase, AutoCloseable {
     }
 
     /** @return the user with all privileges, {@code tributary} */
+    @Override
     public String user() {
         return USER;
     }
 
     /** @return the password of {@link #user()}, {@code tributary} */
+    @Override
     public String password() {
         return PASSWORD;
     }
@@ -137,6 +140,7 @@ public final class MariaDbServer implements JdbcDatabase, AutoCloseable {
      * @return a new connection, closed by the caller
      * @throws SQLException if connecting fails
      */
+    @Override
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }

@@ -98,6 +98,7 @@ public final class PostgresServer implements JdbcDatabase, AutoCloseable {
     }
 
     /** @return the JDBC URL of the database {@code postgres} (no credentials in it) */
+    @Override
     public String jdbcUrl() {
         return jdbcUrl(DEFAULT_DATABASE);
     }
@@ -111,11 +112,13 @@ public final class PostgresServer implements JdbcDatabase, AutoCloseable {
     }
 
     /** @return the superuser name, {@code postgres} */
+    @Override
     public String user() {
         return USER;
     }
 
     /** @return a password to pass along with {@link #user()}; the server does not check it */
+    @Override
     public String password() {
         return PASSWORD;
     }
@@ -126,6 +129,7 @@ public final class PostgresServer implements JdbcDatabase, AutoCloseable {
      * @return a new connection, closed by the caller
      * @throws SQLException if connecting fails
      */
+    @Override
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }

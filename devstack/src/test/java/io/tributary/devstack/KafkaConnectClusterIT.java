@@ -42,7 +42,7 @@ class KafkaConnectClusterIT {
             assertEquals(List.of(), cluster.worker(0).rest().connectors(), "the other worker keeps serving");
 
             second.start();
-            second.awaitReady(Duration.ofSeconds(120));
+            second.awaitReady(Duration.ofMinutes(2));
             assertEquals(List.of(), second.rest().connectors());
         }
         for (long pid : List.of(brokerPid, workerPids.get(0))) {

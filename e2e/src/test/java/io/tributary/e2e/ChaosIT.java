@@ -68,7 +68,7 @@ class ChaosIT {
                 LOG.info("Chaos round {}: killed {} after {} changes", round, victim, changes.get());
                 Thread.sleep(1_000 + random.nextInt(2_000));
                 victim.start();
-                victim.awaitReady(Duration.ofSeconds(120));
+                victim.awaitReady(Duration.ofMinutes(2));
             }
             Thread.sleep(2_000);
         } finally {
@@ -77,7 +77,7 @@ class ChaosIT {
             for (ConnectWorker worker : cluster.workers()) {
                 if (!worker.isRunning()) {
                     worker.start();
-                    worker.awaitReady(Duration.ofSeconds(120));
+                    worker.awaitReady(Duration.ofMinutes(2));
                 }
             }
         }
@@ -101,7 +101,7 @@ class ChaosIT {
         try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
             while (writing.get()) {
                 int dice = random.nextInt(10);
-                long id = 1 + random.nextInt((int) nextId - 1);
+                long id = 1L + random.nextInt((int) nextId - 1);
                 if (dice < 6) {
                     changes.addAndGet(s.executeUpdate("UPDATE chaos_items SET v = v + 1, updated_at = clock_timestamp()"
                             + " WHERE id = " + id + " AND deleted_at IS NULL"));

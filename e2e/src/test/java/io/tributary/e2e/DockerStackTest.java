@@ -93,7 +93,7 @@ class DockerStackTest {
     @Test
     void portsAgreeBetweenServices() {
         Set<String> advertised = new HashSet<>();
-        for (String listener : env("kafka", "KAFKA_ADVERTISED_LISTENERS").split(",")) {
+        for (String listener : env("kafka", "KAFKA_ADVERTISED_LISTENERS").split(",", -1)) {
             advertised.add(listener.substring(listener.indexOf("://") + 3));
         }
         for (String[] ref : new String[][] {{"connect", "CONNECT_BOOTSTRAP_SERVERS"},
@@ -116,7 +116,7 @@ class DockerStackTest {
         assertPublishes("postgres", 5432);
         assertPublishes("minio", 9000);
         assertPublishes("minio", 9001);
-        for (String listener : env("kafka", "KAFKA_LISTENERS").split(",")) {
+        for (String listener : env("kafka", "KAFKA_LISTENERS").split(",", -1)) {
             int port = Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
             if (listener.startsWith("HOST")) {
                 assertPublishes("kafka", port);

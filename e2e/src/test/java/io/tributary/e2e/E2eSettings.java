@@ -34,7 +34,7 @@ final class E2eSettings {
     }
 
     private static Path moduleTarget(String artifactId) {
-        for (String dir : required("tributary.plugin.archives").split(",")) {
+        for (String dir : required("tributary.plugin.archives").split(",", -1)) {
             Path target = Path.of(dir.trim());
             if (target.getParent().getFileName().toString().equals(artifactId.replace("tributary-", ""))) {
                 return target;

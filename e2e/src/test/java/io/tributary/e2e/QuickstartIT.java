@@ -42,7 +42,8 @@ class QuickstartIT {
         QuickstartOptions options = QuickstartOptions.parse("--rows", "20000", "--tasks", "2", "--exit-when-synced",
                 "--connect-port", "0", "--kafka-port", "0", "--work-dir", work.resolve("qs").toString(),
                 "--plugin-path", E2eSettings.pluginPath().get(0).toString());
-        try (Quickstart quickstart = new Quickstart(options, new Terminal(System.out, false))) {
+        Terminal terminal = new Terminal(System.out, false); // not a resource: closing the Quickstart leaves System.out open
+        try (Quickstart quickstart = new Quickstart(options, terminal)) {
             Quickstart.Report report = quickstart.runUntilSynced();
             assertTrue(report.secondsToInSync() > 0 && report.changeDelaySeconds() >= 0, report.toString());
             for (TableSpec table : SampleDataset.TABLES) {
@@ -77,11 +78,11 @@ class QuickstartIT {
             while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
                 output.append(line).append('\n');
                 if (line.startsWith("quickstart: ports ")) {
-                    for (String part : line.substring("quickstart: ports ".length()).split(" ")) {
+                    for (String part : line.substring("quickstart: ports ".length()).split(" ", -1)) {
                         ports.add(Integer.parseInt(part.substring(part.indexOf('=') + 1)));
                     }
                 } else if (line.startsWith("quickstart: pids ")) {
-                    for (String pid : line.substring("quickstart: pids ".length()).trim().split(" ")) {
+                    for (String pid : line.substring("quickstart: pids ".length()).trim().split(" ", -1)) {
                         pids.add(Long.parseLong(pid));
                     }
                 } else if (line.equals("quickstart: ready")) {

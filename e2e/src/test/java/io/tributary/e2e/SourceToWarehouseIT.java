@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,7 @@ class SourceToWarehouseIT {
                 values.add(String.valueOf(rs.getObject("local_ts", LocalDateTime.class)));
                 values.add(rs.getString("note"));
                 Object ref = rs.getObject("ref");
-                values.add(ref == null ? null : ref.toString().toLowerCase());
+                values.add(ref == null ? null : ref.toString().toLowerCase(Locale.ROOT));
                 values.add(String.valueOf(rs.getObject("active")));
                 byte[] blob = rs.getBytes("blob");
                 values.add(blob == null ? null : HexFormat.of().formatHex(blob));

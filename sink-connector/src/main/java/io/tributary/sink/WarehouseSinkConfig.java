@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
@@ -69,61 +68,61 @@ public final class WarehouseSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         int order = 0;
         DestinationKeys destinations = new DestinationKeys(DESTINATION, Destinations.all());
-        def.define(DESTINATION, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, destinations.validator(), Importance.HIGH,
+        def.define(DESTINATION, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, destinations.validator(), Importance.HIGH,
                 "Where the data lands: " + destinations.choices() + ".", GROUP_DESTINATION, ++order, Width.MEDIUM, "Destination",
                 destinations.providerKeys(), destinations.recommender());
-        def.define(WAREHOUSE_URL, Type.STRING, null, UrlCredentials.validator(WAREHOUSE_PASSWORD), Importance.HIGH,
+        def.define(WAREHOUSE_URL, ConfigDef.Type.STRING, null, UrlCredentials.validator(WAREHOUSE_PASSWORD), Importance.HIGH,
                 "JDBC URL of the warehouse, in its driver's form (docs/sink.md, Destinations, gives each destination's). "
                         + "It is shown unmasked by the REST API, so it must not hold credentials (password, token or key parameters, "
                         + "user:password@): the password goes in warehouse.password.",
                 GROUP_DESTINATION, ++order, Width.LONG, "Warehouse URL");
-        def.define(WAREHOUSE_USER, Type.STRING, null, Importance.HIGH, "Warehouse user.",
+        def.define(WAREHOUSE_USER, ConfigDef.Type.STRING, null, Importance.HIGH, "Warehouse user.",
                 GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse user");
-        def.define(WAREHOUSE_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+        def.define(WAREHOUSE_PASSWORD, ConfigDef.Type.PASSWORD, null, Importance.HIGH,
                 "Password of warehouse.user. Masked by the REST API and never logged.",
                 GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse password");
-        def.define(WAREHOUSE_SCHEMA, Type.STRING, "public", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(WAREHOUSE_SCHEMA, ConfigDef.Type.STRING, "public", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Schema (dataset) that holds the final tables.", GROUP_DESTINATION, ++order, Width.MEDIUM, "Warehouse schema");
 
         order = 0;
-        def.define(STAGING_S3_BUCKET, Type.STRING, null, Importance.HIGH, "Bucket for the staged Avro batch files.",
+        def.define(STAGING_S3_BUCKET, ConfigDef.Type.STRING, null, Importance.HIGH, "Bucket for the staged Avro batch files.",
                 GROUP_STAGING, ++order, Width.MEDIUM, "Bucket");
-        def.define(STAGING_S3_PREFIX, Type.STRING, "tributary", Importance.MEDIUM, "Key prefix of the staged files.",
+        def.define(STAGING_S3_PREFIX, ConfigDef.Type.STRING, "tributary", Importance.MEDIUM, "Key prefix of the staged files.",
                 GROUP_STAGING, ++order, Width.MEDIUM, "Prefix");
-        def.define(STAGING_S3_REGION, Type.STRING, "us-east-1", Importance.MEDIUM, "Region of the bucket.",
+        def.define(STAGING_S3_REGION, ConfigDef.Type.STRING, "us-east-1", Importance.MEDIUM, "Region of the bucket.",
                 GROUP_STAGING, ++order, Width.SHORT, "Region");
-        def.define(STAGING_S3_ENDPOINT, Type.STRING, null, Importance.LOW,
+        def.define(STAGING_S3_ENDPOINT, ConfigDef.Type.STRING, null, Importance.LOW,
                 "Endpoint of an S3-compatible service (MinIO, s3proxy, ...). Empty means AWS.",
                 GROUP_STAGING, ++order, Width.LONG, "Endpoint");
-        def.define(STAGING_S3_PATH_STYLE_ACCESS, Type.BOOLEAN, false, Importance.LOW,
+        def.define(STAGING_S3_PATH_STYLE_ACCESS, ConfigDef.Type.BOOLEAN, false, Importance.LOW,
                 "Address the bucket in the path rather than the host name; most S3-compatible services need it.",
                 GROUP_STAGING, ++order, Width.SHORT, "Path-style access");
-        def.define(STAGING_S3_ACCESS_KEY_ID, Type.STRING, null, Importance.MEDIUM,
+        def.define(STAGING_S3_ACCESS_KEY_ID, ConfigDef.Type.STRING, null, Importance.MEDIUM,
                 "Access key id. Empty means the default AWS credential chain (environment, profile, instance role).",
                 GROUP_STAGING, ++order, Width.MEDIUM, "Access key id");
-        def.define(STAGING_S3_SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
+        def.define(STAGING_S3_SECRET_ACCESS_KEY, ConfigDef.Type.PASSWORD, null, Importance.MEDIUM,
                 "Secret access key. Masked by the REST API and never logged.", GROUP_STAGING, ++order, Width.MEDIUM, "Secret access key");
-        def.define(STAGING_S3_ARCHIVE, Type.BOOLEAN, false, Importance.LOW,
+        def.define(STAGING_S3_ARCHIVE, ConfigDef.Type.BOOLEAN, false, Importance.LOW,
                 "Upload every batch to the staging bucket even when the destination does not read it from there (it loads the local"
                         + " file or uploads it itself; docs/sink.md, Destinations, says which do), to keep the staged Avro files as"
                         + " an archive. Destinations that load from S3 always upload.",
                 GROUP_STAGING, ++order, Width.SHORT, "Keep an archive");
-        def.define(STAGING_AVRO_CODEC, Type.STRING, "deflate", ConfigDef.CaseInsensitiveValidString.in("null", "deflate"),
+        def.define(STAGING_AVRO_CODEC, ConfigDef.Type.STRING, "deflate", ConfigDef.CaseInsensitiveValidString.in("null", "deflate"),
                 Importance.LOW, "Compression of the staged Avro files: null (none) or deflate.",
                 GROUP_STAGING, ++order, Width.SHORT, "Avro codec");
-        def.define(BUFFER_DIR, Type.STRING, System.getProperty("java.io.tmpdir"), new ConfigDef.NonEmptyString(), Importance.LOW,
+        def.define(BUFFER_DIR, ConfigDef.Type.STRING, System.getProperty("java.io.tmpdir"), new ConfigDef.NonEmptyString(), Importance.LOW,
                 "Local folder where batches are written before they are uploaded; records are streamed to disk, never held in memory.",
                 GROUP_STAGING, ++order, Width.LONG, "Local buffer folder");
 
         order = 0;
-        def.define(FLUSH_MAX_RECORDS, Type.INT, 50_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+        def.define(FLUSH_MAX_RECORDS, ConfigDef.Type.INT, 50_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 "A table's batch is flushed when it holds this many records.", GROUP_BATCHING, ++order, Width.SHORT, "Max records");
-        def.define(FLUSH_MAX_BYTES, Type.LONG, 64L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
+        def.define(FLUSH_MAX_BYTES, ConfigDef.Type.LONG, 64L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
                 "A table's batch is flushed when its staged file reaches this many bytes.", GROUP_BATCHING, ++order, Width.SHORT, "Max bytes");
-        def.define(FLUSH_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
+        def.define(FLUSH_INTERVAL_MS, ConfigDef.Type.LONG, 60_000L, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
                 "A non-empty batch is flushed at the latest this long after its first record, on the wall clock, even if no more records arrive.",
                 GROUP_BATCHING, ++order, Width.SHORT, "Flush interval (ms)");
-        def.define(FLUSH_MAX_IN_FLIGHT, Type.INT, 2, ConfigDef.Range.between(1, 64), Importance.LOW,
+        def.define(FLUSH_MAX_IN_FLIGHT, ConfigDef.Type.INT, 2, ConfigDef.Range.between(1, 64), Importance.LOW,
                 "Batches a task stages, loads and merges at the same time, on background threads (one warehouse connection each;"
                         + " batches of one table always go one after the other). Records keep being converted meanwhile; when more"
                         + " finished batches wait than this, the task pauses consumption until they drain. A destination that allows one writer"
@@ -131,35 +130,35 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 GROUP_BATCHING, ++order, Width.SHORT, "Batches in flight");
 
         order = 0;
-        def.define(WRITE_MODE, Type.STRING, ConfigEnums.value(WriteMode.MERGE),
+        def.define(WRITE_MODE, ConfigDef.Type.STRING, ConfigEnums.value(WriteMode.MERGE),
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(WriteMode.class)), Importance.HIGH,
                 "merge: one current row per key, the highest source position wins; append: every version is inserted.",
                 GROUP_WRITING, ++order, Width.SHORT, "Write mode");
-        def.define(DELETE_MODE, Type.STRING, ConfigEnums.value(DeleteMode.HARD),
+        def.define(DELETE_MODE, ConfigDef.Type.STRING, ConfigEnums.value(DeleteMode.HARD),
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(DeleteMode.class)), Importance.MEDIUM,
                 "hard: deletes remove the row; soft: the row is kept with a deleted-at time; none: deletes are ignored.",
                 GROUP_WRITING, ++order, Width.SHORT, "Delete mode");
-        def.define(TABLE_NAME_FORMAT, Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(TABLE_NAME_FORMAT, ConfigDef.Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "
                         + "before it (with its '_' left out when the topic has no schema part), ${topic} the whole topic with dots as "
                         + "underscores. The default keeps tables of different source schemas apart (public.orders -> public_orders). "
                         + "Two topics that would share a table fail the task (validate() reports it when topics is a list). "
                         + "Sinks created before this default (it was ${table}) keep their tables only with table.name.format=${table}.",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Table name format");
-        def.define(KEY_FIELDS, Type.LIST, "", Importance.MEDIUM,
+        def.define(KEY_FIELDS, ConfigDef.Type.LIST, "", Importance.MEDIUM,
                 "Value fields that form the row key, for records whose Kafka key is not a struct of the key columns. "
                         + "Empty: the record key (a struct) is the row key.",
                 GROUP_WRITING, ++order, Width.LONG, "Key fields");
-        def.define(METADATA_COLUMN_PREFIX, Type.STRING, "__tributary_", new ConfigDef.NonEmptyString(), Importance.LOW,
+        def.define(METADATA_COLUMN_PREFIX, ConfigDef.Type.STRING, "__tributary_", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, synced_at.",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Metadata column prefix");
-        def.define(SOFT_DELETE_COLUMN, Type.STRING, "__tributary_deleted_at", new ConfigDef.NonEmptyString(), Importance.LOW,
+        def.define(SOFT_DELETE_COLUMN, ConfigDef.Type.STRING, "__tributary_deleted_at", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "With delete.mode=soft: the column set to the time a row was deleted (NULL while it exists).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Soft delete column");
-        def.define(RETRY_MAX_ATTEMPTS, Type.INT, 6, ConfigDef.Range.between(1, 100), Importance.LOW,
+        def.define(RETRY_MAX_ATTEMPTS, ConfigDef.Type.INT, 6, ConfigDef.Range.between(1, 100), Importance.LOW,
                 "Attempts to stage and merge a batch when S3 or the warehouse fails with a transient error, before the task fails.",
                 GROUP_WRITING, ++order, Width.SHORT, "Retry attempts");
-        def.define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+        def.define(RETRY_BACKOFF_MS, ConfigDef.Type.LONG, 1000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
                 "First wait between attempts; doubled after each attempt, at most 60 s.",
                 GROUP_WRITING, ++order, Width.SHORT, "Retry backoff (ms)");
 

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,11 +79,11 @@ abstract class AbstractValueEdgesIT {
     }
 
     private static java.util.Date date(LocalDate day) {
-        return new java.util.Date(day.toEpochDay() * 86_400_000L);
+        return java.util.Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     private static long micros(LocalDateTime wallClock) {
-        return wallClock.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + wallClock.getNano() / 1000;
+        return wallClock.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + wallClock.get(ChronoField.MICRO_OF_SECOND);
     }
 
     @Test

@@ -91,6 +91,7 @@ final class ContractProducer implements AutoCloseable {
     }
 
     /** Sends one version of a row with its op and position headers. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a failed send reaches check(); flush() throws it
     void send(String topic, int partition, Schema schema, long id, int version, long position, String op) {
         byte[] key = keys.fromConnectData(topic, KEY, new Struct(KEY).put("id", id));
         byte[] value = values.fromConnectData(topic, schema, row(schema, id, version));
@@ -102,6 +103,7 @@ final class ContractProducer implements AutoCloseable {
     }
 
     /** Sends raw bytes (for bad records). */
+    @SuppressWarnings("FutureReturnValueIgnored") // a failed send reaches check(); flush() throws it
     void sendRaw(String topic, int partition, byte[] key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, partition, key, value), this::check);
     }

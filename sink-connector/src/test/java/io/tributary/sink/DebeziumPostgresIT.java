@@ -52,7 +52,7 @@ class DebeziumPostgresIT {
             duck.remove("warehouse.password");
             rest.putConnector("dbz-duck", duck);
             try {
-                rest.awaitRunning("dbz-source", 1, Duration.ofSeconds(120));
+                rest.awaitRunning("dbz-source", 1, Duration.ofMinutes(2));
                 rest.awaitRunning("dbz-hard", 1, Duration.ofSeconds(90));
                 rest.awaitRunning("dbz-soft", 1, Duration.ofSeconds(90));
                 rest.awaitRunning("dbz-duck", 1, Duration.ofSeconds(90));

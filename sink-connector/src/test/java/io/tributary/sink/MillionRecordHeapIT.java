@@ -117,8 +117,8 @@ class MillionRecordHeapIT {
                 try {
                     Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).redirectErrorStream(true).start();
                     try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-                        String[] header = out.readLine().trim().split("\\s+");
-                        String[] values = out.readLine().trim().split("\\s+");
+                        String[] header = out.readLine().trim().split("\\s+", -1);
+                        String[] values = out.readLine().trim().split("\\s+", -1);
                         double used = 0;
                         for (int i = 0; i < header.length; i++) {
                             if (List.of("S0U", "S1U", "EU", "OU").contains(header[i])) {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -28,20 +29,20 @@ final class TaskDriver implements AutoCloseable {
 
     /** A clock the test moves. */
     static final class MovableClock extends Clock {
-        private volatile long millis = 1_700_000_000_000L;
+        private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
 
         void advance(long ms) {
-            millis += ms;
+            millis.addAndGet(ms);
         }
 
         @Override
         public long millis() {
-            return millis;
+            return millis.get();
         }
 
         @Override
         public Instant instant() {
-            return Instant.ofEpochMilli(millis);
+            return Instant.ofEpochMilli(millis.get());
         }
 
         @Override

@@ -76,7 +76,7 @@ final class TypeSamples {
                 .put("day", java.util.Date.from(LocalDate.of(1969, 7, 20).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .put("dbzday", (int) LocalDate.of(2038, 1, 19).toEpochDay())
                 .put("tod", LocalTime.of(23, 59, 59, 999_999_000).toNanoOfDay() / 1000)
-                .put("ctod", new java.util.Date(LocalTime.of(12, 30, 0, 250_000_000).toNanoOfDay() / 1_000_000))
+                .put("ctod", java.util.Date.from(LocalTime.of(12, 30, 0, 250_000_000).atDate(LocalDate.EPOCH).toInstant(ZoneOffset.UTC)))
                 .put("ts", TS.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + 999_999)
                 .put("tstz", TS.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + 999_999)
                 .put("zts", "2024-03-01T10:15:30.123456+02:00")

@@ -84,7 +84,7 @@ class WarehouseSinkConnectorTest {
                 "capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
             @Override
             public void append(org.apache.logging.log4j.core.LogEvent event) {
-                if (event.getLevel() == org.apache.logging.log4j.Level.WARN) {
+                if (event.getLevel().equals(org.apache.logging.log4j.Level.WARN)) {
                     warnings.add(event.getMessage().getFormattedMessage());
                 }
             }

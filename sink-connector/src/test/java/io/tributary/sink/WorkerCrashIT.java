@@ -81,13 +81,13 @@ class WorkerCrashIT {
             LOG.info("Killed {} (running the DuckDB task) with {} of {} PostgreSQL rows merged", victim, mergedBefore, KEYS);
             Thread.sleep(2_000);
             victim.start();
-            victim.awaitReady(Duration.ofSeconds(120));
+            victim.awaitReady(Duration.ofMinutes(2));
             WarehouseTables.awaitEqual(expected, () -> read(postgres::connect), 240_000, "PostgreSQL after the crash");
             WarehouseTables.awaitEqual(expected, () -> read(duckdb::connect), 240_000, "DuckDB after the crash");
         } finally {
             if (victim != null && !victim.isRunning()) {
                 victim.start();
-                victim.awaitReady(Duration.ofSeconds(120));
+                victim.awaitReady(Duration.ofMinutes(2));
             }
             cluster.rest().deleteConnector("crash-postgres");
             cluster.rest().deleteConnector("crash-duckdb");

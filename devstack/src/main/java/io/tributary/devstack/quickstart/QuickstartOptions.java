@@ -56,7 +56,7 @@ public record QuickstartOptions(long rows, int tasks, boolean keepData, Destinat
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value(args, ++i, flag));
                 case "--work-dir" -> workDir = Path.of(value(args, ++i, flag));
                 case "--plugin-path" -> {
-                    for (String p : value(args, ++i, flag).split(",")) {
+                    for (String p : value(args, ++i, flag).split(",", -1)) {
                         if (!p.isBlank()) {
                             pluginPath.add(Path.of(p.trim()).toAbsolutePath());
                         }

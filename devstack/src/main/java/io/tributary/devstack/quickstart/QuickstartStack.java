@@ -50,6 +50,8 @@ public final class QuickstartStack implements AutoCloseable {
         }
     }
 
+    // stopping a cluster that comes up after a failure is fire and forget (finally below): start() throws that failure
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void startParts(SampleDataset dataset, java.util.function.LongConsumer loaded) throws Exception {
         Path marker = options.workDir().resolve(".tributary-quickstart");
         if (Files.isDirectory(options.workDir())) {

@@ -1,6 +1,7 @@
 package io.tributary.devstack.quickstart;
 
 import io.tributary.devstack.quickstart.LedgerProgress.TableProgress;
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,25 @@ public final class Terminal {
 
     /** ANSI redraw when this process writes to a terminal and TERM is not dumb. */
     public static Terminal system() {
-        boolean tty = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        boolean tty = isTerminal(System.console()) && !"dumb".equals(System.getenv("TERM"));
         return new Terminal(System.out, tty);
+    }
+
+    /**
+     * Before JDK 22 there is a console only on a terminal; JDK 22 to 24 give one for a pipe too, and
+     * only its isTerminal() (JDK 22 and later: called by reflection, this code is built for 17) tells.
+     */
+    private static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     public void line(String text) {

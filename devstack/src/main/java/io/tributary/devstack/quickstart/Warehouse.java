@@ -97,7 +97,7 @@ public final class Warehouse {
 
     /** Whether {@code schema.table} exists. */
     public static boolean exists(Connection connection, String qualified) throws SQLException {
-        String[] parts = qualified.split("\\.");
+        String[] parts = qualified.split("\\.", -1);
         try (var ps = connection.prepareStatement(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
             ps.setString(1, parts[0]);

@@ -45,9 +45,9 @@ public final class AvroValues {
             case AS_IS -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value instanceof Short s ? s.intValue() : value;
             case BYTE -> ((Number) value).intValue();
             case CONNECT_DECIMAL -> decimal(column, (BigDecimal) value);
-            case CONNECT_DATE -> Math.toIntExact(Math.floorDiv(((Date) value).getTime(), 86_400_000L));
-            case CONNECT_TIME -> ((Date) value).getTime() * 1000L;
-            case CONNECT_TIMESTAMP -> Math.multiplyExact(((Date) value).getTime(), 1000L);
+            case CONNECT_DATE -> Math.toIntExact(Math.floorDiv(epochMillis(value), 86_400_000L));
+            case CONNECT_TIME -> epochMillis(value) * 1000L;
+            case CONNECT_TIMESTAMP -> Math.multiplyExact(epochMillis(value), 1000L);
             case EPOCH_DAYS -> ((Number) value).intValue();
             case MILLIS -> infinityOr(((Number) value).longValue(), v -> Math.multiplyExact(v, 1000L));
             case MICROS -> ((Number) value).longValue();
@@ -67,6 +67,16 @@ public final class AvroValues {
     /** Long.MAX_VALUE and Long.MIN_VALUE (infinity) stay as they are; other values are converted to microseconds. */
     private static long infinityOr(long value, LongUnaryOperator toMicros) {
         return value == Long.MAX_VALUE || value == Long.MIN_VALUE ? value : toMicros.applyAsLong(value);
+    }
+
+    /**
+     * The milliseconds of a Connect Date, Time or Timestamp value. Those logical types are
+     * {@code java.util.Date} (so the suppression); getTime(), as java.sql.Date and java.sql.Time, which
+     * Connect accepts too, throw on toInstant().
+     */
+    @SuppressWarnings("JavaUtilDate")
+    private static long epochMillis(Object connectDate) {
+        return ((Date) connectDate).getTime();
     }
 
     private static ByteBuffer decimal(Column column, BigDecimal value) {

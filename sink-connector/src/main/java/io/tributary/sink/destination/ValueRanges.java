@@ -6,6 +6,7 @@ import io.tributary.sink.schema.ColumnType.Kind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ public record ValueRanges(String warehouse, LocalDate minDate, LocalDate maxDate
     /** Microseconds since the epoch, saturated inside the staged range (below Long.MAX_VALUE, above Long.MIN_VALUE). */
     static long micros(LocalDateTime wallClock) {
         try {
-            long micros = Math.addExact(Math.multiplyExact(wallClock.toEpochSecond(ZoneOffset.UTC), 1_000_000L), wallClock.getNano() / 1000L);
+            long micros = Math.addExact(Math.multiplyExact(wallClock.toEpochSecond(ZoneOffset.UTC), 1_000_000L), wallClock.get(ChronoField.MICRO_OF_SECOND));
             return Math.max(Long.MIN_VALUE + 1, Math.min(Long.MAX_VALUE - 1, micros));
         } catch (ArithmeticException e) {
             return wallClock.getYear() > 0 ? Long.MAX_VALUE - 1 : Long.MIN_VALUE + 1;

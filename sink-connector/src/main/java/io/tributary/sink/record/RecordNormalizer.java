@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -38,7 +37,7 @@ public final class RecordNormalizer {
 
     private final List<String> keyFields;
     private final boolean keyRequired;
-    private final Map<Schema, Map<Schema, TableSchema>> schemas = new IdentityHashMap<>();
+    private final IdentityHashMap<Schema, IdentityHashMap<Schema, TableSchema>> schemas = new IdentityHashMap<>();
 
     /**
      * @param keyFields value fields that form the key; empty: the record key struct is the key
@@ -134,7 +133,7 @@ public final class RecordNormalizer {
     }
 
     private TableSchema schema(Schema keySchema, Schema rowSchema) {
-        Map<Schema, TableSchema> byRow = schemas.computeIfAbsent(keySchema == null ? Schema.OPTIONAL_STRING_SCHEMA : keySchema,
+        IdentityHashMap<Schema, TableSchema> byRow = schemas.computeIfAbsent(keySchema == null ? Schema.OPTIONAL_STRING_SCHEMA : keySchema,
                 k -> new IdentityHashMap<>());
         Schema rowKey = rowSchema == null ? Schema.OPTIONAL_BOOLEAN_SCHEMA : rowSchema;
         TableSchema cached = byRow.get(rowKey);

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 import org.junit.jupiter.api.Test;
 
 /** The text PostgreSQL reads (COPY) and the other warehouses get for durations. */
 class TemporalTextTest {
 
     private static long micros(LocalDateTime t) {
-        return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+        return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.get(ChronoField.MICRO_OF_SECOND);
     }
 
     @Test

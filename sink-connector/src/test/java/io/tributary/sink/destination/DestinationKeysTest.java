@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +76,8 @@ class DestinationKeysTest {
 
     @Test
     void aKeyDefinedTwiceIsRefused() {
-        DestinationProvider clashing = provider("clash", new ConfigDef().define("warehouse.url", Type.STRING, null, Importance.LOW, "again"));
-        ConfigDef def = new ConfigDef().define("warehouse.url", Type.STRING, null, Importance.LOW, "shared");
+        DestinationProvider clashing = provider("clash", new ConfigDef().define("warehouse.url", ConfigDef.Type.STRING, null, Importance.LOW, "again"));
+        ConfigDef def = new ConfigDef().define("warehouse.url", ConfigDef.Type.STRING, null, Importance.LOW, "shared");
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new DestinationKeys("destination", List.of(clashing)).addProviderKeys(def));
         assertTrue(e.getMessage().contains("clash") && e.getMessage().contains("warehouse.url"), e.getMessage());

@@ -112,7 +112,7 @@ class CursorTimeZoneIT {
             assertTrue(startBeforeStamp.toMillis() > LAG_MS - 1_000 && startBeforeStamp.toMillis() <= LAG_MS,
                     "the start point " + plan.watermark() + " is the database's now in " + zone + " minus the lag; the row's stamp: " + stamp);
 
-            CursorPoller poller = poller(c, dialect, description, zoneId);
+            CursorPoller poller = poller(dialect, description, zoneId);
             List<SourceRecord> first = poller.poll(c, 10);
             double ageMs = ageMillis(c, db, table, zoneSql);
             assertTrue(ageMs < LAG_MS, "premise: the first poll ran within the lag of the stamp (" + ageMs + " ms)");
@@ -127,7 +127,7 @@ class CursorTimeZoneIT {
         }
     }
 
-    private static CursorPoller poller(Connection c, SourceDialect dialect, TableDescription description, ZoneId zone) {
+    private static CursorPoller poller(SourceDialect dialect, TableDescription description, ZoneId zone) {
         TablePlan plan = new TablePlan(description.id().qualified(), UUID.randomUUID().toString(), List.of("id"), List.of(),
                 List.of("updated_at"), null, 0, Instant.now().toString());
         SourceTableMetrics metrics = new SourceTableMetrics("tz-it", 0, plan.table(), 1, "incremental");

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ abstract class AbstractKeyTypesIT {
         }
         assertEquals(ROWS, expected.size(), "test data");
 
-        String prefix = getClass().getSimpleName().toLowerCase().replace("keytypesit", "") + "-" + keyKind;
+        String prefix = getClass().getSimpleName().toLowerCase(Locale.ROOT).replace("keytypesit", "") + "-" + keyKind;
         String name = prefix + "-keys";
         SourceConnectorHarness harness = new SourceConnectorHarness(cluster);
         try {

@@ -53,12 +53,12 @@ class ResetTableIT {
             cluster.rest().alterOffsets("reset", Map.of("offsets", List.of(entry)));
             cluster.rest().resumeConnector("reset");
 
-            List<JsonNode> doneA = harness.awaitChunksDone(prefix, "public.reset_a", 4, Duration.ofMinutes(1));
+            harness.awaitChunksDone(prefix, "public.reset_a", 4, Duration.ofMinutes(1));
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (harness.chunksDone(prefix, "public.reset_a").size() < 8 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            doneA = harness.chunksDone(prefix, "public.reset_a");
+            List<JsonNode> doneA = harness.chunksDone(prefix, "public.reset_a");
             assertEquals(8, doneA.size(), "table a read twice, under two plans: " + doneA);
             assertEquals(2, doneA.stream().map(e -> e.path("plan_id").asText()).distinct().count());
             Thread.sleep(3000);

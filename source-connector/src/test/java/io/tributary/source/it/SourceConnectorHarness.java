@@ -49,7 +49,7 @@ final class SourceConnectorHarness {
 
     void create(String name, Map<String, String> config, int tasks) {
         rest().putConnector(name, config);
-        rest().awaitRunning(name, tasks, Duration.ofSeconds(120));
+        rest().awaitRunning(name, tasks, Duration.ofMinutes(2));
     }
 
     void delete(String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.source.plan.TablePlan;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class OffsetsTest {
         // Connect serializes offsets with its JsonConverter; the lazy map must come out the same
         org.apache.kafka.connect.json.JsonConverter json = new org.apache.kafka.connect.json.JsonConverter();
         json.configure(Map.of("schemas.enable", "false"), false);
-        assertEquals(new String(json.fromConnectData("t", null, offset.toMap())), new String(json.fromConnectData("t", null, lazy)));
+        assertEquals(new String(json.fromConnectData("t", null, offset.toMap()), StandardCharsets.UTF_8),
+                new String(json.fromConnectData("t", null, lazy), StandardCharsets.UTF_8));
     }
 
     @Test

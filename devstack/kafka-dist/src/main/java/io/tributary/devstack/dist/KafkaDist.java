@@ -25,7 +25,7 @@ public final class KafkaDist {
     public static List<Path> classpath() {
         List<Path> entries = new ArrayList<>();
         entries.add(ownLocation());
-        for (String entry : readResource().trim().split(java.io.File.pathSeparator)) {
+        for (String entry : readResource().trim().split(java.io.File.pathSeparator, -1)) {
             if (entry.isBlank()) {
                 continue;
             }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
@@ -44,29 +43,29 @@ public record BigQuerySettings(String project, String location, String credentia
     static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(PROJECT, Type.STRING, null, Importance.HIGH,
+        def.define(PROJECT, ConfigDef.Type.STRING, null, Importance.HIGH,
                 "Google Cloud project that holds the dataset (warehouse.schema) and runs the load and query jobs.",
                 GROUP, ++order, Width.MEDIUM, "Project");
-        def.define(LOCATION, Type.STRING, null, Importance.MEDIUM,
+        def.define(LOCATION, ConfigDef.Type.STRING, null, Importance.MEDIUM,
                 "Location of the dataset and jobs (e.g. EU, US, europe-west1). Empty: BigQuery infers it.",
                 GROUP, ++order, Width.SHORT, "Location");
-        def.define(CREDENTIALS_FILE, Type.STRING, null, Importance.HIGH,
+        def.define(CREDENTIALS_FILE, ConfigDef.Type.STRING, null, Importance.HIGH,
                 "Path of a service-account key file (JSON). Empty: Application Default Credentials (workload identity, GOOGLE_APPLICATION_CREDENTIALS).",
                 GROUP, ++order, Width.LONG, "Credentials file");
-        def.define(GCS_BUCKET, Type.STRING, null, Importance.MEDIUM,
+        def.define(GCS_BUCKET, ConfigDef.Type.STRING, null, Importance.MEDIUM,
                 "When the staging bucket is a GCS bucket reached through its S3-compatible endpoint (staging.s3.endpoint=https://storage.googleapis.com, HMAC keys), "
                         + "its name: load jobs then read gs://<bucket>/<key>. Empty: each batch file is uploaded with the load job itself.",
                 GROUP, ++order, Width.MEDIUM, "GCS bucket");
-        def.define(MERGE_INTERVAL_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+        def.define(MERGE_INTERVAL_MS, ConfigDef.Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 "At most one MERGE per table per task in this interval. Batches in between are only loaded into the partition's staging table "
                         + "(durable, in BigQuery) and merged with the next MERGE; 0 merges every batch. See docs/warehouses.md.",
                 GROUP, ++order, Width.SHORT, "Merge interval (ms)");
-        def.define(PARTITION_FIELD, Type.STRING, null, Importance.MEDIUM,
+        def.define(PARTITION_FIELD, ConfigDef.Type.STRING, null, Importance.MEDIUM,
                 "Tables the sink creates are partitioned by this DATE/TIMESTAMP column (or the synced-at metadata column if it names it). Empty: not partitioned.",
                 GROUP, ++order, Width.MEDIUM, "Partition column");
-        def.define(PARTITION_TYPE, Type.STRING, "DAY", ConfigDef.CaseInsensitiveValidString.in("HOUR", "DAY", "MONTH", "YEAR"),
+        def.define(PARTITION_TYPE, ConfigDef.Type.STRING, "DAY", ConfigDef.CaseInsensitiveValidString.in("HOUR", "DAY", "MONTH", "YEAR"),
                 Importance.LOW, "Time-partitioning granularity of bigquery.partition.field.", GROUP, ++order, Width.SHORT, "Partition type");
-        def.define(CLUSTER_FIELDS, Type.LIST, "", Importance.MEDIUM,
+        def.define(CLUSTER_FIELDS, ConfigDef.Type.LIST, "", Importance.MEDIUM,
                 "Columns (at most 4) that created tables are clustered by. Empty: the key columns (first 4), which lets the MERGE prune blocks.",
                 GROUP, ++order, Width.LONG, "Cluster columns");
         return def;

@@ -78,11 +78,11 @@ final class DuckDbAppenderLoader implements StagingLoader {
             case TIME -> appender.appendDayMicros((Long) value);
             // DuckDB's -infinity is -(2^63 - 1); Long.MIN_VALUE would be a date 290309 years BC
             case TIMESTAMP, TIMESTAMPTZ -> appender.appendEpochMicros((Long) value == Long.MIN_VALUE ? -Long.MAX_VALUE : (Long) value);
-            case ARRAY -> appender.append(elements(column, (List<?>) value));
+            case ARRAY -> appender.append(elements((List<?>) value));
         }
     }
 
-    private static List<Object> elements(Column column, List<?> values) {
+    private static List<Object> elements(List<?> values) {
         List<Object> out = new ArrayList<>(values.size());
         for (Object value : values) {
             out.add(value instanceof CharSequence text ? text.toString() : value);

@@ -3,7 +3,6 @@ package io.tributary.sink.destination.redshift;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
@@ -18,7 +17,7 @@ public record RedshiftSettings(String iamRole) {
 
     /** The fragment the provider contributes to the sink's configuration. */
     static ConfigDef configDef() {
-        return new ConfigDef().define(IAM_ROLE, Type.STRING, null, Importance.HIGH,
+        return new ConfigDef().define(IAM_ROLE, ConfigDef.Type.STRING, null, Importance.HIGH,
                 "ARN of an IAM role attached to the Redshift cluster (or workgroup) that may read the staging bucket; COPY uses it. "
                         + "Empty: COPY uses staging.s3.access.key.id and staging.s3.secret.access.key instead.",
                 GROUP, 1, Width.LONG, "IAM role for COPY");

@@ -52,7 +52,7 @@ public final class SnowflakeDialect implements SqlDialect {
     public static Connection driverConnect(String url, Properties properties) throws SQLException {
         Driver driver;
         try {
-            driver = (Driver) Class.forName(DRIVER, true, SnowflakeDialect.class.getClassLoader()).getDeclaredConstructor().newInstance();
+            driver = Class.forName(DRIVER, true, SnowflakeDialect.class.getClassLoader()).asSubclass(Driver.class).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new SQLException("the Snowflake JDBC driver (net.snowflake:snowflake-jdbc) is not in the plugin's lib/ folder;"
                     + " copy snowflake-jdbc-<version>.jar there (docs/warehouses.md)", "08001", e);

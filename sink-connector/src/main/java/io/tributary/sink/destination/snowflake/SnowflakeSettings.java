@@ -3,7 +3,6 @@ package io.tributary.sink.destination.snowflake;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
@@ -25,14 +24,14 @@ public record SnowflakeSettings(String stage, String privateKeyFile, Password pr
     static ConfigDef configDef() {
         int order = 0;
         return new ConfigDef()
-                .define(STAGE, Type.STRING, null, Importance.HIGH,
+                .define(STAGE, ConfigDef.Type.STRING, null, Importance.HIGH,
                         "Fully qualified external stage over s3://<staging.s3.bucket>/<staging.s3.prefix>/ (created with a storage integration), "
                                 + "e.g. ANALYTICS.PUBLIC.TRIBUTARY_STAGE. Empty: each batch file is PUT to the user stage (@~) and loaded from there.",
                         GROUP, ++order, Width.LONG, "External stage")
-                .define(PRIVATE_KEY_FILE, Type.STRING, null, Importance.HIGH,
+                .define(PRIVATE_KEY_FILE, ConfigDef.Type.STRING, null, Importance.HIGH,
                         "Path of the PKCS#8 private key (PEM) for key-pair authentication of warehouse.user. Empty: warehouse.password is used.",
                         GROUP, ++order, Width.LONG, "Private key file")
-                .define(PRIVATE_KEY_PASSPHRASE, Type.PASSWORD, null, Importance.MEDIUM,
+                .define(PRIVATE_KEY_PASSPHRASE, ConfigDef.Type.PASSWORD, null, Importance.MEDIUM,
                         "Passphrase of an encrypted private key file. Masked by the REST API and never logged.",
                         GROUP, ++order, Width.MEDIUM, "Private key passphrase");
     }

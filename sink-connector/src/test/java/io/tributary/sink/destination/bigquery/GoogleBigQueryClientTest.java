@@ -30,6 +30,7 @@ class GoogleBigQueryClientTest {
     private GoogleBigQueryClient client;
 
     @BeforeEach
+    @SuppressWarnings("AddressSelection") // an IP literal, nothing to resolve; the client's URL names the same address
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {

@@ -59,7 +59,7 @@ class RedshiftDestinationTest {
         table.put(col(Kind.TIMESTAMPTZ), "TIMESTAMPTZ");
         int i = 0;
         for (Map.Entry<Column, String> e : table.entrySet()) {
-            String name = (i++) + " " + e.getKey().name() + " " + e.getKey().type();
+            String name = i++ + " " + e.getKey().name() + " " + e.getKey().type();
             expected.put(name, e.getValue());
             actual.put(name, DIALECT.typeName(e.getKey()));
         }
@@ -243,26 +243,32 @@ class RedshiftDestinationTest {
     /** A probe with fixed answers. */
     private static PrivilegeProbe probe(boolean temp, boolean schemaExists, boolean schemaCreate, boolean databaseCreate) {
         return new PrivilegeProbe() {
+            @Override
             public String user() {
                 return "loader";
             }
 
+            @Override
             public String database() {
                 return "dev";
             }
 
+            @Override
             public boolean schemaExists(String schema) {
                 return schemaExists;
             }
 
+            @Override
             public boolean hasSchemaPrivilege(String schema, String privilege) {
                 return schemaCreate;
             }
 
+            @Override
             public boolean hasDatabasePrivilege(String privilege) {
                 return privilege.equals("TEMP") ? temp : databaseCreate;
             }
 
+            @Override
             public void close() {
             }
         };

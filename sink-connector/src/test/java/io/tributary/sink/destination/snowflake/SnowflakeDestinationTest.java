@@ -123,26 +123,32 @@ class SnowflakeDestinationTest {
 
     private static SnowflakeProbe probe(String warehouse, String database, String stageProblem, String schemaProblem) {
         return new SnowflakeProbe() {
+            @Override
             public String currentWarehouse() {
                 return warehouse;
             }
 
+            @Override
             public String currentDatabase() {
                 return database;
             }
 
+            @Override
             public String currentRole() {
                 return "TRIBUTARY";
             }
 
+            @Override
             public String stageProblem(String stage) {
                 return stageProblem;
             }
 
+            @Override
             public String schemaProblem(String schema) {
                 return schemaProblem;
             }
 
+            @Override
             public void close() {
             }
         };
