@@ -36,6 +36,7 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
     private static final long FIRST_PLAN_WAIT_MS = 5_000L;
 
     private Map<String, String> props;
+    private ChunkedJdbcSourceConfig config;
     private TableMonitor monitor;
     private SourceConnectorMetrics metrics;
 
@@ -46,11 +47,11 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        ChunkedJdbcSourceConfig config = new ChunkedJdbcSourceConfig(props);
+        config = new ChunkedJdbcSourceConfig(props);
         this.props = Map.copyOf(props);
         metrics = new SourceConnectorMetrics(props.getOrDefault("name", "tributary-source"));
-        monitor = new TableMonitor(config, SourceDialects.forUrl(config.connectionUrl()), new JdbcConnections(config),
-                context().offsetStorageReader(), () -> context().requestTaskReconfiguration(), metrics,
+        monitor = new TableMonitor(config, props.getOrDefault("name", "tributary-source"), SourceDialects.forUrl(config.connectionUrl()),
+                new JdbcConnections(config), context().offsetStorageReader(), () -> context().requestTaskReconfiguration(), metrics,
                 e -> context().raiseError(e));
         monitor.start();
     }
@@ -71,7 +72,7 @@ public class ChunkedJdbcSourceConnector extends SourceConnector {
         }
         List<TaskAssignment> assignments = states == null
                 ? Collections.nCopies(maxTasks, TaskAssignment.empty())
-                : WorkDistributor.distribute(states.values(), maxTasks);
+                : WorkDistributor.distribute(states.values(), maxTasks, config.logMode());
         List<Map<String, String>> configs = new ArrayList<>(maxTasks);
         for (int i = 0; i < maxTasks; i++) {
             Map<String, String> task = new HashMap<>(props);

@@ -7,6 +7,7 @@ import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.engine.SourceEngine;
 import io.tributary.source.jdbc.JdbcConnections;
 import io.tributary.source.jdbc.RetryingConnection;
+import io.tributary.source.log.LogStream;
 import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.snapshot.Throttle;
 import io.tributary.source.task.TaskWorkLoader;
@@ -42,8 +43,8 @@ public class ChunkedJdbcSourceTask extends SourceTask {
                 "Snapshot of task " + taskId);
         RetryingConnection incrementalSession = new RetryingConnection(connections, config.retryAttempts(), config.retryBackoffMs(),
                 "Incremental polling of task " + taskId);
-        TaskWorkLoader loader = new TaskWorkLoader(config, dialect, context.offsetStorageReader(), taskId,
-                props.getOrDefault("name", "tributary-source"));
+        String connectorName = props.getOrDefault("name", "tributary-source");
+        TaskWorkLoader loader = new TaskWorkLoader(config, dialect, context.offsetStorageReader(), taskId, connectorName);
         try {
             TaskWorkLoader.Work work = snapshotSession.call((connection, fresh) -> loader.load(connection, assignment));
             snapshotSession.endTransaction();
@@ -51,6 +52,11 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             engine = new SourceEngine(work.planning(), work.snapshot(), work.incremental(), snapshotSession, incrementalSession,
                     new SourceEngine.Limits(config.fetchSize(), config.batchMaxRows(), new Throttle(config.snapshotMaxRowsPerSecond())),
                     context.transactionContext(), SourceEngine.Clock.SYSTEM);
+            if (assignment.streamsLog()) {
+                // in log mode nothing is polled by cursor: the log stream uses that session
+                engine.stream(LogStream.start(config, dialect, incrementalSession, context, connectorName, assignment.logTables(),
+                        !assignment.tables().isEmpty()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             snapshotSession.close();
@@ -62,6 +68,14 @@ public class ChunkedJdbcSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         return engine.poll();
+    }
+
+    /** Connect committed the offsets of the records polled so far: the log may be confirmed up to them. */
+    @Override
+    public void commit() throws InterruptedException {
+        if (engine != null) {
+            engine.commit();
+        }
     }
 
     @Override

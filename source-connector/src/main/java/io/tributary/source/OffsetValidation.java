@@ -10,7 +10,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 /**
  * Checks offsets a user writes through {@code PATCH /connectors/<name>/offsets}. A null offset
  * removes a checkpoint: nulling a table's {@code plan} partition re-snapshots that table with a new
- * plan (chunk and incremental checkpoints of the old plan are then ignored).
+ * plan (chunk and incremental checkpoints of the old plan are then ignored). The log stream's
+ * partition (log mode) accepts only null.
  */
 final class OffsetValidation {
 
@@ -21,6 +22,13 @@ final class OffsetValidation {
         offsets.forEach((partition, offset) -> {
             String table = SourcePartitions.tableOf(partition);
             String kind = SourcePartitions.kindOf(partition);
+            if (SourcePartitions.KIND_LOG.equals(kind)) {
+                if (offset != null) {
+                    throw new ConnectException("The log stream's offset " + partition + " is its reader's position and cannot be"
+                            + " written by hand; null resets it (the stream then starts from the slot, or the earliest log start)");
+                }
+                return;
+            }
             if (table == null || kind == null) {
                 throw new ConnectException("Not a partition of this connector: " + partition
                         + "; expected {\"table\": \"<schema>.<table>\", \"kind\": \"plan\"|\"chunk\"|\"incremental\"}");

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The checks of {@code validate()} that need the database, each error attached to the setting it
  * concerns: unreachable database, wrong credentials, no matching table, key/cursor/soft-delete
- * columns that do not exist, a cursor.time.zone the database does not know. Tables without a key (one chunk) or without a cursor (no incremental
+ * columns that do not exist, a cursor.time.zone the database does not know; in log mode what the database
+ * must allow ({@link LogModeValidator}). Tables without a key (one chunk) or without a cursor (no incremental
  * phase) are legal and only logged: Connect's validate API has no channel for warnings.
  */
 final class SourceConfigValidator {
@@ -77,6 +78,10 @@ final class SourceConfigValidator {
                 return;
             }
             checkTimeZone(connection, dialect, config.cursorTimeZone());
+            if (config.logMode()) {
+                new LogModeValidator(config, dialect, keyRules, props.getOrDefault("name", "tributary-source"), this::add)
+                        .validate(connection, tables);
+            }
             for (TableId id : tables) {
                 TableDescription table = dialect.describe(connection, id);
                 checkColumns(table, ChunkedJdbcSourceConfig.KEY_COLUMNS, keyRules.columnsFor(id.qualified()));
@@ -94,7 +99,7 @@ final class SourceConfigValidator {
                 if (table.primaryKey().isEmpty() && keyRules.columnsFor(id.qualified()).isEmpty()) {
                     LOG.warn("Table {} has no primary key and no key.columns override: it is read as one chunk", id.qualified());
                 }
-                if (cursorRules.columnsFor(id.qualified()).isEmpty() && config.mode() != SourceMode.SNAPSHOT) {
+                if (cursorRules.columnsFor(id.qualified()).isEmpty() && config.mode() != SourceMode.SNAPSHOT && !config.logMode()) {
                     LOG.warn("Table {} has no cursor (cursor.columns): it stops after the snapshot", id.qualified());
                     if (config.mode() == SourceMode.INCREMENTAL) {
                         add(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, "Table " + id.qualified()
@@ -152,7 +157,7 @@ final class SourceConfigValidator {
         return ChunkedJdbcSourceConfig.CONNECTION_URL;
     }
 
-    private void add(String key, String message) {
+    void add(String key, String message) {
         ConfigValue value = value(key);
         if (value != null) {
             value.addErrorMessage(message);

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A part starts the first time a parameter of its type is resolved and is then shared by all
  * tests of the JUnit run in this JVM: it lives in the root context's store and is closed when that
- * store closes, after the last test. Tests that need a part of their own (other settings, a clean
- * state) start one themselves, e.g. {@link PostgresServer#startWithLogicalReplication()}. The shared
+ * store closes, after the last test. The shared PostgreSQL has logical replication on (log mode,
+ * Debezium): a test that creates a slot drops it. Tests that need a part of their own (other settings,
+ * a clean state) start one themselves. The shared
  * {@link DuckDbWarehouse} lives in a temporary folder deleted at the end of the run.
  *
  * <p>To offer another part, add its type and starter to {@link #STARTERS}.
@@ -38,7 +39,7 @@ public final class DevStackExtension implements ParameterResolver {
     /** Part type to the code that starts it. Each starter returns the part and its clean-up. */
     private static final Map<Class<?>, Supplier<Shared>> STARTERS = Map.of(
             S3Server.class, () -> new Shared(S3Server.start()),
-            PostgresServer.class, () -> new Shared(PostgresServer.start()),
+            PostgresServer.class, () -> new Shared(PostgresServer.startWithLogicalReplication()),
             MariaDbServer.class, () -> new Shared(MariaDbServer.start()),
             DuckDbWarehouse.class, DevStackExtension::temporaryWarehouse,
             KafkaConnectCluster.class, DevStackExtension::connectCluster);

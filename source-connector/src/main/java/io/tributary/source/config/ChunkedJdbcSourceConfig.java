@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
@@ -91,51 +90,66 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     private static ConfigDef configDef() {
         int order = 0;
         ConfigDef def = new ConfigDef();
-        def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+        def.define(CONNECTION_URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
                 ConfigDef.CompositeValidator.of(new ConfigDef.NonEmptyString(), UrlCredentials.validator(CONNECTION_PASSWORD)), Importance.HIGH,
                 CONNECTION_URL_DOC, GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
-        def.define(CONNECTION_USER, Type.STRING, null, Importance.HIGH, CONNECTION_USER_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
-        def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
-        def.define(RETRY_ATTEMPTS, Type.INT, 6, ConfigDef.Range.atLeast(0), Importance.LOW, RETRY_ATTEMPTS_DOC,
+        def.define(CONNECTION_USER, ConfigDef.Type.STRING, null, Importance.HIGH, CONNECTION_USER_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
+        def.define(CONNECTION_PASSWORD, ConfigDef.Type.PASSWORD, null, Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
+        def.define(RETRY_ATTEMPTS, ConfigDef.Type.INT, 6, ConfigDef.Range.atLeast(0), Importance.LOW, RETRY_ATTEMPTS_DOC,
                 GROUP_CONNECTION, ++order, Width.SHORT, "Retry attempts");
-        def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW, RETRY_BACKOFF_MS_DOC,
+        def.define(RETRY_BACKOFF_MS, ConfigDef.Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW, RETRY_BACKOFF_MS_DOC,
                 GROUP_CONNECTION, ++order, Width.SHORT, "Retry backoff (ms)");
 
         order = 0;
-        def.define(TABLE_INCLUDE_LIST, Type.LIST, "", Importance.HIGH, TABLE_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Include tables");
-        def.define(TABLE_EXCLUDE_LIST, Type.LIST, "", Importance.MEDIUM, TABLE_EXCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Exclude tables");
-        def.define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(TABLE_INCLUDE_LIST, ConfigDef.Type.LIST, "", Importance.HIGH, TABLE_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Include tables");
+        def.define(TABLE_EXCLUDE_LIST, ConfigDef.Type.LIST, "", Importance.MEDIUM, TABLE_EXCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Exclude tables");
+        def.define(TOPIC_PREFIX, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 TOPIC_PREFIX_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Topic prefix");
-        def.define(KEY_COLUMNS, Type.STRING, "", Importance.MEDIUM, KEY_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Key overrides");
-        def.define(SOFT_DELETE_COLUMNS, Type.STRING, "", Importance.MEDIUM, SOFT_DELETE_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Soft-delete columns");
-        def.define(SCHEMA_SOURCE_TYPES, Type.BOOLEAN, false, Importance.LOW, SCHEMA_SOURCE_TYPES_DOC, GROUP_TABLES, ++order, Width.SHORT,
+        def.define(KEY_COLUMNS, ConfigDef.Type.STRING, "", Importance.MEDIUM, KEY_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Key overrides");
+        def.define(SOFT_DELETE_COLUMNS, ConfigDef.Type.STRING, "", Importance.MEDIUM, SOFT_DELETE_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Soft-delete columns");
+        def.define(SCHEMA_SOURCE_TYPES, ConfigDef.Type.BOOLEAN, false, Importance.LOW, SCHEMA_SOURCE_TYPES_DOC, GROUP_TABLES, ++order, Width.SHORT,
                 "Source types in schemas");
-        def.define(TABLE_MONITOR_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
+        def.define(TABLE_MONITOR_INTERVAL_MS, ConfigDef.Type.LONG, 10_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
                 TABLE_MONITOR_INTERVAL_MS_DOC, GROUP_TABLES, ++order, Width.SHORT, "Table monitor interval (ms)");
-        def.define(LEDGER_TOPIC, Type.STRING, "", Importance.LOW, LEDGER_TOPIC_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Ledger topic");
+        def.define(LEDGER_TOPIC, ConfigDef.Type.STRING, "", Importance.LOW, LEDGER_TOPIC_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Ledger topic");
 
         order = 0;
-        def.define(MODE, Type.STRING, SourceMode.SNAPSHOT_AND_INCREMENTAL.configValue(),
+        def.define(MODE, ConfigDef.Type.STRING, SourceMode.SNAPSHOT_AND_INCREMENTAL.configValue(),
                 ConfigDef.CaseInsensitiveValidString.in(SourceMode.configValues()), Importance.HIGH, MODE_DOC,
                 GROUP_SNAPSHOT, ++order, Width.MEDIUM, "Mode");
-        def.define(SNAPSHOT_CHUNK_ROWS, Type.LONG, 100_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+        def.define(SNAPSHOT_CHUNK_ROWS, ConfigDef.Type.LONG, 100_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 SNAPSHOT_CHUNK_ROWS_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Rows per chunk");
-        def.define(FETCH_SIZE, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW, FETCH_SIZE_DOC,
+        def.define(FETCH_SIZE, ConfigDef.Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW, FETCH_SIZE_DOC,
                 GROUP_SNAPSHOT, ++order, Width.SHORT, "Fetch size");
-        def.define(SNAPSHOT_MAX_ROWS_PER_SECOND, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.LOW,
+        def.define(SNAPSHOT_MAX_ROWS_PER_SECOND, ConfigDef.Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.LOW,
                 SNAPSHOT_MAX_ROWS_PER_SECOND_DOC, GROUP_SNAPSHOT, ++order, Width.SHORT, "Max rows/s per task");
-        def.define(BATCH_MAX_ROWS, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW, BATCH_MAX_ROWS_DOC,
+        def.define(BATCH_MAX_ROWS, ConfigDef.Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW, BATCH_MAX_ROWS_DOC,
                 GROUP_SNAPSHOT, ++order, Width.SHORT, "Rows per poll");
 
         order = 0;
-        def.define(CURSOR_COLUMNS, Type.STRING, "", Importance.HIGH, CURSOR_COLUMNS_DOC, GROUP_INCREMENTAL, ++order, Width.LONG, "Cursor columns");
-        def.define(INCREMENTAL_LAG_MS, Type.LONG, 2_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+        def.define(CURSOR_COLUMNS, ConfigDef.Type.STRING, "", Importance.HIGH, CURSOR_COLUMNS_DOC, GROUP_INCREMENTAL, ++order, Width.LONG, "Cursor columns");
+        def.define(INCREMENTAL_LAG_MS, ConfigDef.Type.LONG, 2_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 INCREMENTAL_LAG_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Lag (ms)");
-        def.define(CURSOR_TIME_ZONE, Type.STRING, "UTC", new TimeZoneValidator(), Importance.MEDIUM,
+        def.define(CURSOR_TIME_ZONE, ConfigDef.Type.STRING, "UTC", new TimeZoneValidator(), Importance.MEDIUM,
                 CURSOR_TIME_ZONE_DOC, GROUP_INCREMENTAL, ++order, Width.MEDIUM, "Cursor time zone");
-        def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+        def.define(POLL_INTERVAL_MS, ConfigDef.Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 POLL_INTERVAL_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Poll interval (ms)");
+        LogSettings.define(def);
         return def;
+    }
+
+    public IncrementalMethod incrementalMethod() {
+        return IncrementalMethod.fromConfig(getString(LogSettings.INCREMENTAL_METHOD));
+    }
+
+    /** Whether changes are followed from the database's log (incremental.method=log). */
+    public boolean logMode() {
+        return incrementalMethod() == IncrementalMethod.LOG;
+    }
+
+    /** The log mode's settings; {@code connectorName} derives the binlog server id when none is set. */
+    public LogSettings log(String connectorName) {
+        return LogSettings.of(this, topicPrefix(), connectorName);
     }
 
     public String connectionUrl() {

@@ -29,7 +29,7 @@ public final class TableRules {
         if (value == null || value.isBlank()) {
             return new TableRules(rules);
         }
-        for (String part : value.split(";")) {
+        for (String part : value.split(";", -1)) {
             if (part.isBlank()) {
                 continue;
             }
@@ -44,7 +44,7 @@ public final class TableRules {
                 throw new ConfigException(key, value, "bad table regex '" + part.substring(0, colon).trim() + "': " + e.getDescription());
             }
             List<String> columns = new ArrayList<>();
-            for (String column : part.substring(colon + 1).split(",")) {
+            for (String column : part.substring(colon + 1).split(",", -1)) {
                 if (column.isBlank()) {
                     throw new ConfigException(key, value, "empty column name in '" + part.trim() + "'");
                 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -92,4 +93,9 @@ public interface SourceDialect {
 
     /** Prepares a connection for a long, streamed, read-only read (snapshot chunk). */
     void beginStreamingRead(Connection connection) throws SQLException;
+
+    /** Log mode (incremental.method=log), where the database has it. */
+    default Optional<LogSupport> log() {
+        return Optional.empty();
+    }
 }

@@ -56,6 +56,8 @@ public final class SourceEngine implements AutoCloseable {
     private final Limits limits;
     private final TransactionContext transactions;
     private final Clock clock;
+    private Streaming streaming;
+    private boolean streamTurn;
     private Snapshot.Chunk openChunk;
     private long transactionStarted;
 
@@ -74,8 +76,35 @@ public final class SourceEngine implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Gives the engine the log stream (log mode, in the task that runs it); polled in turn with the other work. */
+    public void stream(Streaming log) {
+        this.streaming = log;
+    }
+
+    /** Connect committed the offsets of the records polled so far. */
+    public void commit() throws InterruptedException {
+        if (streaming != null) {
+            streaming.commit();
+        }
+    }
+
     /** The next records, or null after waiting a while when there is nothing to do now. */
     public List<SourceRecord> poll() throws InterruptedException {
+        if (streaming != null) {
+            boolean otherWork = planning.due(clock.millis()) || !snapshot.finished() || !incremental.isEmpty();
+            if (streamTurn || !otherWork) {
+                streamTurn = false;
+                List<SourceRecord> changes = streaming.poll();
+                if (!changes.isEmpty()) {
+                    commitTransactionAt(changes.get(changes.size() - 1));
+                    return changes;
+                }
+                if (!otherWork) {
+                    return null; // the stream's poll waited already
+                }
+            }
+            streamTurn = true;
+        }
         long now = clock.millis();
         if (planning.due(now)) {
             List<SourceRecord> records = snapshotSession.call((connection, fresh) -> planning.planNext(connection, now));
@@ -148,6 +177,9 @@ public final class SourceEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (streaming != null) {
+            streaming.close();
+        }
         snapshot.close();
         snapshotSession.close();
         incrementalSession.close();

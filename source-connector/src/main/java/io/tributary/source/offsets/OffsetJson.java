@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Connect offsets may hold only primitive values, so lists (keys, boundaries, column names) are
@@ -25,6 +26,21 @@ public final class OffsetJson {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    /** A map from its JSON text; null is an empty map. */
+    public static Map<String, Object> readMap(Object json) {
+        if (json == null) {
+            return Map.of();
+        }
+        if (!(json instanceof String text)) {
+            throw new IllegalArgumentException("expected JSON text, got " + json);
+        }
+        try {
+            return JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON object: " + text, e);
         }
     }
 

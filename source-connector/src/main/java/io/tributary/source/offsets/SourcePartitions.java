@@ -19,6 +19,8 @@ public final class SourcePartitions {
     public static final String KIND_PLAN = "plan";
     public static final String KIND_CHUNK = "chunk";
     public static final String KIND_INCREMENTAL = "incremental";
+    public static final String KIND_LOG = "log";
+    public static final String SERVER = "server";
 
     private SourcePartitions() {
     }
@@ -33,6 +35,14 @@ public final class SourcePartitions {
 
     public static Map<String, Object> incremental(String table) {
         return partition(table, KIND_INCREMENTAL, null);
+    }
+
+    /** The log stream's partition (log mode): the log reader's position, as Debezium's offset map. */
+    public static Map<String, Object> log(String server) {
+        Map<String, Object> partition = new HashMap<>();
+        partition.put(KIND, KIND_LOG);
+        partition.put(SERVER, server);
+        return Collections.unmodifiableMap(partition);
     }
 
     /**

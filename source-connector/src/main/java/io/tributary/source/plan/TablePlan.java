@@ -8,18 +8,31 @@ import java.util.Map;
 
 /**
  * How a table is snapshot, decided once and kept in Connect offsets: the key columns, the chunk
- * boundaries (the last key of every chunk but the last, as offset values), and the incremental start
- * point (the cursor's high watermark read before the first chunk). Chunk {@code i} holds the keys
- * {@code > boundaries[i-1]} and {@code <= boundaries[i]}; the first chunk has no lower bound and the
- * last none upper. A table without key columns is one chunk.
+ * boundaries (the last key of every chunk but the last, as offset values), and where its changes are
+ * followed from: the cursor's start point (cursor mode) or its log start (log mode), read before the
+ * first chunk. Chunk {@code i} holds the keys {@code > boundaries[i-1]} and {@code <= boundaries[i]};
+ * the first chunk has no lower bound and the last none upper. A table without key columns is one chunk.
+ *
+ * @param logStart the log start in log mode; null in cursor mode
  */
 public record TablePlan(String table, String planId, List<String> keyColumns, List<List<Object>> boundaries,
-        List<String> cursorColumns, Object watermark, long estimatedRows, String plannedAt) {
+        List<String> cursorColumns, Object watermark, long estimatedRows, String plannedAt, LogStart logStart) {
 
     public TablePlan {
         keyColumns = List.copyOf(keyColumns);
         boundaries = List.copyOf(boundaries);
         cursorColumns = List.copyOf(cursorColumns);
+    }
+
+    /** A plan of cursor mode. */
+    public TablePlan(String table, String planId, List<String> keyColumns, List<List<Object>> boundaries,
+            List<String> cursorColumns, Object watermark, long estimatedRows, String plannedAt) {
+        this(table, planId, keyColumns, boundaries, cursorColumns, watermark, estimatedRows, plannedAt, null);
+    }
+
+    /** Whether the table's changes come from the log. */
+    public boolean logMode() {
+        return logStart != null;
     }
 
     public int chunkCount() {
@@ -50,6 +63,10 @@ public record TablePlan(String table, String planId, List<String> keyColumns, Li
         map.put("watermark", watermark);
         map.put("estimated_rows", estimatedRows);
         map.put("planned_at", plannedAt);
+        if (logStart != null) {
+            map.put("log_position", logStart.position());
+            map.put("log_start", OffsetJson.write(logStart.details()));
+        }
         return map;
     }
 
@@ -64,10 +81,14 @@ public record TablePlan(String table, String planId, List<String> keyColumns, Li
                 boundaries.add((List<Object>) b);
             }
             Object rows = map.get("estimated_rows");
+            LogStart logStart = null;
+            if (map.get("log_position") instanceof Number position) {
+                logStart = new LogStart(position.longValue(), OffsetJson.readMap(map.get("log_start")));
+            }
             return new TablePlan((String) map.get("table"), (String) map.get("plan_id"),
                     strings(OffsetJson.readList(map.get("key_columns"))), boundaries,
                     strings(OffsetJson.readList(map.get("cursor_columns"))),
-                    map.get("watermark"), rows instanceof Number n ? n.longValue() : 0L, (String) map.get("planned_at"));
+                    map.get("watermark"), rows instanceof Number n ? n.longValue() : 0L, (String) map.get("planned_at"), logStart);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a table plan: " + map, e);
         }

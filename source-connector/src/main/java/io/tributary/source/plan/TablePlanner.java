@@ -1,5 +1,8 @@
 package io.tributary.source.plan;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.LogSettings;
+import io.tributary.source.dialect.LogSupport;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
@@ -32,16 +35,48 @@ public final class TablePlanner {
     private final long chunkRows;
     private final long lagMs;
     private final ZoneId zone;
+    private final LogPlanning log;
+
+    /** Log mode's part in planning: fixing each table's log start. */
+    public record LogPlanning(LogSupport support, LogSettings settings) {
+    }
 
     /**
      * @param lagMs incremental.lag.ms: the start point is never later than the database's now minus it
      * @param zone cursor.time.zone: the zone in which cursors without one are written
      */
     public TablePlanner(SourceDialect dialect, long chunkRows, long lagMs, ZoneId zone) {
+        this(dialect, chunkRows, lagMs, zone, null);
+    }
+
+    /** The planner the connector's settings ask for (log mode or cursor mode). */
+    public static TablePlanner of(ChunkedJdbcSourceConfig config, SourceDialect dialect, String connectorName) {
+        LogPlanning log = null;
+        if (config.logMode()) {
+            LogSupport support = dialect.log().orElseThrow(() -> new IllegalArgumentException(
+                    "incremental.method=log is not available for " + dialect.name()));
+            log = new LogPlanning(support, config.log(connectorName));
+        }
+        return new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(), config.cursorTimeZone(), log);
+    }
+
+    /** Log mode's checks of a table that needs nothing to be changed (PostgreSQL: its replica identity); none in cursor mode. */
+    public void checkCapture(Connection connection, TableDescription table, PlanColumns columns) throws SQLException {
+        if (log != null) {
+            log.support().checkTable(connection, table, columns.keys());
+        }
+    }
+
+    /**
+     * @param log log mode: each plan fixes the table's log start (before its boundaries are read) instead
+     *        of a cursor start point; null in cursor mode
+     */
+    public TablePlanner(SourceDialect dialect, long chunkRows, long lagMs, ZoneId zone, LogPlanning log) {
         this.dialect = dialect;
         this.chunkRows = chunkRows;
         this.lagMs = lagMs;
         this.zone = zone;
+        this.log = log;
     }
 
     public TablePlan plan(Connection connection, TableDescription table, PlanColumns columns) throws SQLException {
@@ -49,14 +84,16 @@ public final class TablePlanner {
         String name = table.id().qualified();
         check(table, columns);
         List<String> keyColumns = columns.keys();
-        List<String> cursorColumns = columns.cursors();
+        List<String> cursorColumns = log != null ? List.of() : columns.cursors();
+        LogStart logStart = log != null ? log.support().prepareTable(connection, table, keyColumns, log.settings()) : null;
         Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs, zone);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
         TablePlan plan = new TablePlan(name, UUID.randomUUID().toString(), keyColumns, boundaries, cursorColumns,
-                watermark, estimate, Instant.now().toString());
-        LOG.info("Planned {}: {} chunk(s) of {} rows by ({}), watermark {}, ~{} rows, in {} ms", name, plan.chunkCount(),
-                chunkRows, String.join(", ", keyColumns), watermark, estimate, (System.nanoTime() - started) / 1_000_000);
+                watermark, estimate, Instant.now().toString(), logStart);
+        LOG.info("Planned {}: {} chunk(s) of {} rows by ({}), {}, ~{} rows, in {} ms", name, plan.chunkCount(),
+                chunkRows, String.join(", ", keyColumns), logStart != null ? "log start " + logStart.position() : "watermark " + watermark,
+                estimate, (System.nanoTime() - started) / 1_000_000);
         return plan;
     }
 
@@ -71,6 +108,13 @@ public final class TablePlanner {
      */
     public void check(TableDescription table, PlanColumns columns) {
         checkOrderable(table, columns.keys(), "key", "key.columns");
+        if (log != null) {
+            if (columns.keys().isEmpty()) {
+                throw new IllegalArgumentException("no primary key: log mode needs a key to apply updates and deletes; name one with"
+                        + " key.columns (and a replica identity that covers it)");
+            }
+            return; // in log mode cursor.columns are not used
+        }
         checkOrderable(table, columns.cursors(), "cursor", "cursor.columns");
         for (String tieBreaker : columns.cursors().subList(Math.min(1, columns.cursors().size()), columns.cursors().size())) {
             if (table.column(tieBreaker).nullable()) {

@@ -31,6 +31,7 @@ public final class DateMapping extends BaseMapping {
     }
 
     @Override
+    @SuppressWarnings("JavaUtilDate") // Connect's Date logical type is a java.util.Date
     public Object read(ResultSet rs, int index) throws SQLException {
         LocalDate value = rs.getObject(index, LocalDate.class);
         if (value == null) {
@@ -44,6 +45,7 @@ public final class DateMapping extends BaseMapping {
     }
 
     @Override
+    @SuppressWarnings("JavaUtilDate") // Connect's Date logical type is a java.util.Date
     public Object offsetValue(Object value) {
         return value == null ? null : LocalDate.ofEpochDay(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L)).toString();
     }

@@ -40,7 +40,7 @@ public final class RowConverter {
      * @param keyColumns key columns in key order: the primary key or a {@code key.columns} override;
      *        empty when the table has no usable key
      * @param topicPrefix the {@code topic.prefix}, first part of the schema names
-     * @param mappings the dialect's mapping of each column
+     * @param mappingOf the dialect's mapping of each column
      * @param sourceTypes whether fields keep the {@code tributary.source.type} parameter (schema.source.types)
      * @throws IllegalArgumentException if a key column is missing or repeated
      */

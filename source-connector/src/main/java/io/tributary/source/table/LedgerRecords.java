@@ -55,6 +55,20 @@ public final class LedgerRecords {
                 plan.table() + "#" + chunk, event);
     }
 
+    /**
+     * The log stream's progress (log mode): its position, lag and retained WAL. Also the record that
+     * carries the stream's offset when nothing captured changed for a while (only heartbeats and other
+     * tables' changes were read), so Connect commits it and the database can free the log behind it.
+     */
+    public static SourceRecord logStatus(String ledgerTopic, Map<String, ?> partition, Map<String, ?> offset,
+            Map<String, Object> status) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "log_status");
+        event.putAll(status);
+        event.put("at", Instant.now().toString());
+        return record(ledgerTopic, partition, offset, "log", event);
+    }
+
     private static SourceRecord record(String topic, Map<String, ?> partition, Map<String, ?> offset, String key,
             Map<String, Object> event) {
         try {

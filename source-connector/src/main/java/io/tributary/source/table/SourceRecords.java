@@ -29,8 +29,14 @@ public final class SourceRecords {
                 null, headers);
     }
 
-    /** The row's position: the first cursor column's value as INT64, or null without a cursor. */
+    /**
+     * The row's position: in log mode just below the table's log start (every change the log may still
+     * deliver wins over it); else the first cursor column's value as INT64, or null without a cursor.
+     */
     public static Long position(TableSource table, Object[] row) {
+        if (table.plan().logMode()) {
+            return table.plan().logStart().snapshotPosition();
+        }
         if (!table.plan().hasCursor()) {
             return null;
         }

@@ -65,8 +65,8 @@ public final class TableSource {
                 return true; // NaN, Infinity
             }
         }
-        boolean number = Decimal.LOGICAL_NAME.equals(schema.name()) || schema.name() == null && schema.type().isPrimitive()
-                && schema.type() != Schema.Type.STRING && schema.type() != Schema.Type.BYTES;
+        boolean number = Decimal.LOGICAL_NAME.equals(schema.name()) || (schema.name() == null && schema.type().isPrimitive()
+                && schema.type() != Schema.Type.STRING && schema.type() != Schema.Type.BYTES);
         return !number || isSet(marker);
     }
 

@@ -98,11 +98,11 @@ public final class TaskWorkLoader {
         }
         LOG.info("Task {}: {} table(s) to plan, {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId,
                 toPlan.size(), jobs.size(), skipped, pollers.size());
-        TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(), config.cursorTimeZone());
+        TablePlanner planner = TablePlanner.of(config, dialect, connectorName);
         PlanningPhase planning = new PlanningPhase(toPlan, dialect, planner,
                 TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns()),
-                TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns()), offsets, config.ledgerTopic(),
-                config.mode() != SourceMode.SNAPSHOT, config.tableMonitorIntervalMs());
+                TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.logMode() ? "" : config.cursorColumns()), offsets,
+                config.ledgerTopic(), config.mode() != SourceMode.SNAPSHOT && !config.logMode(), config.tableMonitorIntervalMs());
         return new Work(planning, new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
                 new IncrementalPhase(pollers, config.pollIntervalMs()), metrics);
     }
@@ -112,7 +112,7 @@ public final class TaskWorkLoader {
         TableDescription description = dialect.describe(connection, id);
         List<String> needed = new ArrayList<>(plan.keyColumns());
         needed.addAll(plan.cursorColumns());
-        String softDelete = softDeleteRules.columnsFor(plan.table()).map(c -> c.get(0)).orElse(null);
+        String softDelete = plan.logMode() ? null : softDeleteRules.columnsFor(plan.table()).map(c -> c.get(0)).orElse(null);
         if (softDelete != null) {
             needed.add(softDelete);
         }

@@ -70,12 +70,18 @@ public final class TableMonitor implements AutoCloseable {
             return pending;
         }
 
+        /** Log mode: the table's plan has its log start, and its changes are followed after the snapshot. */
+        public boolean streams() {
+            return incremental && plan != null && plan.logMode();
+        }
+
         public boolean pollsIncrementally() {
             return incremental && plan != null && plan.hasCursor() && pendingChunks().isEmpty();
         }
 
         String phase() {
-            return needsPlan() ? "plan" : !pendingChunks().isEmpty() ? "snapshot" : pollsIncrementally() ? "incremental" : "done";
+            return needsPlan() ? "plan" : !pendingChunks().isEmpty() ? "snapshot" : pollsIncrementally() ? "incremental"
+                    : streams() ? "log" : "done";
         }
     }
 
@@ -90,6 +96,7 @@ public final class TableMonitor implements AutoCloseable {
     private final TableRules keyRules;
     private final TableRules cursorRules;
     private final Map<String, TablePlan> plans = new HashMap<>();
+    private final String connectorName;
     private volatile Map<String, TableState> states;
     private volatile String signature = "";
     private String assignedSignature = "";
@@ -100,9 +107,10 @@ public final class TableMonitor implements AutoCloseable {
      * @param failures where tables that cannot be planned are recorded (and shown over JMX)
      * @param fail called once, and the monitor stops, when no matching table can be captured
      */
-    public TableMonitor(ChunkedJdbcSourceConfig config, SourceDialect dialect, JdbcConnections connections,
+    public TableMonitor(ChunkedJdbcSourceConfig config, String connectorName, SourceDialect dialect, JdbcConnections connections,
             OffsetStorageReader offsets, Runnable reconfigure, SourceConnectorMetrics failures, Consumer<Exception> fail) {
         this.config = config;
+        this.connectorName = connectorName;
         this.dialect = dialect;
         this.connections = connections;
         this.offsets = offsets;
@@ -163,8 +171,7 @@ public final class TableMonitor implements AutoCloseable {
         Map<String, TableState> next = new LinkedHashMap<>();
         List<String> matching = new ArrayList<>();
         try (Connection connection = connections.open()) {
-            TablePlanner planner = new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(),
-                    config.cursorTimeZone());
+            TablePlanner planner = TablePlanner.of(config, dialect, connectorName);
             for (TableId id : dialect.listTables(connection)) {
                 String name = id.qualified();
                 if (!running || !filter.matches(name)) {
@@ -220,8 +227,15 @@ public final class TableMonitor implements AutoCloseable {
             plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
             if (plan == null) {
                 TableDescription description = dialect.describe(connection, id);
-                planner.check(description, PlanColumns.resolve(description, keyRules, cursorRules));
+                PlanColumns columns = PlanColumns.resolve(description, keyRules, cursorRules);
+                planner.check(description, columns);
+                planner.checkCapture(connection, description, columns);
                 return TableState.unplanned(name);
+            }
+            if (plan.logMode() != config.logMode()) {
+                throw new IllegalArgumentException("its stored plan follows changes by " + (plan.logMode() ? "log" : "cursor")
+                        + ", not by incremental.method=" + config.incrementalMethod().configValue() + ": positions of the two"
+                        + " methods do not compare. Re-snapshot it into a new destination table (docs/operations.md)");
             }
             LOG.info("Using the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
             plans.put(name, plan);

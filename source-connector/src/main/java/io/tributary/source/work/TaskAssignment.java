@@ -1,7 +1,6 @@
 package io.tributary.source.work;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +11,13 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * The work the connector gives one task, carried as JSON in the task's config: per table, either "plan
  * it" (no plan is stored yet), or the id of its stored plan with the snapshot chunks to read (by
- * number) and whether to poll it incrementally. No key values: the task reads the plan's chunk
- * boundaries from the Connect offsets, where the plan is durable before any chunk is handed out.
+ * number) and whether to poll it incrementally; and, for the one task that runs the log stream (log
+ * mode), the tables whose plans are stored with a log start. No key values: the task reads the plan's
+ * chunk boundaries from the Connect offsets, where the plan is durable before any chunk is handed out.
+ *
+ * @param logTables non-empty for the task that runs the log stream: the tables planned in log mode
  */
-public record TaskAssignment(List<TableWork> tables) {
+public record TaskAssignment(List<TableWork> tables, List<String> logTables) {
 
     public static final String CONFIG_KEY = "tributary.task.assignment";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +43,11 @@ public record TaskAssignment(List<TableWork> tables) {
 
     public TaskAssignment {
         tables = List.copyOf(tables);
+        logTables = List.copyOf(logTables);
+    }
+
+    public TaskAssignment(List<TableWork> tables) {
+        this(tables, List.of());
     }
 
     public static TaskAssignment empty() {
@@ -48,7 +55,12 @@ public record TaskAssignment(List<TableWork> tables) {
     }
 
     public boolean isEmpty() {
-        return tables.isEmpty();
+        return tables.isEmpty() && logTables.isEmpty();
+    }
+
+    /** Whether this task runs the log stream. */
+    public boolean streamsLog() {
+        return !logTables.isEmpty();
     }
 
     public String toJson() {
@@ -65,8 +77,11 @@ public record TaskAssignment(List<TableWork> tables) {
             }
             out.add(table);
         }
+        Map<String, Object> assignment = new LinkedHashMap<>();
+        assignment.put("log", logTables);
+        assignment.put("tables", out);
         try {
-            return JSON.writeValueAsString(out);
+            return JSON.writeValueAsString(assignment);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the task assignment", e);
         }
@@ -78,7 +93,17 @@ public record TaskAssignment(List<TableWork> tables) {
             return empty();
         }
         try {
-            List<Map<String, Object>> in = JSON.readValue(json, new TypeReference<>() { });
+            Object parsed = JSON.readValue(json, Object.class);
+            List<Map<String, Object>> in;
+            List<String> log = new ArrayList<>();
+            if (parsed instanceof Map<?, ?> object) { // {"log": [...], "tables": [...]}
+                in = (List<Map<String, Object>>) object.get("tables");
+                for (Object table : (List<Object>) ((Map<String, Object>) object).getOrDefault("log", List.of())) {
+                    log.add((String) table);
+                }
+            } else { // before log mode: the list of tables alone
+                in = (List<Map<String, Object>>) parsed;
+            }
             List<TableWork> tables = new ArrayList<>();
             for (Map<String, Object> table : in) {
                 String name = (String) table.get("table");
@@ -95,7 +120,7 @@ public record TaskAssignment(List<TableWork> tables) {
                 }
                 tables.add(new TableWork(name, false, (String) table.get("plan_id"), chunks, Boolean.TRUE.equals(table.get("incremental"))));
             }
-            return new TaskAssignment(tables);
+            return new TaskAssignment(tables, log);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new ConfigException(CONFIG_KEY, "(assignment)", "unreadable task assignment: " + e.getMessage());
         }

@@ -10,6 +10,8 @@ import java.util.Map;
  * Hands out the work of the tables over the tasks: the tables that need a plan first, one per task in
  * turn; then the pending snapshot chunks of every planned table, round-robin, so consecutive chunks of
  * one table are read by different tasks at once; then each table in its incremental phase to one task.
+ * In log mode, once a table's plan (with its log start) is stored, task 0 runs the log stream of all
+ * of them; with more than one task it gets no other work, so the log never waits for a chunk.
  */
 public final class WorkDistributor {
 
@@ -17,35 +19,49 @@ public final class WorkDistributor {
     }
 
     public static List<TaskAssignment> distribute(Collection<TableMonitor.TableState> states, int tasks) {
+        return distribute(states, tasks, false);
+    }
+
+    /** @param logMode whether changes come from the log (incremental.method=log) */
+    public static List<TaskAssignment> distribute(Collection<TableMonitor.TableState> states, int tasks, boolean logMode) {
         List<Map<String, Work>> perTask = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             perTask.add(new LinkedHashMap<>());
         }
+        List<String> streamed = new ArrayList<>();
+        for (TableMonitor.TableState state : states) {
+            if (logMode && state.streams()) {
+                streamed.add(state.table());
+            }
+        }
+        int first = !streamed.isEmpty() && tasks > 1 ? 1 : 0;
+        int workers = tasks - first;
         int planning = 0;
         for (TableMonitor.TableState state : states) {
             if (state.needsPlan()) {
-                perTask.get(planning++ % tasks).put(state.table(), new Work(state.table(), null, true));
+                perTask.get(first + planning++ % workers).put(state.table(), new Work(state.table(), null, true));
             }
         }
         int next = 0;
         for (TableMonitor.TableState state : states) {
             for (int chunk : state.pendingChunks()) {
-                perTask.get(next++ % tasks).computeIfAbsent(state.table(), t -> new Work(t, state.plan().planId(), false)).chunks.add(chunk);
+                perTask.get(first + next++ % workers).computeIfAbsent(state.table(), t -> new Work(t, state.plan().planId(), false))
+                        .chunks.add(chunk);
             }
         }
         int incremental = 0;
         for (TableMonitor.TableState state : states) {
             if (state.pollsIncrementally()) {
-                perTask.get(incremental++ % tasks).computeIfAbsent(state.table(), t -> new Work(t, state.plan().planId(), false))
-                        .incremental = true;
+                perTask.get(first + incremental++ % workers)
+                        .computeIfAbsent(state.table(), t -> new Work(t, state.plan().planId(), false)).incremental = true;
             }
         }
         List<TaskAssignment> assignments = new ArrayList<>();
-        for (Map<String, Work> work : perTask) {
+        for (int i = 0; i < tasks; i++) {
             List<TaskAssignment.TableWork> tables = new ArrayList<>();
-            work.values().forEach(w -> tables.add(w.plan ? TaskAssignment.TableWork.planning(w.table)
+            perTask.get(i).values().forEach(w -> tables.add(w.plan ? TaskAssignment.TableWork.planning(w.table)
                     : new TaskAssignment.TableWork(w.table, false, w.planId, w.chunks, w.incremental)));
-            assignments.add(new TaskAssignment(tables));
+            assignments.add(new TaskAssignment(tables, i == 0 ? streamed : List.of()));
         }
         return assignments;
     }

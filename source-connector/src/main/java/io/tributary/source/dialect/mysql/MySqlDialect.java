@@ -2,6 +2,7 @@ package io.tributary.source.dialect.mysql;
 
 import org.mariadb.jdbc.Driver;
 import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.dialect.LogSupport;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.TableDescriber;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** MariaDB and MySQL; a "schema" is a database. */
@@ -27,6 +29,12 @@ public final class MySqlDialect implements SourceDialect {
             "enum", "set");
 
     private final MySqlTypes types = new MySqlTypes();
+    private final MariaDbLog log = new MariaDbLog();
+
+    @Override
+    public Optional<LogSupport> log() {
+        return Optional.of(log);
+    }
 
     @Override
     public String name() {

@@ -2,6 +2,7 @@ package io.tributary.source.dialect.postgres;
 
 import org.postgresql.Driver;
 import io.tributary.source.schema.ColumnInfo;
+import io.tributary.source.dialect.LogSupport;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.TableDescriber;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** PostgreSQL. */
@@ -35,6 +37,12 @@ public final class PostgresDialect implements SourceDialect {
     private static final Set<String> CAST_TO_TEXT = Set.of("citext", "char");
 
     private final PostgresTypes types = new PostgresTypes();
+    private final PostgresLog log = new PostgresLog();
+
+    @Override
+    public Optional<LogSupport> log() {
+        return Optional.of(log);
+    }
 
     @Override
     public String name() {

@@ -1,0 +1,140 @@
+package io.tributary.source.log;
+
+import io.tributary.common.RecordHeaders;
+import io.tributary.source.config.TableFilter;
+import io.tributary.source.dialect.LogSupport;
+import io.tributary.source.offsets.OffsetJson;
+import io.tributary.source.schema.RowConverter;
+import io.tributary.source.schema.TableId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Turns a change event of Debezium's log reader into our record (docs/record-contract.md): the table's
+ * topic, key and value schema (the same as its snapshot rows), and the headers {@code tributary.op}
+ * ({@code c}, {@code u}, {@code d}, {@code t}), {@code tributary.position} (the event's log position),
+ * {@code tributary.table} and, for values the log did not carry, {@code tributary.unchanged}. A delete
+ * is the key with a null value; a truncate has neither. Every record carries the reader's offset under
+ * our log partition. Events we do not emit (heartbeats, logical messages, tables outside
+ * {@code table.include.list}) return null: their offsets travel with the next record.
+ */
+final class LogRecordConverter {
+
+    /** What a change event became: the record, or null; and its position and commit time when it was a change. */
+    record Converted(SourceRecord record, long position, long commitMillis) {
+    }
+
+    private final LogSupport log;
+    private final LogTables tables;
+    private final TableFilter filter;
+    private final UnchangedValues unchanged;
+    private final Map<String, Object> partition;
+
+    LogRecordConverter(LogSupport log, LogTables tables, TableFilter filter, UnchangedValues unchanged, Map<String, Object> partition) {
+        this.log = log;
+        this.tables = tables;
+        this.filter = filter;
+        this.unchanged = unchanged;
+        this.partition = partition;
+    }
+
+    /** The event as our record, or null when it is not a change of a captured table. */
+    Converted convert(SourceRecord event) throws InterruptedException {
+        if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null
+                || envelope.schema().field("source") == null) {
+            return null;
+        }
+        String op = envelope.getString("op");
+        Struct source = envelope.getStruct("source");
+        if ("m".equals(op) || source == null) {
+            return null;
+        }
+        TableId id = log.table(source);
+        if (!filter.matches(id.qualified())) {
+            return null;
+        }
+        long position = log.position(source);
+        Long commit = source.schema().field("ts_ms") == null ? null : source.getInt64("ts_ms");
+        Schema rowSchema = envelope.schema().field("after") == null ? null : envelope.schema().field("after").schema();
+        LogTables.LogTable table = rowSchema == null ? null : tables.table(id, rowSchema);
+        if (table == null && !"t".equals(op)) {
+            return null;
+        }
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(RecordHeaders.TABLE, id.qualified());
+        headers.addLong(RecordHeaders.POSITION, position);
+        SourceRecord record = switch (op) {
+            case "c", "r", "u" -> change(table, envelope.getStruct("after"), op, headers, event);
+            case "d" -> delete(table, envelope.getStruct("before"), headers, event);
+            case "t" -> truncate(id, table, headers, event);
+            default -> throw new DataException("table " + id.qualified() + ": unknown operation '" + op + "' in the log");
+        };
+        return new Converted(record, position, commit == null ? 0L : commit);
+    }
+
+    private SourceRecord change(LogTables.LogTable table, Struct after, String op, ConnectHeaders headers, SourceRecord event) {
+        if (after == null) {
+            throw new DataException("table " + table.id().qualified() + ": a log event '" + op + "' without its row");
+        }
+        RowConverter converter = table.converter();
+        Object[] row = new Object[converter.selectColumns().size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < row.length; i++) {
+            String column = converter.selectColumns().get(i);
+            Field field = after.schema().field(column);
+            if (field == null) {
+                continue; // a column added after this event was written: NULL, as a snapshot of that moment would say
+            }
+            Object value = after.get(field);
+            if (unchanged.isPlaceholder(value)) {
+                missing.add(column);
+                continue;
+            }
+            row[i] = DebeziumValues.convert(value, field.schema(), converter.valueSchema().field(column).schema(),
+                    table.id().qualified() + "." + column);
+        }
+        String ourOp = "u".equals(op) ? RecordHeaders.OP_UPSERT : RecordHeaders.OP_INSERT;
+        if (!missing.isEmpty() && !RecordHeaders.OP_UPSERT.equals(ourOp)) {
+            throw new DataException("table " + table.id().qualified() + ": an insert without the values of " + missing);
+        }
+        headers.addString(RecordHeaders.OP, ourOp);
+        if (!missing.isEmpty()) {
+            headers.addString(RecordHeaders.UNCHANGED, OffsetJson.write(missing));
+        }
+        return new SourceRecord(partition, event.sourceOffset(), table.topic(), null, converter.keySchema(), converter.key(row),
+                converter.valueSchema(), converter.value(row), null, headers);
+    }
+
+    private SourceRecord delete(LogTables.LogTable table, Struct before, ConnectHeaders headers, SourceRecord event) {
+        RowConverter converter = table.converter();
+        if (before == null) {
+            throw new DataException("table " + table.id().qualified() + ": a delete in the log without the deleted row's key");
+        }
+        Object[] row = new Object[converter.selectColumns().size()];
+        for (String key : converter.keyColumns()) {
+            Field field = before.schema().field(key);
+            if (field == null) {
+                throw new DataException("table " + table.id().qualified() + ": a delete in the log without key column " + key);
+            }
+            row[converter.selectColumns().indexOf(key)] = DebeziumValues.convert(before.get(field), field.schema(),
+                    converter.valueSchema().field(key).schema(), table.id().qualified() + "." + key);
+        }
+        headers.addString(RecordHeaders.OP, RecordHeaders.OP_DELETE);
+        // a tombstone: no value schema either (a required struct schema with a null value cannot be serialised)
+        return new SourceRecord(partition, event.sourceOffset(), table.topic(), null, converter.keySchema(), converter.key(row),
+                null, null, null, headers);
+    }
+
+    private SourceRecord truncate(TableId id, LogTables.LogTable table, ConnectHeaders headers, SourceRecord event) {
+        headers.addString(RecordHeaders.OP, RecordHeaders.OP_TRUNCATE);
+        String topic = table != null ? table.topic() : tables.topic(id);
+        return new SourceRecord(partition, event.sourceOffset(), topic, null, null, null, null, null, null, headers);
+    }
+}
