@@ -69,19 +69,10 @@ class PostgresServerIT {
     }
 
     @Test
-    void aServerForLogicalReplicationHasWalLevelLogical() throws SQLException {
-        try (PostgresServer logical = PostgresServer.startWithLogicalReplication();
-                Connection connection = logical.connect();
-                Statement statement = connection.createStatement()) {
+    void theSharedServerIsReadyForLogicalReplication(PostgresServer postgres) throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             assertEquals("logical", single(statement, "SHOW wal_level"));
             assertEquals("10", single(statement, "SHOW max_replication_slots"));
-        }
-    }
-
-    @Test
-    void theSharedServerHasDefaultWalLevel(PostgresServer postgres) throws SQLException {
-        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-            assertEquals("replica", single(statement, "SHOW wal_level"));
         }
     }
 
