@@ -206,6 +206,7 @@ public final class TableMonitor implements AutoCloseable {
             return;
         }
         String nextSignature = signature(next);
+        logFinishedSnapshots(states, next);
         boolean changed;
         synchronized (this) {
             states = next;
@@ -260,6 +261,19 @@ public final class TableMonitor implements AutoCloseable {
     }
 
     /** What, when it changes, calls for new task assignments: tables, plans and phases - not chunk progress. */
+    /** One INFO line per table whose snapshot finished since the last pass (seen in the committed offsets). */
+    private static void logFinishedSnapshots(Map<String, TableState> before, Map<String, TableState> after) {
+        if (before == null) {
+            return;
+        }
+        after.forEach((name, state) -> {
+            TableState old = before.get(name);
+            if (old != null && "snapshot".equals(old.phase()) && !"snapshot".equals(state.phase()) && !state.needsPlan()) {
+                LOG.info("Snapshot of {} finished: {} chunk(s) done; now {}", name, state.plan().chunkCount(), state.phase());
+            }
+        });
+    }
+
     private static String signature(Map<String, TableState> states) {
         StringBuilder out = new StringBuilder();
         states.forEach((name, state) -> out.append(name).append('=').append(state.phase())

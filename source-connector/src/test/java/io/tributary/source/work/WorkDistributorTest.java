@@ -3,9 +3,11 @@ package io.tributary.source.work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.source.plan.LogStart;
 import io.tributary.source.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -80,5 +82,44 @@ class WorkDistributorTest {
         TableMonitor.TableState a = new TableMonitor.TableState("public.a", plan("public.a", 3, true), Set.of(), true, true);
         TaskAssignment assignment = WorkDistributor.distribute(List.of(a, TableMonitor.TableState.unplanned("public.b")), 1).get(0);
         assertEquals(assignment, TaskAssignment.fromJson(assignment.toJson()));
+    }
+
+    private static TablePlan logPlan(String table, int chunks) {
+        TablePlan plan = plan(table, chunks, false);
+        return new TablePlan(table, plan.planId(), plan.keyColumns(), plan.boundaries(), List.of(), null, plan.estimatedRows(),
+                plan.plannedAt(), new LogStart(1_000L, Map.of("lsn", 1_000L)));
+    }
+
+    @Test
+    void inLogModeTaskZeroStreamsEveryPlannedTableAndTheOtherTasksReadTheChunks() {
+        TableMonitor.TableState a = new TableMonitor.TableState("public.a", logPlan("public.a", 4), Set.of(0), true, true);
+        TableMonitor.TableState b = new TableMonitor.TableState("public.b", logPlan("public.b", 2), Set.of(0, 1), true, true);
+        List<TaskAssignment> assignments = WorkDistributor.distribute(List.of(a, b, TableMonitor.TableState.unplanned("public.c")), 3, true);
+        assertEquals(List.of("public.a", "public.b"), assignments.get(0).logTables(), "streamed from the start, chunks pending or not");
+        assertTrue(assignments.get(0).tables().isEmpty(), "the streaming task reads no chunks and plans nothing: " + assignments.get(0));
+        Set<Integer> chunks = new TreeSet<>();
+        assignments.subList(1, 3).forEach(t -> t.tables().stream().filter(w -> w.table().equals("public.a"))
+                .forEach(w -> chunks.addAll(w.chunks())));
+        assertEquals(Set.of(1, 2, 3), chunks);
+        assertTrue(assignments.stream().flatMap(t -> t.tables().stream()).noneMatch(TaskAssignment.TableWork::incremental),
+                "no cursor polling in log mode");
+        assertTrue(assignments.stream().flatMap(t -> t.tables().stream()).anyMatch(w -> w.plan() && w.table().equals("public.c")));
+        assertTrue(assignments.get(1).logTables().isEmpty() && assignments.get(2).logTables().isEmpty(), "one stream per connector");
+    }
+
+    @Test
+    void inLogModeASingleTaskStreamsAndReadsChunks() {
+        TableMonitor.TableState a = new TableMonitor.TableState("public.a", logPlan("public.a", 2), Set.of(), true, true);
+        TaskAssignment only = WorkDistributor.distribute(List.of(a), 1, true).get(0);
+        assertEquals(List.of("public.a"), only.logTables());
+        assertEquals(List.of(0, 1), only.tables().get(0).chunks());
+        assertEquals(only, TaskAssignment.fromJson(only.toJson()), "the log tables survive the JSON form");
+    }
+
+    @Test
+    void anAssignmentWrittenBeforeLogModeIsStillRead() {
+        TaskAssignment old = TaskAssignment.fromJson("[{\"table\":\"public.a\",\"plan_id\":\"p1\",\"chunks\":[3],\"incremental\":true}]");
+        assertEquals(List.of(new TaskAssignment.TableWork("public.a", false, "p1", List.of(3), true)), old.tables());
+        assertTrue(!old.streamsLog());
     }
 }
