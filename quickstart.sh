@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-command demo: PostgreSQL -> Tributary source -> Kafka -> Tributary sink -> DuckDB, all on this machine.
-#   ./quickstart.sh [--rows N] [--tasks N] [--destination duckdb|postgres] [--keep-data] [--exit-when-synced]
+#   ./quickstart.sh [--rows N] [--tasks N] [--log] [--destination duckdb|postgres] [--keep-data] [--exit-when-synced]
 # The work is done by io.tributary.devstack.quickstart.Quickstart (devstack/); Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -131,6 +131,32 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** Deletes topics so that large runs do not fill the disk. */
+    /**
+     * Drops a logical replication slot once the deleted connector's task has let go of it (if it is
+     * still there), and the publication of the same name: the next run starts clean and no slot holds WAL.
+     */
+    void dropSlotAndPublication(String name) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement s = c.createStatement()) {
+            while (true) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT active FROM pg_replication_slots WHERE slot_name = '" + name + "'")) {
+                    if (!rs.next()) {
+                        break;
+                    }
+                    if (!rs.getBoolean(1)) {
+                        s.execute("SELECT pg_drop_replication_slot('" + name + "')");
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("replication slot " + name + " is still in use 2 minutes after its connector was deleted");
+                }
+                Thread.sleep(100);
+            }
+            s.execute("DROP PUBLICATION IF EXISTS " + name);
+        }
+    }
+
     void deleteTopics(Set<String> topics) throws Exception {
         Set<String> existing = admin.listTopics().names().get();
         List<String> delete = topics.stream().filter(existing::contains).toList();

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * End-to-end latency of incremental changes: a steady stream of single-row updates committed to
- * PostgreSQL, read by the Tributary source (cursor polling), merged by the Tributary sink into a
+ * PostgreSQL, read by the Tributary source (cursor polling, or the WAL in log mode), merged by the Tributary sink into a
  * PostgreSQL warehouse; each update's delay is from its commit (as the writer saw it) to the moment
  * a watcher polling the warehouse every 20 ms first sees it. Reported per repetition: p50 and p99.
  */
@@ -32,7 +32,11 @@ final class LatencySuite {
                 new Setting("tuned for latency: poll.interval.ms=200, incremental.lag.ms=200, flush.interval.ms=500",
                         Map.of("poll.interval.ms", "200", "incremental.lag.ms", "200"), Map.of("flush.interval.ms", "500")),
                 new Setting("source defaults (poll 5 s, lag 2 s), flush.interval.ms=5000",
-                        Map.of(), Map.of("flush.interval.ms", "5000")));
+                        Map.of(), Map.of("flush.interval.ms", "5000")),
+                new Setting("log mode, source defaults, flush.interval.ms=500",
+                        Map.of("incremental.method", "log"), Map.of("flush.interval.ms", "500")),
+                new Setting("log mode, source defaults, flush.interval.ms=5000",
+                        Map.of("incremental.method", "log"), Map.of("flush.interval.ms", "5000")));
     }
 
     private final BenchStack stack;
@@ -72,7 +76,10 @@ final class LatencySuite {
         source.put("connection.password", stack.postgres.password());
         source.put("topic.prefix", name);
         source.put("table.include.list", "public\\." + name);
-        source.put("cursor.columns", "public\\." + name + ":changed_at");
+        boolean log = "log".equals(setting.source().get("incremental.method"));
+        if (!log) {
+            source.put("cursor.columns", "public\\." + name + ":changed_at");
+        }
         source.put("topic.creation.default.replication.factor", "1");
         source.put("topic.creation.default.partitions", "1");
         source.putAll(setting.source());
@@ -121,6 +128,9 @@ final class LatencySuite {
         stack.results.add(new Results.Result(SUITE, setting.name(), (long) perSecond * seconds, metrics));
         stack.cluster.rest().deleteConnector(name + "-source");
         stack.cluster.rest().deleteConnector(name + "-sink");
+        if (log) {
+            stack.dropSlotAndPublication("tributary_" + name);
+        }
     }
 
     /** Commits {@code perSecond} updates a second for {@code seconds} s; returns each one's commit-to-visible delay in ms. */

@@ -25,7 +25,7 @@ import org.postgresql.PGConnection;
 
 /**
  * Snapshot throughput: a 10-column PostgreSQL table read into Kafka by the Tributary source with
- * 1..N tasks, next to Debezium's PostgreSQL initial snapshot (same cluster, same converter, its
+ * 1..N tasks, in cursor mode and in log mode (N chunk readers plus the task that streams the WAL), next to Debezium's PostgreSQL initial snapshot (same cluster, same converter, its
  * throughput settings set like ours) and the two limits, all in the same run: the database's
  * ({@code COPY (SELECT ...) TO STDOUT} into a null sink) and Kafka's (a plain producer sending as many
  * records of the same size). Every connector run is timed until the topic holds the table's row count
@@ -62,7 +62,11 @@ final class SnapshotSuite {
         byte[][] sample = new byte[2][];
         for (int tasks : taskCounts) {
             stack.measure(SUITE, "Tributary source, " + tasks + " task(s)", rows, repeat, true,
-                    i -> snapshot(rows, tasks, "snap" + rows + "t" + tasks + "r" + i, sample));
+                    i -> snapshot(rows, tasks, "snap" + rows + "t" + tasks + "r" + i, sample, false));
+        }
+        for (int tasks : taskCounts) {
+            stack.measure(SUITE, "Tributary source, log mode, " + tasks + " chunk reader(s) + 1 streaming task", rows, repeat, true,
+                    i -> snapshot(rows, tasks, "slog" + rows + "t" + tasks + "r" + i, sample, true));
         }
         stack.measure(SUITE, "Kafka producer, same records (Kafka limit)", rows, repeat, false,
                 i -> produce(rows, "limit" + rows + "r" + i, sample));
@@ -94,15 +98,19 @@ final class SnapshotSuite {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private double snapshot(long rows, int tasks, String prefix, byte[][] sample) throws Exception {
+    /** @param log log mode: one more task streams the WAL while {@code tasks} read the chunks */
+    private double snapshot(long rows, int tasks, String prefix, byte[][] sample, boolean log) throws Exception {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.tributary.source.ChunkedJdbcSourceConnector");
-        config.put("tasks.max", Integer.toString(tasks));
+        config.put("tasks.max", Integer.toString(log ? tasks + 1 : tasks));
         config.put("connection.url", stack.postgres.jdbcUrl());
         config.put("connection.user", stack.postgres.user());
         config.put("connection.password", stack.postgres.password());
         config.put("topic.prefix", prefix);
-        config.put("mode", "snapshot");
+        config.put("mode", log ? "snapshot_and_incremental" : "snapshot");
+        if (log) {
+            config.put("incremental.method", "log");
+        }
         config.put("table.include.list", "public\\.bench");
         config.put("snapshot.chunk.rows", Long.toString(Math.max(10_000, Math.min(100_000, rows / 40))));
         config.put("batch.max.rows", "5000");
@@ -115,6 +123,9 @@ final class SnapshotSuite {
         awaitLedgerDone(prefix);
         checkKeys(topic, rows, prefix);
         stack.cluster.rest().deleteConnector(prefix);
+        if (log) {
+            stack.dropSlotAndPublication("tributary_" + prefix);
+        }
         if (sample[0] == null) {
             takeSample(topic, sample);
         }
@@ -151,10 +162,8 @@ final class SnapshotSuite {
         checkKeys(topic, rows, prefix);
         stack.cluster.rest().deleteConnector(prefix);
         stack.deleteTopics(Set.of(topic));
-        try (Connection c = stack.postgres.connect(); Statement s = c.createStatement()) {
-            Thread.sleep(2000); // the slot is dropped when the task stops
-            s.execute("DROP PUBLICATION IF EXISTS bench_" + prefix);
-        }
+        stack.dropSlotAndPublication("bench_" + prefix); // slot.drop.on.stop drops the slot itself; wait for that
+
         return seconds;
     }
 
@@ -265,7 +274,7 @@ final class SnapshotSuite {
                     JsonNode event = JSON.readTree(JSON.readTree(record.value()).path("payload").asText());
                     if (event.path("event").asText().equals("plan")) {
                         planned = event.path("chunks").asInt();
-                    } else {
+                    } else if (event.path("event").asText().equals("chunk_done")) {
                         done.add(event.path("chunk").asInt());
                     }
                 }

@@ -43,7 +43,7 @@ class ConnectConfigsIT {
         Path root = Path.of(System.getProperty("user.dir")).getParent().resolve("connect-configs");
         try (Stream<Path> files = Files.walk(root)) {
             List<Path> json = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertTrue(json.size() >= 12, "six scenarios, a source and a sink each: " + json);
+            assertTrue(json.size() >= 16, "eight scenarios, a source and a sink each: " + json);
             return json.stream();
         }
     }

@@ -9,6 +9,7 @@ import io.tributary.devstack.quickstart.Quickstart;
 import io.tributary.devstack.quickstart.QuickstartOptions;
 import io.tributary.devstack.quickstart.SampleDataset;
 import io.tributary.devstack.quickstart.SampleDataset.TableSpec;
+import io.tributary.devstack.quickstart.TableComparison;
 import io.tributary.devstack.quickstart.Terminal;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -57,6 +58,28 @@ class QuickstartIT {
                 assertEquals(source, warehouse, table.qualified() + ": every row, every value");
             }
             assertEquals(3, changedRows(quickstart), "the inserted customers arrived; customers 1 and 2 were soft-deleted");
+        }
+    }
+
+    @Test
+    void logModeSnapshotsThenStreamsAHardDeleteIntoTheWarehouse(@TempDir Path work) throws Exception {
+        QuickstartOptions options = QuickstartOptions.parse("--log", "--rows", "5000", "--tasks", "1", "--exit-when-synced",
+                "--connect-port", "0", "--kafka-port", "0", "--work-dir", work.resolve("qs").toString(),
+                "--plugin-path", E2eSettings.pluginPath().get(0).toString());
+        Terminal terminal = new Terminal(System.out, false);
+        try (Quickstart quickstart = new Quickstart(options, terminal)) {
+            Quickstart.Report report = quickstart.runUntilSynced();
+            assertTrue(report.changeDelaySeconds() >= 0, report.toString());
+            for (TableSpec table : SampleDataset.TABLES) {
+                Map<String, List<Object>> source;
+                try (Connection c = quickstart.stack().postgres().connect()) {
+                    source = rows(c, table, ""); // deleted_at is just a column in log mode
+                }
+                Map<String, List<Object>> warehouse = quickstart.stack().warehouse().read(c -> rows(c, table, ""));
+                assertEquals(source, warehouse, table.qualified() + ": every row, every value");
+            }
+            assertEquals(3, changedRows(quickstart), "the inserted customers arrived; customers 1 and 2 were DELETEd and are gone");
+            assertTrue(quickstart.compareAll().stream().allMatch(TableComparison.Result::equal), "--exit-when-synced's comparison agrees");
         }
     }
 

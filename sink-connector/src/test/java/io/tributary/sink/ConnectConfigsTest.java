@@ -56,7 +56,7 @@ class ConnectConfigsTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"postgres-to-postgres", "postgres-to-redshift", "mysql-to-snowflake", "postgres-to-bigquery",
-        "debezium-postgres-to-warehouse", "postgres-to-s3"})
+        "debezium-postgres-to-warehouse", "postgres-to-s3", "postgres-log-to-postgres", "mariadb-log-to-postgres"})
     void examplesOnTopicsRegexRefreshMetadataSooner(String name) throws Exception {
         JsonNode config = new ObjectMapper().readTree(Path.of("..", "connect-configs", name, "sink.json").toFile()).get("config");
         if (config.has("topics.regex")) {

@@ -16,8 +16,11 @@ public final class ConnectorConfigs {
     private ConnectorConfigs() {
     }
 
-    /** Snapshot then cursor polling of every {@code shop} table; soft deletes become deletes. */
-    public static Map<String, String> source(PostgresServer postgres, long rows, int tasks) {
+    /**
+     * Snapshot, then cursor polling of every {@code shop} table (soft deletes become deletes), or in log
+     * mode streaming of the WAL (every insert, update and hard delete).
+     */
+    public static Map<String, String> source(PostgresServer postgres, long rows, int tasks, boolean log) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("connector.class", "io.tributary.source.ChunkedJdbcSourceConnector");
         c.put("tasks.max", Integer.toString(tasks));
@@ -27,8 +30,13 @@ public final class ConnectorConfigs {
         c.put("topic.prefix", TOPIC_PREFIX);
         c.put("table.include.list", SampleDataset.SCHEMA + "\\..*");
         c.put("mode", "snapshot_and_incremental");
-        c.put("cursor.columns", SampleDataset.SCHEMA + "\\..*:updated_at");
-        c.put("soft.delete.columns", SampleDataset.SCHEMA + "\\..*:deleted_at");
+        if (log) {
+            c.put("incremental.method", "log");
+            c.put("log.heartbeat.interval.ms", "2000");
+        } else {
+            c.put("cursor.columns", SampleDataset.SCHEMA + "\\..*:updated_at");
+            c.put("soft.delete.columns", SampleDataset.SCHEMA + "\\..*:deleted_at");
+        }
         c.put("snapshot.chunk.rows", Long.toString(Math.max(5_000, rows / 20)));
         c.put("batch.max.rows", "5000");
         c.put("poll.interval.ms", "1000");

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The changes the quickstart makes to the source after the snapshot - inserts, updates and soft
- * deletes - and the warehouse queries that prove each one arrived.
+ * deletes (cursor mode) or hard deletes (log mode) - and the warehouse queries that prove each one arrived.
  */
 public final class DemoChanges {
 
@@ -17,7 +17,8 @@ public final class DemoChanges {
 
     private final List<Change> changes;
 
-    public DemoChanges(SampleDataset dataset) {
+    /** @param log whether the source streams the log (then a hard DELETE arrives too) */
+    public DemoChanges(SampleDataset dataset, boolean log) {
         long next = dataset.customers() + 1;
         String newIds = next + ", " + (next + 1) + ", " + (next + 2);
         // orders 1..5 and customers 1..2 are live in the initial data (their soft-delete rules skip them)
@@ -32,7 +33,10 @@ public final class DemoChanges {
                 new Change("update 5 orders to status 'refunded'",
                         "UPDATE shop.orders SET status = 'refunded', updated_at = clock_timestamp() WHERE id IN (" + orders + ")",
                         "SELECT count(*) FROM shop.orders WHERE status = 'refunded' AND CAST(id AS VARCHAR) IN (" + ordersText + ")", "5"),
-                new Change("soft-delete customers 1 and 2 (deleted_at = now())",
+                log ? new Change("hard-delete customers 1 and 2 (DELETE: only the log sees it)",
+                        "DELETE FROM shop.customers WHERE id IN (1, 2)",
+                        "SELECT count(*) FROM shop.customers WHERE id IN (1, 2)", "0")
+                        : new Change("soft-delete customers 1 and 2 (deleted_at = now())",
                         "UPDATE shop.customers SET deleted_at = now(), updated_at = clock_timestamp() WHERE id IN (1, 2)",
                         "SELECT count(*) FROM shop.customers WHERE id IN (1, 2)", "0"));
     }

@@ -81,7 +81,7 @@ public final class Quickstart implements AutoCloseable {
         terminal.section("Creating the connectors through the Connect REST API");
         ConnectRestClient rest = stack.cluster().rest();
         String warehouseUrl = stack.warehouse().url();
-        Map<String, String> source = ConnectorConfigs.source(stack.postgres(), options.rows(), options.tasks());
+        Map<String, String> source = ConnectorConfigs.source(stack.postgres(), options.rows(), options.sourceTasks(), options.log());
         Map<String, String> sink = ConnectorConfigs.sink(stack.s3(), options.destination(), warehouseUrl, stack.postgres());
         for (var connector : List.of(Map.entry(ConnectorConfigs.SOURCE_NAME, source), Map.entry(ConnectorConfigs.SINK_NAME, sink))) {
             terminal.line("  curl -X PUT -H 'Content-Type: application/json' " + rest.baseUri() + "connectors/"
@@ -89,7 +89,7 @@ public final class Quickstart implements AutoCloseable {
                     .writeValueAsString(connector.getValue()) + "'");
             rest.putConnector(connector.getKey(), connector.getValue());
         }
-        rest.awaitRunning(ConnectorConfigs.SOURCE_NAME, options.tasks(), Duration.ofMinutes(2));
+        rest.awaitRunning(ConnectorConfigs.SOURCE_NAME, options.sourceTasks(), Duration.ofMinutes(2));
         rest.awaitRunning(ConnectorConfigs.SINK_NAME, 1, Duration.ofMinutes(2));
 
         terminal.section("Snapshot (read from the ledger topic " + ConnectorConfigs.LEDGER_TOPIC + ")");
@@ -99,7 +99,7 @@ public final class Quickstart implements AutoCloseable {
         double inSync = secondsSinceJvmStart();
         terminal.line(String.format(Locale.ROOT, "  In sync %.1f s after the quickstart started.", inSync));
 
-        terminal.section("Changing the source: inserts, updates, soft deletes");
+        terminal.section("Changing the source: inserts, updates, " + (options.log() ? "a hard DELETE" : "soft deletes"));
         double delay = applyChanges(rest);
         return new Report(inSync, delay, meter.peakMb());
     }
@@ -149,7 +149,7 @@ public final class Quickstart implements AutoCloseable {
         Map<TableSpec, Long> expected = new LinkedHashMap<>();
         try (Connection c = stack.postgres().connect()) {
             for (TableSpec table : SampleDataset.TABLES) {
-                expected.put(table, SampleDataset.liveRows(c, table));
+                expected.put(table, SampleDataset.liveRows(c, table, !options.log()));
             }
         }
         long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
@@ -179,7 +179,7 @@ public final class Quickstart implements AutoCloseable {
     }
 
     private double applyChanges(ConnectRestClient rest) throws Exception {
-        DemoChanges changes = new DemoChanges(dataset);
+        DemoChanges changes = new DemoChanges(dataset, options.log());
         for (DemoChanges.Change change : changes.changes()) {
             terminal.line("  " + change.description() + ":");
             terminal.line("    source> " + change.sourceSql() + ";");
@@ -232,7 +232,7 @@ public final class Quickstart implements AutoCloseable {
         List<TableComparison.Result> results = new ArrayList<>();
         for (TableSpec table : SampleDataset.TABLES) {
             try (Connection source = stack.postgres().connect()) {
-                results.add(stack.warehouse().read(w -> TableComparison.compare(table, source, w, options.destination())));
+                results.add(stack.warehouse().read(w -> TableComparison.compare(table, source, w, options.destination(), !options.log())));
             }
         }
         return results;

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The quickstart's command-line flags. */
 public record QuickstartOptions(long rows, int tasks, boolean keepData, Destination destination, boolean exitWhenSynced,
-        int connectPort, int kafkaPort, Path workDir, List<Path> pluginPath) {
+        int connectPort, int kafkaPort, Path workDir, List<Path> pluginPath, boolean log) {
 
     /** Where the sink writes. */
     public enum Destination {
@@ -19,9 +19,11 @@ public record QuickstartOptions(long rows, int tasks, boolean keepData, Destinat
     }
 
     public static final String USAGE = String.join("\n",
-            "usage: ./quickstart.sh [--rows N] [--tasks N] [--destination duckdb|postgres] [--keep-data] [--exit-when-synced]",
+            "usage: ./quickstart.sh [--rows N] [--tasks N] [--log] [--destination duckdb|postgres] [--keep-data] [--exit-when-synced]",
             "  --rows N              rows of the largest table, shop.order_items (default 1000000)",
             "  --tasks N             tasks of the source connector: chunks read in parallel (default 2)",
+            "  --log                 log mode: stream PostgreSQL's WAL after the snapshot (every insert, update and hard delete;",
+            "                        one more task runs the stream) instead of polling by updated_at",
             "  --destination D       duckdb (default) or postgres (a database 'warehouse' on the same server)",
             "  --keep-data           keep the work folder (DuckDB file, logs) after Ctrl-C",
             "  --exit-when-synced    stop after the changes arrived and the tables were compared (exit code 0: equal)",
@@ -40,6 +42,7 @@ public record QuickstartOptions(long rows, int tasks, boolean keepData, Destinat
         boolean keepData = false;
         Destination destination = Destination.DUCKDB;
         boolean exitWhenSynced = false;
+        boolean log = false;
         int connectPort = 8083;
         int kafkaPort = 9092;
         Path workDir = Path.of(".quickstart");
@@ -49,6 +52,7 @@ public record QuickstartOptions(long rows, int tasks, boolean keepData, Destinat
             switch (flag) {
                 case "--keep-data" -> keepData = true;
                 case "--exit-when-synced" -> exitWhenSynced = true;
+                case "--log" -> log = true;
                 case "--rows" -> rows = Long.parseLong(value(args, ++i, flag).replace("_", ""));
                 case "--tasks" -> tasks = Integer.parseInt(value(args, ++i, flag));
                 case "--destination" -> destination = destination(value(args, ++i, flag));
@@ -73,7 +77,12 @@ public record QuickstartOptions(long rows, int tasks, boolean keepData, Destinat
             throw new IllegalArgumentException("--plugin-path is missing: start the quickstart with ./quickstart.sh");
         }
         return new QuickstartOptions(rows, tasks, keepData, destination, exitWhenSynced, connectPort, kafkaPort,
-                workDir.toAbsolutePath(), List.copyOf(pluginPath));
+                workDir.toAbsolutePath(), List.copyOf(pluginPath), log);
+    }
+
+    /** The source's tasks: the chunk readers, and in log mode one more for the stream. */
+    public int sourceTasks() {
+        return log ? tasks + 1 : tasks;
     }
 
     private static Destination destination(String value) {

@@ -69,7 +69,9 @@ public final class QuickstartStack implements AutoCloseable {
                         .brokerPort(options.kafkaPort()).restPort(options.connectPort())
                         .pluginPath(options.pluginPath()).workDir(options.workDir().resolve("kafka"))));
         try {
-            postgres = PostgresServer.start(Map.of("max_connections", "50"), 0);
+            postgres = PostgresServer.start(options.log()
+                    ? Map.of("max_connections", "50", "wal_level", "logical", "max_replication_slots", "4", "max_wal_senders", "4")
+                    : Map.of("max_connections", "50"), 0);
             long started = System.nanoTime();
             try (Connection c = postgres.connect()) {
                 dataset.load(c);

@@ -106,10 +106,13 @@ public final class SampleDataset {
         }
     }
 
-    /** Rows of a table that are not soft-deleted: what the warehouse should hold. */
-    public static long liveRows(Connection connection, TableSpec table) throws SQLException {
+    /**
+     * Rows of a table the warehouse should hold: those not soft-deleted, or (log mode, where
+     * {@code deleted_at} is just a column) all of them.
+     */
+    public static long liveRows(Connection connection, TableSpec table, boolean softDeletes) throws SQLException {
         try (Statement s = connection.createStatement();
-                var rs = s.executeQuery("SELECT count(*) FROM " + table.qualified() + " WHERE deleted_at IS NULL")) {
+                var rs = s.executeQuery("SELECT count(*) FROM " + table.qualified() + (softDeletes ? " WHERE deleted_at IS NULL" : ""))) {
             rs.next();
             return rs.getLong(1);
         }

@@ -49,14 +49,15 @@ public final class TableComparison {
                 + " ORDER BY " + order;
     }
 
+    /** @param softDeletes whether soft-deleted source rows are absent from the warehouse (cursor mode) */
     public static Result compare(TableSpec table, Connection source, Connection warehouse,
-            QuickstartOptions.Destination dialect) throws SQLException {
+            QuickstartOptions.Destination dialect, boolean softDeletes) throws SQLException {
         int keys = table.keyColumns().size();
         long sourceRows = 0;
         long warehouseRows = 0;
         long differences = 0;
         List<String> examples = new ArrayList<>();
-        try (Statement s = statement(source); ResultSet a = s.executeQuery(canonicalSelect(table, QuickstartOptions.Destination.POSTGRES, true));
+        try (Statement s = statement(source); ResultSet a = s.executeQuery(canonicalSelect(table, QuickstartOptions.Destination.POSTGRES, softDeletes));
                 Statement w = statement(warehouse); ResultSet b = w.executeQuery(canonicalSelect(table, dialect, false))) {
             List<String> left = next(a);
             List<String> right = next(b);

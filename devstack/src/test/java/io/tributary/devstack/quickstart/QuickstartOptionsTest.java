@@ -17,6 +17,7 @@ class QuickstartOptionsTest {
         assertEquals(8083, defaults.connectPort());
         assertEquals(QuickstartOptions.Destination.DUCKDB, defaults.destination());
         assertEquals(2, defaults.pluginPath().size());
+        assertTrue(!defaults.log() && defaults.sourceTasks() == 2, "cursor mode by default");
 
         QuickstartOptions set = QuickstartOptions.parse("--rows", "20_000", "--tasks", "3", "--destination", "Postgres",
                 "--keep-data", "--exit-when-synced", "--work-dir", "/tmp/x", "--plugin-path", "/a");
@@ -25,6 +26,10 @@ class QuickstartOptionsTest {
         assertEquals(QuickstartOptions.Destination.POSTGRES, set.destination());
         assertTrue(set.keepData() && set.exitWhenSynced());
         assertEquals(Path.of("/tmp/x"), set.workDir());
+
+        QuickstartOptions log = QuickstartOptions.parse("--log", "--tasks", "2", "--plugin-path", "/a");
+        assertTrue(log.log());
+        assertEquals(3, log.sourceTasks(), "two chunk readers and the stream");
     }
 
     @Test
