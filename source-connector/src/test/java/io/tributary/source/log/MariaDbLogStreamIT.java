@@ -52,7 +52,9 @@ class MariaDbLogStreamIT {
     void theStreamStartsAtTheLogStartAndCarriesEveryChange(MariaDbServer mariadb) throws Exception {
         this.mariadb = mariadb;
         sql("DROP TABLE IF EXISTS log_ops", "CREATE TABLE log_ops (id int PRIMARY KEY, name varchar(20))",
-                "INSERT INTO log_ops VALUES (1, 'before the plan')");
+                "INSERT INTO log_ops VALUES (1, 'before the plan')",
+                // not captured, with a type the binlog reader's DDL parser does not know: it must not stop the stream
+                "DROP TABLE IF EXISTS log_not_captured", "CREATE TABLE log_not_captured (id int PRIMARY KEY, addr inet6)");
         ChunkedJdbcSourceConfig config = config("log_ops", "mops");
         TablePlan plan = plan(config, "tributary.log_ops");
         sql("INSERT INTO log_ops VALUES (2, 'two'), (3, 'three')", "UPDATE log_ops SET name = 'one' WHERE id = 1",

@@ -104,6 +104,10 @@ public final class MariaDbLog implements LogSupport {
         props.put("snapshot.locking.mode", "none");
         props.put("bigint.unsigned.handling.mode", "precise");
         props.put("include.schema.changes", "false");
+        // keep (and parse) the DDL of the captured tables only: another table's DDL is none of our business, and
+        // one the reader's parser does not know (e.g. an inet6 column) would otherwise stop the stream
+        props.put("schema.history.internal.store.only.captured.tables.ddl", "true");
+        props.put("schema.history.internal.store.only.captured.databases.ddl", "true");
         if (settings.schemaHistoryBootstrapServers().isBlank()) {
             // the DDL read from the binlog is kept in memory: each start rebuilds the tables' schemas as they are now
             props.put("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
