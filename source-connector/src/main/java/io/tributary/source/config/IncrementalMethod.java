@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum IncrementalMethod {
     /** Poll by a cursor column (cursor.columns): sees inserts and updates, not hard deletes. */
     CURSOR,
-    /** Stream the database's log (PostgreSQL logical replication, MySQL/MariaDB binlog): every change, deletes included. */
+    /** Stream the database's log (logical replication, a row-based binlog): every change, deletes included. */
     LOG;
 
     public String configValue() {

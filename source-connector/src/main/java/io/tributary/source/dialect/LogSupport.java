@@ -27,8 +27,8 @@ public interface LogSupport {
             throws SQLException;
 
     /**
-     * Checks, without changing anything, that the table's changes can be captured with this key (PostgreSQL:
-     * its replica identity covers the key columns); throws IllegalArgumentException naming the fix.
+     * Checks, without changing anything, that the table's changes can be captured with this key (e.g. a
+     * replica identity that covers the key columns); throws IllegalArgumentException naming the fix.
      */
     default void checkTable(Connection connection, TableDescription table, List<String> keyColumns) throws SQLException {
     }
@@ -45,8 +45,8 @@ public interface LogSupport {
     Map<String, String> taskProperties(Map<String, String> connection, LogSettings settings, String topicPrefix, boolean fresh);
 
     /**
-     * Checks, before the log reader starts, that it can start where it must (PostgreSQL: the slot still
-     * exists); throws, naming what is missing and the remedy, when it cannot.
+     * Checks, before the log reader starts, that it can start where it must (e.g. its replication slot
+     * still exists); throws, naming what is missing and the remedy, when it cannot.
      *
      * @param fresh whether no log offset is committed yet
      */
@@ -64,7 +64,7 @@ public interface LogSupport {
     /** The table a change event belongs to, from Debezium's {@code source} struct. */
     TableId table(Struct source);
 
-    /** The log the source still keeps for the stream (PostgreSQL: WAL retained by the slot), if known. */
+    /** The log the source still keeps for the stream (e.g. WAL retained by a replication slot), if known. */
     default OptionalLong retainedBytes(Connection connection, LogSettings settings) throws SQLException {
         return OptionalLong.empty();
     }

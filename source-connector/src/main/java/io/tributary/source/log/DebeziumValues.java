@@ -38,7 +38,7 @@ final class DebeziumValues {
     static final String DBZ_ZONED_TIMESTAMP = "io.debezium.time.ZonedTimestamp";
     static final String DBZ_ZONED_TIME = "io.debezium.time.ZonedTime";
     static final String DBZ_VARIABLE_DECIMAL = "io.debezium.data.VariableScaleDecimal";
-    /** Debezium's PostgreSQL infinity timestamps, in their own unit, are this far out; ours are Long.MAX_VALUE / MIN_VALUE. */
+    /** Debezium's infinity timestamps, in their own unit, are this far out; ours are Long.MAX_VALUE / MIN_VALUE. */
     private static final long INFINITY_MICROS = 9_223_372_036_825_200_000L;
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 

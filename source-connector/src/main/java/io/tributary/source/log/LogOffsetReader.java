@@ -9,8 +9,8 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 /**
  * The offsets Debezium's reader sees: its one partition ({@code {"server": <topic.prefix>}}) is stored
  * under our log partition ({@code {"kind": "log", "server": ...}}), and read back from Connect's
- * committed offsets; before anything is committed, the initial offset (MariaDB: the smallest log start
- * of the planned tables; PostgreSQL: none, the slot is the start).
+ * committed offsets; before anything is committed, the initial offset (a binlog: the smallest log start
+ * of the planned tables; a replication slot: none, the slot is the start).
  */
 final class LogOffsetReader implements OffsetStorageReader {
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The log stream of log mode, run by one task: Debezium's reader of the database's log runs inside
  * it, with no snapshot of its own, and each change of a captured table becomes our record
  * ({@link LogRecordConverter}). Offsets: the reader's own, under our log partition; it resumes from what
- * Connect committed and confirms to the database (PostgreSQL: the slot) only that, on {@link #commit}.
+ * Connect committed and confirms to the database (its replication slot, where it has one) only that, on {@link #commit}.
  * When only heartbeats and uncaptured changes were read for a while, a ledger record carries the offset
  * so it still commits. The ledger also gets the stream's status (position, lag, retained WAL) now and then.
  */
@@ -65,7 +65,7 @@ public final class LogStream implements Streaming {
 
     /**
      * Starts Debezium's reader where the stream must start: from the committed offset, else (first start)
-     * from the database's slot (PostgreSQL) or the smallest log start of {@code tables}' plans.
+     * from the database's replication slot (where it has one) or the smallest log start of {@code tables}' plans.
      *
      * @param tables the tables with a stored plan in log mode
      * @param alsoReadsChunks whether the task reads snapshot chunks between log polls (shorter log polls)

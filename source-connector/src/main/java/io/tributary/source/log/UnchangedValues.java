@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Recognises the values PostgreSQL's log did not carry: an UPDATE that left a large (TOAST) value alone
+ * Recognises the values the database's log did not carry: an UPDATE that left a large (out-of-line) value alone
  * sends no value for it under the default replica identity, and Debezium's reader puts a placeholder
  * in its place, whose form depends on the column type (text: the placeholder; bytea: its bytes; arrays:
  * a one-element array of it, or its bytes as numbers; uuid[]: a name-based UUID of it; hstore: a map

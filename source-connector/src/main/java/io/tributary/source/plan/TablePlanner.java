@@ -60,7 +60,7 @@ public final class TablePlanner {
         return new TablePlanner(dialect, config.snapshotChunkRows(), config.incrementalLagMs(), config.cursorTimeZone(), log);
     }
 
-    /** Log mode's checks of a table that needs nothing to be changed (PostgreSQL: its replica identity); none in cursor mode. */
+    /** Log mode's checks of a table that needs nothing to be changed (e.g. its replica identity); none in cursor mode. */
     public void checkCapture(Connection connection, TableDescription table, PlanColumns columns) throws SQLException {
         if (log != null) {
             log.support().checkTable(connection, table, columns.keys());

@@ -2,6 +2,7 @@ package io.tributary.source.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.common.RecordHeaders;
@@ -107,6 +108,19 @@ class MariaDbLogStreamIT {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM log_types ORDER BY id")) {
                 LogTestRecords.assertSameAsChunkRows(changes, converter, rs);
             }
+        }
+    }
+
+    @Test
+    void aCapturedTableWithATypeTheBinlogReaderCannotParseIsRefusedByName(MariaDbServer mariadb) throws Exception {
+        this.mariadb = mariadb;
+        sql("DROP TABLE IF EXISTS log_inet", "CREATE TABLE log_inet (id int PRIMARY KEY, addr inet6)");
+        ChunkedJdbcSourceConfig config = config("log_inet", "minet");
+        try (Connection c = new JdbcConnections(config).open()) {
+            TableDescription description = DIALECT.describe(c, TableId.parse("tributary.log_inet"));
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TablePlanner.of(config, DIALECT, "it")
+                    .checkCapture(c, description, new PlanColumns(description.primaryKey(), List.of())));
+            assertTrue(refused.getMessage().contains("column addr of tributary.log_inet is inet6"), refused.getMessage());
         }
     }
 
