@@ -49,8 +49,9 @@ public interface LogSupport {
      * still exists); throws, naming what is missing and the remedy, when it cannot.
      *
      * @param fresh whether no log offset is committed yet
+     * @param starts the log starts of the planned tables the stream serves
      */
-    void checkStart(Connection connection, LogSettings settings, boolean fresh) throws SQLException;
+    void checkStart(Connection connection, LogSettings settings, boolean fresh, List<LogStart> starts) throws SQLException;
 
     /**
      * The offset the log reader starts from when none is committed yet, given the log starts of the

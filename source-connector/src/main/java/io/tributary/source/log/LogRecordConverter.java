@@ -28,7 +28,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 final class LogRecordConverter {
 
     /** What a change event became: the record, or null; and its position and commit time when it was a change. */
-    record Converted(SourceRecord record, long position, long commitMillis) {
+    /** The records of one event: one, or for an update that changed the key, the old key's delete and then the change. */
+    record Converted(List<SourceRecord> records, long position, long commitMillis) {
     }
 
     private final LogSupport log;
@@ -70,13 +71,41 @@ final class LogRecordConverter {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(RecordHeaders.TABLE, id.qualified());
         headers.addLong(RecordHeaders.POSITION, position);
-        SourceRecord record = switch (op) {
-            case "c", "r", "u" -> change(table, envelope.getStruct("after"), op, headers, event);
-            case "d" -> delete(table, envelope.getStruct("before"), headers, event);
-            case "t" -> truncate(id, table, headers, event);
+        List<SourceRecord> records = new ArrayList<>(1);
+        switch (op) {
+            case "c", "r" -> records.add(change(table, envelope.getStruct("after"), op, headers, event));
+            case "u" -> {
+                SourceRecord change = change(table, envelope.getStruct("after"), op, headers, event);
+                Struct before = envelope.getStruct("before");
+                if (before != null && table.converter().keySchema() != null && hasKey(table, before)) {
+                    // Our key (a key.columns override) need not be the log's key: an update that changed it moves
+                    // the row, so the old key's row is deleted first (the replica identity covers the key)
+                    ConnectHeaders deleteHeaders = new ConnectHeaders();
+                    deleteHeaders.addString(RecordHeaders.TABLE, id.qualified());
+                    deleteHeaders.addLong(RecordHeaders.POSITION, position);
+                    SourceRecord delete = delete(table, before, deleteHeaders, event);
+                    if (!delete.key().equals(change.key())) {
+                        records.add(delete);
+                    }
+                }
+                records.add(change);
+            }
+            case "d" -> records.add(delete(table, envelope.getStruct("before"), headers, event));
+            case "t" -> records.add(truncate(id, table, headers, event));
             default -> throw new DataException("table " + id.qualified() + ": unknown operation '" + op + "' in the log");
-        };
-        return new Converted(record, position, commit == null ? 0L : commit);
+        }
+        return new Converted(records, position, commit == null ? 0L : commit);
+    }
+
+    /** Whether the row image carries every key column with a value (an update's old image may hold only some). */
+    private static boolean hasKey(LogTables.LogTable table, Struct image) {
+        for (String key : table.converter().keyColumns()) {
+            Field field = image.schema().field(key);
+            if (field == null || image.get(field) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private SourceRecord change(LogTables.LogTable table, Struct after, String op, ConnectHeaders headers, SourceRecord event) {

@@ -77,11 +77,6 @@ public final class LogStream implements Streaming {
         String server = config.topicPrefix();
         Map<String, Object> partition = SourcePartitions.log(server);
         boolean fresh = context.offsetStorageReader().offset(partition) == null;
-        session.call((connection, reconnected) -> {
-            log.checkStart(connection, settings, fresh);
-            return null;
-        });
-        session.endTransaction();
         List<LogStart> starts = new ArrayList<>();
         for (String table : tables) {
             TablePlan plan = TablePlan.fromMap(context.offsetStorageReader().offset(SourcePartitions.plan(table)));
@@ -89,6 +84,11 @@ public final class LogStream implements Streaming {
                 starts.add(plan.logStart());
             }
         }
+        session.call((connection, reconnected) -> {
+            log.checkStart(connection, settings, fresh, starts);
+            return null;
+        });
+        session.endTransaction();
         Map<String, Object> initial = fresh ? log.initialOffset(starts) : null;
         UnchangedValues unchanged = new UnchangedValues();
         Map<String, String> props = properties(config, log, settings, connectorName, fresh, unchanged, alsoReadsChunks);
@@ -161,7 +161,7 @@ public final class LogStream implements Streaming {
                     offsetPending = true;
                     continue;
                 }
-                out.add(converted.record());
+                out.addAll(converted.records());
                 offsetPending = false;
                 metrics.changed(converted.position(), converted.commitMillis(), now);
             }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @DevStackTest
 class PlanStartPointIT {
 
-    private static final long LAG_MS = 10_000;
+    private static final long LAG_MS = 20_000;
 
     private static Map<String, String> config(PostgresServer postgres, String name, String table, long lagMs) {
         return SourceConnectorHarness.config(postgres.jdbcUrl(), postgres.user(), postgres.password(), name,

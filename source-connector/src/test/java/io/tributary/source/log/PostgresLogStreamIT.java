@@ -3,6 +3,7 @@ package io.tributary.source.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.common.RecordHeaders;
@@ -15,6 +16,7 @@ import io.tributary.source.jdbc.RetryingConnection;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
+import io.tributary.source.table.LedgerRecords;
 import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescription;
@@ -88,6 +90,54 @@ class PostgresLogStreamIT {
         assertNull(changes.get(3).value(), "a delete is a tombstone");
         assertNull(changes.get(4).key(), "a truncate names no row");
         assertNull(changes.get(4).value());
+    }
+
+    @Test
+    void aFirstStartRefusesASlotThatAnotherConsumerMovedPastTheLogStart(PostgresServer postgres) throws Exception {
+        this.postgres = postgres;
+        sql("DROP TABLE IF EXISTS log_moved", "CREATE TABLE log_moved (id int PRIMARY KEY, name text)");
+        ChunkedJdbcSourceConfig config = config("log_moved", "moved");
+        TablePlan plan = plan(config, "public.log_moved");
+        sql("SET synchronous_commit = on", "INSERT INTO log_moved VALUES (1, 'a change after the log start')",
+                "SELECT pg_replication_slot_advance('" + slot + "', pg_current_wal_insert_lsn())"); // another reader of the slot
+        assertTrue(confirmed() > plan.logStart().position(), "the premise: the slot moved past the log start");
+        FakeTaskContext context = new FakeTaskContext();
+        context.commit(LedgerRecords.plan("ledger", plan));
+
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> start(config, context, List.of("public.log_moved")),
+                "streaming from this slot would skip the insert");
+        assertTrue(refused.getMessage().contains("another consumer used this slot"), refused.getMessage());
+    }
+
+    @Test
+    void anUpdateOfAKeyColumnsOverrideDeletesTheOldKeyFirst(PostgresServer postgres) throws Exception {
+        this.postgres = postgres;
+        sql("DROP TABLE IF EXISTS log_rekey", "CREATE TABLE log_rekey (code text NOT NULL, name text)",
+                "ALTER TABLE log_rekey REPLICA IDENTITY FULL", "INSERT INTO log_rekey VALUES ('a', 'first')");
+        slot = "tributary_rekey";
+        ChunkedJdbcSourceConfig config = new ChunkedJdbcSourceConfig(Map.of("connection.url", postgres.jdbcUrl(),
+                "connection.user", postgres.user(), "connection.password", postgres.password(), "topic.prefix", "rekey",
+                "incremental.method", "log", "table.include.list", "public\\.log_rekey", "key.columns", "public\\.log_rekey:code"));
+        TablePlan plan;
+        try (Connection c = postgres.connect()) {
+            DIALECT.prepareSession(c);
+            TableDescription description = DIALECT.describe(c, TableId.parse("public.log_rekey"));
+            plan = TablePlanner.of(config, DIALECT, "it").plan(c, description, new PlanColumns(List.of("code"), List.of()));
+        }
+        FakeTaskContext context = new FakeTaskContext();
+        context.commit(LedgerRecords.plan("ledger", plan));
+        LogStream stream = start(config, context, List.of("public.log_rekey"));
+
+        sql("UPDATE log_rekey SET code = 'b' WHERE code = 'a'", "UPDATE log_rekey SET name = 'second' WHERE code = 'b'");
+        List<SourceRecord> changes = LogTestRecords.changes(stream, 3);
+
+        assertEquals(List.of("d", "u", "u"), changes.stream().map(r -> LogTestRecords.header(r, RecordHeaders.OP)).toList(),
+                "the row moved from key a to key b: a is deleted, or the warehouse keeps it for good");
+        assertEquals("a", ((Struct) changes.get(0).key()).getString("code"));
+        assertNull(changes.get(0).value());
+        assertEquals("b", ((Struct) changes.get(1).key()).getString("code"));
+        assertEquals(LogTestRecords.position(changes.get(0)), LogTestRecords.position(changes.get(1)), "one event, one position");
+        assertEquals("second", ((Struct) changes.get(2).value()).getString("name"));
     }
 
     @Test

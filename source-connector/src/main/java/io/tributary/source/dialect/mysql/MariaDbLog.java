@@ -97,7 +97,7 @@ public final class MariaDbLog implements LogSupport {
     }
 
     @Override
-    public void checkStart(Connection connection, LogSettings settings, boolean fresh) {
+    public void checkStart(Connection connection, LogSettings settings, boolean fresh, List<LogStart> starts) {
         // the binlog is kept by time (binlog_expire_logs_seconds): Debezium fails, naming the missing file, if it is gone
     }
 

@@ -77,6 +77,8 @@ public final class PostgresLog implements LogSupport {
         props.put("slot.drop.on.stop", "false");
         props.put("snapshot.mode", "no_data");
         props.put("offset.mismatch.strategy", "trust_offset");
+        // after a rebalance the old task's replication connection may hold the slot for a while: wait up to 5 minutes
+        props.put("slot.max.retries", "30");
         props.put("interval.handling.mode", "string");
         props.put("hstore.handling.mode", "json");
         props.put("heartbeat.action.query", "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_PREFIX + "', '')");
@@ -85,10 +87,18 @@ public final class PostgresLog implements LogSupport {
     }
 
     @Override
-    public void checkStart(Connection connection, LogSettings settings, boolean fresh) throws SQLException {
+    public void checkStart(Connection connection, LogSettings settings, boolean fresh, List<LogStart> starts) throws SQLException {
         if (!exists(connection, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", settings.slotName())) {
             throw new IllegalStateException("replication slot " + settings.slotName() + " is missing: the changes since the tables'"
                     + " log starts are gone. Re-snapshot: stop the connector, reset its offsets, resume (docs/operations.md)");
+        }
+        long first = starts.stream().mapToLong(LogStart::position).min().orElse(Long.MAX_VALUE);
+        long confirmed = PostgresLogStart.confirmedPosition(connection, settings.slotName());
+        if (fresh && confirmed > first) {
+            // the first stream starts at the slot: a slot confirmed past a table's log start would skip its changes
+            throw new IllegalStateException("replication slot " + settings.slotName() + " has confirmed changes up to " + confirmed
+                    + ", past the earliest log start " + first + " of the planned tables: another consumer used this slot. Give this"
+                    + " connector its own log.slot.name and re-snapshot (reset its offsets; docs/operations.md)");
         }
     }
 

@@ -50,9 +50,16 @@ final class PostgresLogStart {
         try {
             ensurePublication(connection, settings.publicationName());
             ensureSlot(connection, settings.slotName());
+            awaitConsistentSlot(connection, settings.slotName(), settings.startWaitMs());
             checkReplicaIdentity(connection, table, keyColumns);
             addToPublication(connection, settings.publicationName(), table);
             long position = walInsertPosition(connection);
+            long confirmed = confirmedPosition(connection, settings.slotName());
+            if (confirmed > position) {
+                throw new IllegalArgumentException("replication slot " + settings.slotName() + " has confirmed changes up to "
+                        + confirmed + ", past the log start " + position + " of " + table.id().qualified() + ": another consumer reads"
+                        + " this slot. Give this connector its own log.slot.name");
+            }
             waitForWriters(connection, table, settings.startWaitMs());
             return new LogStart(position, Map.of("lsn", position, "slot", settings.slotName()));
         } finally {
@@ -90,6 +97,40 @@ final class PostgresLogStart {
         } catch (SQLException e) {
             if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * A slot another task is creating right now exists before it has its consistent point; a log start
+     * read before that point could be below where the slot's stream begins. Waits until it has one.
+     */
+    private static void awaitConsistentSlot(Connection connection, String slot, long maxWaitMs) throws SQLException {
+        long deadline = System.currentTimeMillis() + Math.max(maxWaitMs, 1_000);
+        while (confirmedPosition(connection, slot) < 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalArgumentException("replication slot " + slot + " has no consistent point after " + maxWaitMs
+                        + " ms (log.start.wait.ms): it is still being created and waits for running transactions");
+            }
+            try {
+                Thread.sleep(100); // polling the catalog; the slot's creation waits for other transactions
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for replication slot " + slot, e);
+            }
+        }
+    }
+
+    /** The slot's confirmed position (an LSN as a number); -1 while it has none; fails when the slot is gone. */
+    static long confirmedPosition(Connection connection, String slot) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(pg_wal_lsn_diff(confirmed_flush_lsn, '0/0')::bigint, -1)"
+                + " FROM pg_replication_slots WHERE slot_name = ?")) {
+            ps.setString(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("replication slot " + slot + " disappeared while planning");
+                }
+                return rs.getLong(1);
             }
         }
     }
