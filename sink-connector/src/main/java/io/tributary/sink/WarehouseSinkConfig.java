@@ -3,6 +3,7 @@ package io.tributary.sink;
 import io.tributary.common.UrlCredentials;
 import io.tributary.sink.destination.DestinationKeys;
 import io.tributary.sink.destination.Destinations;
+import io.tributary.sink.record.Placeholder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class WarehouseSinkConfig extends AbstractConfig {
     public static final String KEY_FIELDS = "key.fields";
     public static final String METADATA_COLUMN_PREFIX = "metadata.column.prefix";
     public static final String SOFT_DELETE_COLUMN = "soft.delete.column";
+    public static final String UNAVAILABLE_VALUE_PLACEHOLDER = "unavailable.value.placeholder";
 
     public static final String STAGING_AVRO_CODEC = "staging.avro.codec";
     public static final String BUFFER_DIR = "buffer.dir";
@@ -151,11 +153,19 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                         + "Empty: the record key (a struct) is the row key.",
                 GROUP_WRITING, ++order, Width.LONG, "Key fields");
         def.define(METADATA_COLUMN_PREFIX, Type.STRING, "__tributary_", new ConfigDef.NonEmptyString(), Importance.LOW,
-                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, synced_at.",
+                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, unchanged, synced_at"
+                        + " (docs/sink.md, Merge rules).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Metadata column prefix");
         def.define(SOFT_DELETE_COLUMN, Type.STRING, "__tributary_deleted_at", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "With delete.mode=soft: the column set to the time a row was deleted (NULL while it exists).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Soft delete column");
+        def.define(UNAVAILABLE_VALUE_PLACEHOLDER, Type.STRING, Placeholder.DEBEZIUM_DEFAULT, Placeholder.validator(), Importance.LOW,
+                "The value Debezium's PostgreSQL connector sends for a column an update left alone and did not carry (an unchanged"
+                        + " TOAST value): set it as Debezium's unavailable.value.placeholder (text, or hex: and the bytes in hex). Such a"
+                        + " value, in any form Debezium gives it (text, bytes, arrays, JSON), is not data: the stored value stays"
+                        + " (docs/sink.md, Values left out). An insert or snapshot read holding it goes to the dead-letter queue."
+                        + " Empty: nothing is taken for a placeholder.",
+                GROUP_WRITING, ++order, Width.MEDIUM, "Unavailable-value placeholder");
         def.define(RETRY_MAX_ATTEMPTS, Type.INT, 6, ConfigDef.Range.between(1, 100), Importance.LOW,
                 "Attempts to stage and merge a batch when S3 or the warehouse fails with a transient error, before the task fails.",
                 GROUP_WRITING, ++order, Width.SHORT, "Retry attempts");
@@ -267,6 +277,11 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public Path bufferDir() {
         return Path.of(getString(BUFFER_DIR));
+    }
+
+    /** What Debezium sends for values an update left out. */
+    public Placeholder unavailableValuePlaceholder() {
+        return new Placeholder(getString(UNAVAILABLE_VALUE_PLACEHOLDER));
     }
 
     public int retryMaxAttempts() {

@@ -25,12 +25,21 @@ import java.util.stream.Collectors;
  * @param records rows written to the file
  * @param bytes size of the file
  * @param firstTimestamp Kafka timestamp of the first record (epoch ms), or -1
+ * @param unchangedColumns the data columns some version of the batch left out (its values are not
+ *        data, see {@code ChangeEvent#unchanged}), in column order; empty when every version carries every value
  */
 public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema,
-        List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp) {
+        List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns) {
 
     public Batch {
         ranges = new TreeMap<>(ranges);
+        unchangedColumns = List.copyOf(unchangedColumns);
+    }
+
+    /** A batch whose versions carry every value. */
+    public Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema, List<Column> stagedColumns,
+            Path file, int records, long bytes, long firstTimestamp) {
+        this(table, topic, ranges, schema, stagedColumns, file, records, bytes, firstTimestamp, List.of());
     }
 
     /** The one partition of a single-partition batch, or the lowest partition of a larger one. */

@@ -76,7 +76,7 @@ public final class SinkEngine implements AutoCloseable {
     public SinkEngine(WarehouseSinkConfig config, FlushPipeline pipeline, DestinationWriter destination, Retrier retrier,
             ErrantRecordReporter reporter, SinkMetrics metrics, ConsumerControl consumer, Clock clock, BatchFiles files) {
         this.config = config;
-        this.normalizer = new RecordNormalizer(config.keyFields(), config.writeMode() == WriteMode.MERGE);
+        this.normalizer = new RecordNormalizer(config.keyFields(), config.writeMode() == WriteMode.MERGE, config.unavailableValuePlaceholder());
         this.router = new TableRouter(config.warehouseSchema(), config.tableNameFormat());
         this.metadata = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.pipeline = pipeline;

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,8 @@ public final class BigQueryDestination implements DestinationWriter {
     /** Final table → the last batch staged and not yet merged (its schema drives the merge). */
     private final Map<TableId, Batch> staged = new HashMap<>();
     private final Map<TableId, Instant> lastMerge = new HashMap<>();
+    /** Final table → the columns some staged, not yet merged version left out. */
+    private final Map<TableId, Set<String>> unchanged = new HashMap<>();
 
     /** @param writerId names this writer's staging tables; unique per task run ({@link #newWriterId()}) */
     public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {
@@ -90,6 +93,7 @@ public final class BigQueryDestination implements DestinationWriter {
             client.query(sql.expireAfter(stage, STAGE_EXPIRATION));
         }
         staged.put(table, batch.batch());
+        unchanged.computeIfAbsent(table, t -> new HashSet<>()).addAll(batch.batch().unchangedColumns());
         return mergeDeferred(table, false) ? Outcome.MERGED : Outcome.DEFERRED;
     }
 
@@ -107,11 +111,14 @@ public final class BigQueryDestination implements DestinationWriter {
         TableId stage = stageTable(table);
         List<String> columns = last.schema().columns().stream().map(Column::name).toList();
         List<String> keys = last.schema().keyColumns().stream().map(Column::name).toList();
-        MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode());
+        Set<String> leftOut = unchanged.getOrDefault(table, Set.of());
+        MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode())
+                .withUnchanged(columns.stream().filter(leftOut::contains).toList());
         client.query(sql.mergeScript(merge, stage, table, last.stagedColumns(), config.deleteMode(),
                 config.writeMode() == WriteMode.MERGE));
         client.deleteTable(stage.schema(), stage.table());
         staged.remove(table);
+        unchanged.remove(table);
         lastMerge.put(table, now);
         return true;
     }
@@ -131,7 +138,9 @@ public final class BigQueryDestination implements DestinationWriter {
             client.query(sql.createTable(table, columns, meta, soft, options(batch)));
         } else {
             List<Column> missing = new ArrayList<>();
-            for (Column column : columns) {
+            List<Column> wanted = new ArrayList<>(columns);
+            wanted.addAll(meta.staged()); // a table created before a metadata column existed gets it
+            for (Column column : wanted) {
                 if (!existing.contains(column.name())) {
                     missing.add(column);
                 }
@@ -194,6 +203,7 @@ public final class BigQueryDestination implements DestinationWriter {
                 }
             }
             staged.clear();
+            unchanged.clear();
         } finally {
             client.close();
         }

@@ -51,6 +51,12 @@ public final class BigQuerySql implements SqlText {
         return quote(project) + "." + quote(id.schema()) + "." + quote(id.table());
     }
 
+    /** GoogleSQL has no POSITION: STRPOS. */
+    @Override
+    public String contains(String text, String literal) {
+        return "STRPOS(" + text + ", " + literal + ") > 0";
+    }
+
     @Override
     public String createTempTableAs(String name, String select) {
         return "CREATE TEMP TABLE " + quote(name) + " AS " + select;

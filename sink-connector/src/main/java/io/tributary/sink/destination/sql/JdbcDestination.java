@@ -79,7 +79,7 @@ public final class JdbcDestination implements DestinationWriter {
                 max == Integer.MAX_VALUE ? max : max - TOMBSTONE_SUFFIX.length()) + TOMBSTONE_SUFFIX);
         List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
         List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
-        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode);
+        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode).withUnchanged(batch.unchangedColumns());
         try (Connection connection = dialect.connect(url, connectionProperties)) {
             connection.setAutoCommit(false);
             try {
