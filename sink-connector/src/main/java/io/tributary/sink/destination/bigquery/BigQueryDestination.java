@@ -12,6 +12,9 @@ import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
+import io.tributary.sink.destination.WideningRefusedException;
+import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.TypeWidening;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,6 +148,7 @@ public final class BigQueryDestination implements DestinationWriter {
                     missing.add(column);
                 }
             }
+            refuseWidening(table, columns);
             if (!missing.isEmpty()) {
                 client.query(sql.addColumns(table, missing));
             }
@@ -153,6 +157,23 @@ public final class BigQueryDestination implements DestinationWriter {
             TableId tombstones = tombstones(table);
             if (client.columns(tombstones.schema(), tombstones.table()).isEmpty()) {
                 client.query(sql.createTombstones(tombstones, batch.schema().keyColumns(), meta));
+            }
+        }
+    }
+
+    /**
+     * BigQuery changes a column's type only by rebuilding the table, which the sink does not do: a
+     * column the records widened ({@link TypeWidening}) fails the batch with the remedy.
+     */
+    private void refuseWidening(TableId table, List<Column> columns) {
+        Map<String, String> types = client.columnTypes(table.schema(), table.table());
+        for (Column column : columns) {
+            ColumnType stored = BigQuerySql.neutralType(types.get(column.name()));
+            String wanted = BigQuerySql.typeName(column);
+            ColumnType incoming = BigQuerySql.neutralType(wanted);
+            if (stored != null && incoming != null && TypeWidening.of(stored, incoming).need() == TypeWidening.Need.WIDEN) {
+                throw new WideningRefusedException(sql.table(table), column.name(), types.get(column.name()), wanted,
+                        "BigQuery changes a column's type only by rebuilding the table, which the sink does not do");
             }
         }
     }

@@ -40,11 +40,18 @@ class BigQueryDestinationTest {
     static final class FakeClient implements BigQueryClient {
         final List<String> calls = new ArrayList<>();
         final Map<String, Set<String>> tables = new HashMap<>();
+        /** Column types of tables that have them set (by the test). */
+        final Map<String, Map<String, String>> types = new HashMap<>();
         /** Rows (batch file names) per table: loads add, merges move a staging table's rows into the final table. */
         final Map<String, List<String>> rows = new HashMap<>();
         Runnable duringMerge = () -> { };
         boolean dataset = true;
         String jobsProblem;
+
+        @Override
+        public Map<String, String> columnTypes(String dataset, String table) {
+            return types.getOrDefault(dataset + "." + table, Map.of());
+        }
 
         @Override
         public Set<String> columns(String dataset, String table) {
@@ -214,6 +221,34 @@ class BigQueryDestinationTest {
                 + " IS NOT NULL AND STRPOS(`tributary_latest`.`__tributary_unchanged`, ',body,') > 0) THEN f.`body`"), statements.get(2));
         assertTrue(statements.get(2).contains(" FROM `proj`.`shop`.`items` AS f WHERE f.`id` = `tributary_latest`.`id`"), statements.get(2));
         statements.forEach(sql -> assertFalse(sql.contains("POSITION("), sql));
+    }
+
+    /**
+     * BigQuery changes a type only by rebuilding the table: a widened column fails the batch naming table,
+     * column, both types and the remedy; a type that already holds the values (INT64 for any integer) is no change.
+     */
+    @Test
+    void aWidenedColumnIsRefusedWithTheRemedy() {
+        FakeClient client = new FakeClient();
+        BigQueryDestination destination = writer(config(), client, new Clocks(), "w1");
+        Set<String> existing = new HashSet<>(Set.of("id", "amount", "n"));
+        existing.addAll(META.stagedNames());
+        existing.add(META.syncedAt());
+        client.tables.put("shop.items", existing);
+        client.types.put("shop.items", Map.of("id", "INT64", "amount", "NUMERIC(6, 2)", "n", "INT64"));
+        TableSchema narrowInt = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
+                new Column("amount", io.tributary.sink.schema.ColumnType.decimal(6, 2), io.tributary.sink.schema.Encoding.AS_IS, false, null),
+                Column.of("n", Kind.INT16)));
+        destination.write(batch(narrowInt, 0, 0));
+        TableSchema wide = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
+                new Column("amount", io.tributary.sink.schema.ColumnType.decimal(14, 4), io.tributary.sink.schema.Encoding.AS_IS, false, null),
+                Column.of("n", Kind.INT64)));
+        io.tributary.sink.destination.WideningRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tributary.sink.destination.WideningRefusedException.class, () -> destination.write(batch(wide, 0, 10)));
+        assertEquals("Cannot widen column amount of table `proj`.`shop`.`items` from NUMERIC(6, 2) to NUMERIC(14, 4): BigQuery changes a"
+                + " column's type only by rebuilding the table, which the sink does not do. Remedy: change the column to NUMERIC(14, 4) yourself"
+                + " (or recreate the table with it), then restart the task; the batch is written again (docs/sink.md, Type changes)",
+                refused.getMessage());
     }
 
     @Test
