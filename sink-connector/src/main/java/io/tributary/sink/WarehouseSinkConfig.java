@@ -50,6 +50,7 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public static final String WRITE_MODE = "write.mode";
     public static final String DELETE_MODE = "delete.mode";
+    public static final String TRUNCATE_MODE = "truncate.mode";
     public static final String TABLE_NAME_FORMAT = "table.name.format";
     public static final String KEY_FIELDS = "key.fields";
     public static final String METADATA_COLUMN_PREFIX = "metadata.column.prefix";
@@ -141,6 +142,13 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(DeleteMode.class)), Importance.MEDIUM,
                 "hard: deletes remove the row; soft: the row is kept with a deleted-at time; none: deletes are ignored.",
                 GROUP_WRITING, ++order, Width.SHORT, "Delete mode");
+        def.define(TRUNCATE_MODE, Type.STRING, ConfigEnums.value(TruncateMode.SKIP),
+                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(TruncateMode.class)), Importance.MEDIUM,
+                "What a truncate event (Debezium op=t with truncate.handling.mode=include; our log mode's op t) does. skip: nothing,"
+                        + " the table keeps its rows; apply: the table loses every row older than the truncate, and older versions"
+                        + " that arrive later are dropped; newer ones are written (docs/sink.md, Truncates). apply needs a SQL warehouse"
+                        + " (postgres, duckdb, redshift, snowflake).",
+                GROUP_WRITING, ++order, Width.SHORT, "Truncate mode");
         def.define(TABLE_NAME_FORMAT, Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "
                         + "before it (with its '_' left out when the topic has no schema part), ${topic} the whole topic with dots as "
@@ -200,6 +208,10 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public WriteMode writeMode() {
         return ConfigEnums.parse(WriteMode.class, getString(WRITE_MODE));
+    }
+
+    public TruncateMode truncateMode() {
+        return ConfigEnums.parse(TruncateMode.class, getString(TRUNCATE_MODE));
     }
 
     public DeleteMode deleteMode() {

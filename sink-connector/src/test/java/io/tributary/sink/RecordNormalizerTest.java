@@ -168,4 +168,18 @@ class RecordNormalizerTest {
                 () -> merge.normalize(ToastRecords.ours("t", 1, 10, "u", 1, doc, "id")));
         assertTrue(key.getMessage().startsWith("key column id is marked unchanged"), key.getMessage());
     }
+
+    /** A truncate (ours: op t, null key and value; Debezium: op=t, null key) is skipped by default, an event with apply; never "no key". */
+    @Test
+    void truncatesAreSkippedOrBecomeEventsWithoutAKey() {
+        assertNull(merge.normalize(TestRecords.truncate("t", 0, 1, 20)));
+        assertNull(merge.normalize(TestRecords.debeziumTruncate("t", 0, 2, 120)));
+        RecordNormalizer apply = new RecordNormalizer(List.of(), true, new io.tributary.sink.record.Placeholder(""), true);
+        ChangeEvent ours = apply.normalize(TestRecords.truncate("t", 0, 1, 20));
+        assertTrue(ours.isTruncate());
+        assertEquals(20L, ours.position());
+        ChangeEvent debezium = apply.normalize(TestRecords.debeziumTruncate("t", 0, 2, 120));
+        assertTrue(debezium.isTruncate());
+        assertEquals(120L, debezium.position());
+    }
 }

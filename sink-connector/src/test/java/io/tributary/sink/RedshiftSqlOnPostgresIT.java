@@ -109,6 +109,19 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
         }
     }
 
+    /** Truncates with truncate.mode=apply on Redshift's statements: older versions go and stay out, newer ones come. */
+    @Test
+    void truncatesAreAppliedInOrder() throws Exception {
+        try (TaskDriver sink = driver("truncate.mode", "apply")) {
+            sink.batch(TestRecords.ours(topic(), 0, 0, 1, "a", 10, "c"), TestRecords.ours(topic(), 0, 1, 2, "b", 11, "c"));
+            sink.batch(TestRecords.ours(topic(), 0, 2, 3, "before", 15, "c"), TestRecords.truncate(topic(), 0, 3, 20),
+                    TestRecords.ours(topic(), 0, 4, 4, "after", 25, "c"));
+            assertEquals(Map.of(4L, "after"), names());
+            sink.batch(TestRecords.ours(topic(), 0, 5, 1, "late", 12, "u"));
+            assertEquals(Map.of(4L, "after"), names());
+        }
+    }
+
     /** Connections whose first ADD COLUMN is run first by another connection (another task), committed. */
     private io.tributary.sink.destination.sql.JdbcConnector racedBy(java.util.concurrent.atomic.AtomicInteger raced) {
         return (url, props) -> {

@@ -54,6 +54,7 @@ public final class TableBuffer {
     private final SortedMap<Integer, OffsetRange> ranges = new TreeMap<>();
 
     private final Set<String> unchanged = new HashSet<>();
+    private Version truncate;
     private long firstTimestamp = -1;
     private int records;
 
@@ -66,7 +67,7 @@ public final class TableBuffer {
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
         this.keyRequired = keyRequired;
-        if (keyRequired && keyColumns.isEmpty()) {
+        if (keyRequired && keyColumns.isEmpty() && !schema.columns().isEmpty()) {
             throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
         }
         this.metadata = metadata;
@@ -91,10 +92,19 @@ public final class TableBuffer {
         return topic;
     }
 
-    /** Whether the event can go into this batch without changing its schema. */
+    /** A batch that starts with a truncate: no data columns; a row of the table starts another batch. */
+    public static TableBuffer forTruncates(TableId table, String topic, MetadataColumns metadata, boolean keyRequired, Path dir,
+            BatchFiles files, CodecFactory codec, long nowMs, ValueGuard guard) {
+        return new TableBuffer(table, topic, new TableSchema(List.of()), metadata, keyRequired, dir, files, codec, nowMs, guard);
+    }
+
+    /** Whether the event can go into this batch without changing its schema; a truncate goes into any batch of its topic. */
     public boolean accepts(ChangeEvent event) {
         if (!event.record().topic().equals(topic)) {
             return false;
+        }
+        if (event.isTruncate()) {
+            return true;
         }
         if (event.schema().equals(schema)) {
             return true;
@@ -113,12 +123,21 @@ public final class TableBuffer {
 
     /**
      * Appends the event's row. A value the change left out ({@link ChangeEvent#unchanged}) is staged as
-     * NULL, and its column is named in the version's {@code unchanged} metadata column.
+     * NULL, and its column is named in the version's {@code unchanged} metadata column. A truncate stages no
+     * row: the batch keeps the newest one ({@link Batch#truncate}).
      *
      * @throws UnconvertibleRecordException if a value does not fit its column, the destination cannot
      *         hold it (its {@link ValueGuard}) or a key value is missing; nothing is written then
      */
     public void add(ChangeEvent event) {
+        if (event.isTruncate()) {
+            Version version = new Version(event.position(), event.record().topic(), event.record().kafkaPartition(), event.record().kafkaOffset());
+            if (truncate == null || version.newerThan(truncate)) {
+                truncate = version;
+            }
+            cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
+            return;
+        }
         GenericRecord row = new GenericData.Record(avroSchema);
         int i = 0;
         List<String> leftOut = event.unchanged().isEmpty() ? List.of() : new ArrayList<>();
@@ -193,7 +212,8 @@ public final class TableBuffer {
             throw new UncheckedIOException("Could not close the batch file " + file, e);
         }
         List<String> unchangedColumns = schema.columns().stream().map(Column::name).filter(unchanged::contains).toList();
-        return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp, unchangedColumns);
+        return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp, unchangedColumns,
+                truncate);
     }
 
     /** Drops the batch and its file. */

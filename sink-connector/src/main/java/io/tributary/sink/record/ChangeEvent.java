@@ -23,6 +23,7 @@ public record ChangeEvent(SinkRecord record, String op, boolean delete, Long pos
         Struct key, Struct row, Set<String> unchanged) {
 
     public static final String DELETE_OP = "d";
+    public static final String TRUNCATE_OP = "t";
 
     public ChangeEvent {
         unchanged = Set.copyOf(unchanged);
@@ -31,6 +32,16 @@ public record ChangeEvent(SinkRecord record, String op, boolean delete, Long pos
     /** An event that carries every value. */
     public ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema, Struct key, Struct row) {
         this(record, op, delete, position, schema, key, row, Set.of());
+    }
+
+    /** A truncate of the table ({@code truncate.mode=apply}): no key, no row, only its place in the order of versions. */
+    public static ChangeEvent truncate(SinkRecord record, Long position) {
+        return new ChangeEvent(record, TRUNCATE_OP, false, position, null, null, null);
+    }
+
+    /** Whether this is a truncate of the table ({@link #truncate}). */
+    public boolean isTruncate() {
+        return TRUNCATE_OP.equals(op) && key == null && row == null;
     }
 
     /** The value of one column: from the row when it has the field, else from the key. */

@@ -26,7 +26,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *       header decides, whatever the value's columns are called;</li>
  *   <li>Debezium envelopes: a schema named {@code *.Envelope} with a struct {@code source} and
  *       {@code before}, {@code after}, {@code op}: {@code op=d} is a delete, the position is the LSN or
- *       binlog position; truncate and message events are skipped;</li>
+ *       binlog position; message events are skipped, truncates too unless they are applied;</li>
  *   <li>plain structs, ordered by Kafka offset.</li>
  * </ul>
  * A record with a null value (tombstone) is a delete of its key, with the position of its
@@ -46,6 +46,7 @@ public final class RecordNormalizer {
     private final List<String> keyFields;
     private final boolean keyRequired;
     private final Placeholder placeholder;
+    private final boolean applyTruncates;
     private final Map<Schema, Map<Schema, TableSchema>> schemas = new IdentityHashMap<>();
 
     /**
@@ -62,9 +63,20 @@ public final class RecordNormalizer {
      * @param placeholder what Debezium sends for values an update left out
      */
     public RecordNormalizer(List<String> keyFields, boolean keyRequired, Placeholder placeholder) {
+        this(keyFields, keyRequired, placeholder, false);
+    }
+
+    /**
+     * @param keyFields value fields that form the key; empty: the record key struct is the key
+     * @param keyRequired whether a row key is needed (merge mode)
+     * @param placeholder what Debezium sends for values an update left out
+     * @param applyTruncates whether truncates become events ({@link ChangeEvent#truncate}); else they are skipped
+     */
+    public RecordNormalizer(List<String> keyFields, boolean keyRequired, Placeholder placeholder, boolean applyTruncates) {
         this.keyFields = List.copyOf(keyFields);
         this.keyRequired = keyRequired;
         this.placeholder = placeholder;
+        this.applyTruncates = applyTruncates;
     }
 
     /**
@@ -82,8 +94,15 @@ public final class RecordNormalizer {
     }
 
     private ChangeEvent convert(SinkRecord record) {
-        Struct key = keyStruct(record);
         Object value = record.value();
+        // a truncate names no row: it has no key to check
+        if (value == null && RecordHeaders.OP_TRUNCATE.equals(headerString(record, RecordHeaders.OP))) {
+            return applyTruncates ? ChangeEvent.truncate(record, headerPosition(record)) : null;
+        }
+        if (value instanceof Struct envelope && DebeziumEnvelope.isEnvelope(envelope.schema()) && "t".equals(envelope.getString("op"))) {
+            return applyTruncates ? ChangeEvent.truncate(record, DebeziumEnvelope.position(envelope.getStruct("source"))) : null;
+        }
+        Struct key = keyStruct(record);
         if (value == null) {
             if (key == null) {
                 // A tombstone that names no row (no key struct, or key.fields that only the value
@@ -127,7 +146,10 @@ public final class RecordNormalizer {
                 Struct before = envelope.getStruct("before");
                 return new ChangeEvent(record, op, true, position, schema(keySchema(key), rowSchema), key, before);
             }
-            case "t", "m" -> {
+            case "t" -> {
+                return applyTruncates ? ChangeEvent.truncate(record, position) : null;
+            }
+            case "m" -> {
                 return null;
             }
             default -> throw new UnconvertibleRecordException("unknown Debezium op '" + op + "'");

@@ -59,6 +59,20 @@ public final class TableDdl {
         ensure(connection, tombstones, columns, schema.keyColumns());
     }
 
+    /** The table of the newest truncate applied ({@link TruncateSql}): its version, no key. */
+    public void ensureTruncates(Connection connection, TableId truncates) throws SQLException {
+        List<TableColumn> columns = new ArrayList<>();
+        for (Column column : meta.tombstone()) {
+            columns.add(of(column, false));
+        }
+        ensure(connection, truncates, columns, List.of());
+    }
+
+    /** Whether the table exists. */
+    public boolean exists(Connection connection, TableId table) throws SQLException {
+        return !SchemaEvolution.columns(connection, table).isEmpty();
+    }
+
     /** A temporary table with the staged columns of a batch. */
     public void createStage(Connection connection, String name, List<Column> stagedColumns) throws SQLException {
         String columns = stagedColumns.stream().map(c -> new TableColumn(c.name(), dialect.stageTypeName(c), false).sql(dialect))
