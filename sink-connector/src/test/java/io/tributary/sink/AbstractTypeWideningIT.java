@@ -54,6 +54,30 @@ abstract class AbstractTypeWideningIT extends AbstractWarehouseIT {
         }
     }
 
+    /**
+     * A task still on the narrow schema writes a timestamp (wall-clock time read as UTC) into the column
+     * widened to timestamptz: it keeps its UTC time though the worker's JVM runs in another time zone.
+     */
+    @Test
+    void aNarrowTimestampIntoAWidenedColumnKeepsItsUtcTimeInAnyJvmZone() throws Exception {
+        long at = 19_000L * DAY_MICROS + 3_600_000_000L;
+        try (TaskDriver sink = driver()) {
+            sink.batch(record(topic(), 0, 10, WideningRecords.NARROW, 1, 7, "a", decimal("1.00"), 1f, null, at));
+            sink.batch(record(topic(), 1, 20, WideningRecords.WIDE, 2, 8L, "b", decimal("2.00"), 2d, null, at));
+            java.util.TimeZone zone = java.util.TimeZone.getDefault();
+            try {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+                sink.batch(record(topic(), 2, 30, WideningRecords.NARROW, 3, 9, "c", decimal("3.00"), 3f, null, at));
+            } finally {
+                java.util.TimeZone.setDefault(zone);
+            }
+            Map<Long, List<Object>> rows = rows();
+            assertEquals(at, rows.get(1L).get(5), "widened in place as UTC");
+            assertEquals(at, rows.get(2L).get(5));
+            assertEquals(at, rows.get(3L).get(5), "a narrow timestamp written into the timestamptz column");
+        }
+    }
+
     @Test
     void aColumnTheRecordsNoLongerCarryStaysAndLosesItsNotNull() throws Exception {
         try (TaskDriver sink = driver()) {

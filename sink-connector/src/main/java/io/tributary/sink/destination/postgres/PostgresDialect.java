@@ -37,6 +37,14 @@ public final class PostgresDialect implements SqlDialect {
         if (connection == null) {
             throw new SQLException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)", "08001");
         }
+        // the driver sets the session's time zone to the JVM's; timestamps (wall-clock times read as UTC) cast to
+        // timestamptz (a widened column) must be read as UTC whatever zone the worker runs in
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET TIME ZONE 'UTC'");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         return connection;
     }
 
