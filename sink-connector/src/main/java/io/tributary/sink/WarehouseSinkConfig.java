@@ -3,6 +3,7 @@ package io.tributary.sink;
 import io.tributary.common.UrlCredentials;
 import io.tributary.sink.destination.DestinationKeys;
 import io.tributary.sink.destination.Destinations;
+import io.tributary.sink.record.Placeholder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,10 +49,12 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public static final String WRITE_MODE = "write.mode";
     public static final String DELETE_MODE = "delete.mode";
+    public static final String TRUNCATE_MODE = "truncate.mode";
     public static final String TABLE_NAME_FORMAT = "table.name.format";
     public static final String KEY_FIELDS = "key.fields";
     public static final String METADATA_COLUMN_PREFIX = "metadata.column.prefix";
     public static final String SOFT_DELETE_COLUMN = "soft.delete.column";
+    public static final String UNAVAILABLE_VALUE_PLACEHOLDER = "unavailable.value.placeholder";
 
     public static final String STAGING_AVRO_CODEC = "staging.avro.codec";
     public static final String BUFFER_DIR = "buffer.dir";
@@ -138,6 +141,13 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(DeleteMode.class)), Importance.MEDIUM,
                 "hard: deletes remove the row; soft: the row is kept with a deleted-at time; none: deletes are ignored.",
                 GROUP_WRITING, ++order, Width.SHORT, "Delete mode");
+        def.define(TRUNCATE_MODE, ConfigDef.Type.STRING, ConfigEnums.value(TruncateMode.SKIP),
+                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(TruncateMode.class)), Importance.MEDIUM,
+                "What a truncate event (Debezium op=t with truncate.handling.mode=include; our log mode's op t) does. skip: nothing,"
+                        + " the table keeps its rows; apply: the table loses every row older than the truncate, and older versions"
+                        + " that arrive later are dropped; newer ones are written (docs/sink.md, Truncates). apply needs a SQL warehouse"
+                        + " (postgres, duckdb, redshift, snowflake).",
+                GROUP_WRITING, ++order, Width.SHORT, "Truncate mode");
         def.define(TABLE_NAME_FORMAT, ConfigDef.Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "
                         + "before it (with its '_' left out when the topic has no schema part), ${topic} the whole topic with dots as "
@@ -150,11 +160,19 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                         + "Empty: the record key (a struct) is the row key.",
                 GROUP_WRITING, ++order, Width.LONG, "Key fields");
         def.define(METADATA_COLUMN_PREFIX, ConfigDef.Type.STRING, "__tributary_", new ConfigDef.NonEmptyString(), Importance.LOW,
-                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, synced_at.",
+                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, unchanged, synced_at"
+                        + " (docs/sink.md, Merge rules).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Metadata column prefix");
         def.define(SOFT_DELETE_COLUMN, ConfigDef.Type.STRING, "__tributary_deleted_at", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "With delete.mode=soft: the column set to the time a row was deleted (NULL while it exists).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Soft delete column");
+        def.define(UNAVAILABLE_VALUE_PLACEHOLDER, ConfigDef.Type.STRING, Placeholder.DEBEZIUM_DEFAULT, Placeholder.validator(), Importance.LOW,
+                "The value Debezium's PostgreSQL connector sends for a column an update left alone and did not carry (an unchanged"
+                        + " TOAST value): set it as Debezium's unavailable.value.placeholder (text, or hex: and the bytes in hex). Such a"
+                        + " value, in any form Debezium gives it (text, bytes, arrays, JSON), is not data: the stored value stays"
+                        + " (docs/sink.md, Values left out). An insert or snapshot read holding it goes to the dead-letter queue."
+                        + " Empty: nothing is taken for a placeholder.",
+                GROUP_WRITING, ++order, Width.MEDIUM, "Unavailable-value placeholder");
         def.define(RETRY_MAX_ATTEMPTS, ConfigDef.Type.INT, 6, ConfigDef.Range.between(1, 100), Importance.LOW,
                 "Attempts to stage and merge a batch when S3 or the warehouse fails with a transient error, before the task fails.",
                 GROUP_WRITING, ++order, Width.SHORT, "Retry attempts");
@@ -189,6 +207,10 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public WriteMode writeMode() {
         return ConfigEnums.parse(WriteMode.class, getString(WRITE_MODE));
+    }
+
+    public TruncateMode truncateMode() {
+        return ConfigEnums.parse(TruncateMode.class, getString(TRUNCATE_MODE));
     }
 
     public DeleteMode deleteMode() {
@@ -266,6 +288,11 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public Path bufferDir() {
         return Path.of(getString(BUFFER_DIR));
+    }
+
+    /** What Debezium sends for values an update left out. */
+    public Placeholder unavailableValuePlaceholder() {
+        return new Placeholder(getString(UNAVAILABLE_VALUE_PLACEHOLDER));
     }
 
     public int retryMaxAttempts() {

@@ -95,10 +95,19 @@ public class WarehouseSinkConnector extends SinkConnector {
         WarehouseSinkConfig parsed = new WarehouseSinkConfig(connectorConfigs);
         DestinationProvider provider = Destinations.of(parsed); // the field check admits only the providers found
         provider.validate(parsed, connectorConfigs).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        if (parsed.truncateMode() == TruncateMode.APPLY && !provider.appliesTruncates()) {
+            values.get(WarehouseSinkConfig.TRUNCATE_MODE).addErrorMessage(unsupportedTruncates(provider.name()));
+        }
         if (parsed.stagingS3Archive() || provider.readsStagedObject(parsed)) {
             StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
         }
         return config;
+    }
+
+    /** The reason {@code truncate.mode=apply} cannot be used with destination {@code name}. */
+    static String unsupportedTruncates(String name) {
+        return "truncate.mode=apply is not supported by destination " + name + ": only postgres, duckdb, redshift and snowflake apply"
+                + " truncates; use truncate.mode=skip";
     }
 
     /** With a list of topics: two that would share a table are an error on table.name.format. */

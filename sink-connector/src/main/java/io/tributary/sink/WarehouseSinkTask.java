@@ -2,6 +2,7 @@ package io.tributary.sink;
 
 import io.tributary.common.Version;
 import io.tributary.sink.destination.DestinationWriter;
+import io.tributary.sink.destination.Destinations;
 import io.tributary.sink.engine.ConsumerControl;
 import io.tributary.sink.engine.FlushPipeline;
 import io.tributary.sink.engine.Retrier;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -53,6 +55,9 @@ public class WarehouseSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         WarehouseSinkConfig config = new WarehouseSinkConfig(props);
+        if (config.truncateMode() == TruncateMode.APPLY && !Destinations.of(config).appliesTruncates()) {
+            throw new ConfigException(WarehouseSinkConnector.unsupportedTruncates(Destinations.of(config).name()));
+        }
         String name = props.getOrDefault("name", "tributary-sink");
         stager = components.stager(config);
         destination = components.destination(config);

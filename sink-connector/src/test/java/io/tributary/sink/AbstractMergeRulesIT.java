@@ -11,19 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.sink.destination.DestinationWriter;
-import io.tributary.sink.engine.FlushHooks;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,42 +27,20 @@ import org.junit.jupiter.api.Test;
  * position wins, ties by offset, late older versions change nothing, deletes stay deleted, new
  * columns are added, append keeps every version. Drives the task directly; staging is local.
  */
-abstract class AbstractMergeRulesIT {
+abstract class AbstractMergeRulesIT extends AbstractWarehouseIT {
 
     static final String SCHEMA = "merge_rules";
-    private static final AtomicInteger TABLES = new AtomicInteger();
 
-    /** destination, warehouse.url and friends. */
-    abstract Map<String, String> destinationConfig();
-
-    abstract Connection connect() throws SQLException;
-
-    /** Where batches are staged; local files by default (the loaders read them), S3 for the live tests. */
-    io.tributary.sink.stage.Stager stager(Map<String, String> props) {
-        return TaskDriver.LOCAL.apply(props);
-    }
-
-    /** The writer under test; by default the configured destination's provider makes it. */
-    io.tributary.sink.destination.DestinationWriter writer(WarehouseSinkConfig config) {
-        return io.tributary.sink.destination.Destinations.find(config.getString(WarehouseSinkConfig.DESTINATION)).orElseThrow().create(config);
-    }
-
-    private String topic;
-    private String table;
-
-    /** A task writing a table of its own, with {@code extra} settings (name, value, ...). */
-    TaskDriver driver(String... extra) {
-        String source = "items_" + TABLES.incrementAndGet() + "_" + System.nanoTime() % 100000;
-        topic = "shop.public." + source;
-        table = "public_" + source; // table.name.format's default, ${schema}_${table}
-        return driverForSameTable(extra);
+    @Override
+    String schema() {
+        return SCHEMA;
     }
 
     @Test
     void oneRowPerKeyAndTheHighestPositionWins() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 1, "b", 20, "u"),
-                    ours(topic, 0, 2, 2, "x", 5, "r"), ours(topic, 0, 3, 1, "stale", 15, "u"));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"), ours(topic(), 0, 1, 1, "b", 20, "u"),
+                    ours(topic(), 0, 2, 2, "x", 5, "r"), ours(topic(), 0, 3, 1, "stale", 15, "u"));
             assertEquals(Map.of(1L, "b", 2L, "x"), names());
             assertEquals(4L, sink.committed.values().iterator().next().offset());
         }
@@ -75,12 +49,12 @@ abstract class AbstractMergeRulesIT {
     @Test
     void anOlderVersionInALaterBatchDoesNotOverwrite() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(ours(topic, 0, 0, 1, "new", 20, "u"));
-            sink.batch(ours(topic, 0, 1, 1, "old", 10, "u"));
+            sink.batch(ours(topic(), 0, 0, 1, "new", 20, "u"));
+            sink.batch(ours(topic(), 0, 1, 1, "old", 10, "u"));
             assertEquals(Map.of(1L, "new"), names());
         }
         try (TaskDriver replay = driverForSameTable()) {
-            replay.batch(ours(topic, 0, 0, 1, "new", 20, "u"), ours(topic, 0, 1, 1, "old", 10, "u"));
+            replay.batch(ours(topic(), 0, 0, 1, "new", 20, "u"), ours(topic(), 0, 1, 1, "old", 10, "u"));
             assertEquals(Map.of(1L, "new"), names());
         }
     }
@@ -88,8 +62,8 @@ abstract class AbstractMergeRulesIT {
     @Test
     void equalPositionsAreOrderedByOffset() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(ours(topic, 0, 0, 1, "first", 7, "u"));
-            sink.batch(ours(topic, 0, 1, 1, "second", 7, "u"));
+            sink.batch(ours(topic(), 0, 0, 1, "first", 7, "u"));
+            sink.batch(ours(topic(), 0, 1, 1, "second", 7, "u"));
             assertEquals(Map.of(1L, "second"), names());
         }
     }
@@ -101,9 +75,9 @@ abstract class AbstractMergeRulesIT {
     @Test
     void aStoredRowWithoutMetadataIsOlderThanAnyVersion() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"));
             execute("INSERT INTO " + qualified() + " (\"id\", \"name\") VALUES (2, 'loaded'), (3, 'loaded'), (4, 'loaded')");
-            sink.batch(plain(topic, 0, 1, 2, "no position"), ours(topic, 0, 2, 3, "with position", 5, "u"), tombstone(topic, 0, 3, 4));
+            sink.batch(plain(topic(), 0, 1, 2, "no position"), ours(topic(), 0, 2, 3, "with position", 5, "u"), tombstone(topic(), 0, 3, 4));
             assertEquals(Map.of(1L, "a", 2L, "no position", 3L, "with position"), names());
         }
     }
@@ -111,12 +85,12 @@ abstract class AbstractMergeRulesIT {
     @Test
     void hardDeletesAreNotUndoneByLateOlderVersions() throws Exception {
         try (TaskDriver sink = driver("delete.mode", "hard")) {
-            sink.batch(debezium(topic, 0, 0, 1, "a", 100, "c"), debezium(topic, 0, 1, 2, "b", 110, "c"));
-            sink.batch(debezium(topic, 0, 2, 1, "a", 200, "d"), tombstone(topic, 0, 3, 1));
+            sink.batch(debezium(topic(), 0, 0, 1, "a", 100, "c"), debezium(topic(), 0, 1, 2, "b", 110, "c"));
+            sink.batch(debezium(topic(), 0, 2, 1, "a", 200, "d"), tombstone(topic(), 0, 3, 1));
             assertEquals(Map.of(2L, "b"), names());
-            sink.batch(debezium(topic, 0, 4, 1, "late", 150, "u"));
+            sink.batch(debezium(topic(), 0, 4, 1, "late", 150, "u"));
             assertEquals(Map.of(2L, "b"), names(), "a late, older version brought a deleted row back");
-            sink.batch(debezium(topic, 0, 5, 1, "again", 300, "c"));
+            sink.batch(debezium(topic(), 0, 5, 1, "again", 300, "c"));
             assertEquals(Map.of(1L, "again", 2L, "b"), names(), "a newer insert after the delete is a new row");
         }
     }
@@ -124,8 +98,8 @@ abstract class AbstractMergeRulesIT {
     @Test
     void aDeleteBeforeTheInsertArrivesStillWins() throws Exception {
         try (TaskDriver sink = driver("delete.mode", "hard")) {
-            sink.batch(debezium(topic, 0, 0, 7, "gone", 500, "d"));
-            sink.batch(debezium(topic, 0, 1, 7, "older", 400, "c"));
+            sink.batch(debezium(topic(), 0, 0, 7, "gone", 500, "d"));
+            sink.batch(debezium(topic(), 0, 1, 7, "older", 400, "c"));
             assertEquals(Map.of(), names());
         }
     }
@@ -133,14 +107,14 @@ abstract class AbstractMergeRulesIT {
     @Test
     void softDeletesKeepTheRowWithItsDeletedAt() throws Exception {
         try (TaskDriver sink = driver("delete.mode", "soft")) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 2, "b", 10, "r"));
-            sink.batch(debezium(topic, 0, 2, 1, "a", 20, "d"));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"), ours(topic(), 0, 1, 2, "b", 10, "r"));
+            sink.batch(debezium(topic(), 0, 2, 1, "a", 20, "d"));
             assertEquals(Map.of(1L, "a", 2L, "b"), names());
             assertNotNull(deletedAt(1));
             assertNull(deletedAt(2));
-            sink.batch(ours(topic, 0, 3, 1, "late", 15, "u"));
+            sink.batch(ours(topic(), 0, 3, 1, "late", 15, "u"));
             assertNotNull(deletedAt(1), "a late, older version undid a soft delete");
-            sink.batch(ours(topic, 0, 4, 1, "back", 30, "u"));
+            sink.batch(ours(topic(), 0, 4, 1, "back", 30, "u"));
             assertNull(deletedAt(1));
             assertEquals(Map.of(1L, "back", 2L, "b"), names());
         }
@@ -149,12 +123,12 @@ abstract class AbstractMergeRulesIT {
     @Test
     void aSoftDeleteInTheBatchOfItsInsertKeepsTheInsertedData() throws Exception {
         try (TaskDriver sink = driver("delete.mode", "soft")) {
-            sink.batch(debezium(topic, 0, 0, 3, "inserted", 10, "c"), debezium(topic, 0, 1, 3, null, 20, "d"),
-                    debezium(topic, 0, 2, 4, "kept", 10, "c"));
+            sink.batch(debezium(topic(), 0, 0, 3, "inserted", 10, "c"), debezium(topic(), 0, 1, 3, null, 20, "d"),
+                    debezium(topic(), 0, 2, 4, "kept", 10, "c"));
             assertEquals(Map.of(3L, "inserted", 4L, "kept"), names(), "the delete carried only its key");
             assertNotNull(deletedAt(3));
             assertNull(deletedAt(4));
-            sink.batch(debezium(topic, 0, 3, 4, "updated", 30, "u"), debezium(topic, 0, 4, 4, "updated", 40, "d"));
+            sink.batch(debezium(topic(), 0, 3, 4, "updated", 30, "u"), debezium(topic(), 0, 4, 4, "updated", 40, "d"));
             assertEquals(Map.of(3L, "inserted", 4L, "updated"), names(), "the update before the delete in the batch is kept");
             assertNotNull(deletedAt(4));
         }
@@ -163,7 +137,7 @@ abstract class AbstractMergeRulesIT {
     @Test
     void deleteModeNoneIgnoresDeletes() throws Exception {
         try (TaskDriver sink = driver("delete.mode", "none")) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), debezium(topic, 0, 1, 1, "a", 20, "d"), tombstone(topic, 0, 2, 1));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"), debezium(topic(), 0, 1, 1, "a", 20, "d"), tombstone(topic(), 0, 2, 1));
             assertEquals(Map.of(1L, "a"), names());
             assertEquals(3L, sink.committed.values().iterator().next().offset());
         }
@@ -172,8 +146,8 @@ abstract class AbstractMergeRulesIT {
     @Test
     void aNewColumnIsAddedAndOldRowsKeepNull() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"));
-            sink.batch(withEmail(topic, 0, 1, 2, "b", "b@example.com", 11));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"));
+            sink.batch(withEmail(topic(), 0, 1, 2, "b", "b@example.com", 11));
             try (Connection c = connect(); Statement s = c.createStatement();
                     ResultSet rows = s.executeQuery("SELECT \"id\", \"email\" FROM " + qualified() + " ORDER BY \"id\"")) {
                 assertTrue(rows.next());
@@ -187,8 +161,8 @@ abstract class AbstractMergeRulesIT {
     @Test
     void appendModeKeepsEveryVersionWithItsMetadata() throws Exception {
         try (TaskDriver sink = driver("write.mode", "append")) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 1, "b", 20, "u"));
-            sink.batch(ours(topic, 1, 0, 1, "c", 5, "u"));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"), ours(topic(), 0, 1, 1, "b", 20, "u"));
+            sink.batch(ours(topic(), 1, 0, 1, "c", 5, "u"));
             assertEquals(3, count("SELECT COUNT(*) FROM " + qualified()));
             assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE \"__tributary_position\" = 20 AND \"__tributary_offset\" = 1"
                     + " AND \"__tributary_partition\" = 0 AND \"__tributary_op\" = 'u' AND \"__tributary_synced_at\" IS NOT NULL"));
@@ -198,12 +172,12 @@ abstract class AbstractMergeRulesIT {
     @Test
     void appendModeReplayAddsNothing() throws Exception {
         try (TaskDriver sink = driver("write.mode", "append")) {
-            sink.batch(ours(topic, 0, 0, 1, "a", 10, "r"), ours(topic, 0, 1, 1, "b", 20, "u"));
+            sink.batch(ours(topic(), 0, 0, 1, "a", 10, "r"), ours(topic(), 0, 1, 1, "b", 20, "u"));
         }
         // a crash before the offset commit: the same records come again, in other batches
         try (TaskDriver replay = driverForSameTable("write.mode", "append")) {
-            replay.batch(ours(topic, 0, 0, 1, "a", 10, "r"));
-            replay.batch(ours(topic, 0, 1, 1, "b", 20, "u"), ours(topic, 0, 2, 1, "c", 30, "u"));
+            replay.batch(ours(topic(), 0, 0, 1, "a", 10, "r"));
+            replay.batch(ours(topic(), 0, 1, 1, "b", 20, "u"), ours(topic(), 0, 2, 1, "c", 30, "u"));
             assertEquals(3, count("SELECT COUNT(*) FROM " + qualified()), "each Kafka record is one row, replay or not");
         }
     }
@@ -211,7 +185,7 @@ abstract class AbstractMergeRulesIT {
     @Test
     void valuesAreExact() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(ours(topic, 0, 0, 1, "tab\tnew\nline \\ quote\" é", 10, "r"));
+            sink.batch(ours(topic(), 0, 0, 1, "tab\tnew\nline \\ quote\" é", 10, "r"));
             try (Connection c = connect(); Statement s = c.createStatement();
                     ResultSet rows = s.executeQuery("SELECT \"name\", \"amount\", CAST(\"updated\" AS VARCHAR) FROM " + qualified())) {
                 assertTrue(rows.next());
@@ -225,7 +199,7 @@ abstract class AbstractMergeRulesIT {
     @Test
     void everyTypeRoundTripsExactly() throws Exception {
         try (TaskDriver sink = driver()) {
-            sink.batch(TypeSamples.record(topic), TypeSamples.nulls(topic));
+            sink.batch(TypeSamples.record(topic()), TypeSamples.nulls(topic()));
             assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE \"id\" = 2 AND \"dec38\" IS NULL AND \"ints\" IS NULL"
                     + " AND \"tstz\" IS NULL AND \"blob\" IS NULL AND \"txt\" IS NULL"));
             Map<String, Object> actual = new java.util.LinkedHashMap<>();
@@ -250,19 +224,19 @@ abstract class AbstractMergeRulesIT {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         driver().close(); // a table of its own
-        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(topic, 0);
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(topic(), 0);
         TaskDriver old = asyncDriverForSameTable(config -> blockSecondBatch(writer(config), entered, release), "delete.mode", "hard");
         try {
-            old.submit(java.util.List.of(ours(topic, 0, 0, 1, "a", 100, "r"), ours(topic, 0, 1, 2, "b", 110, "r")));
+            old.submit(java.util.List.of(ours(topic(), 0, 0, 1, "a", 100, "r"), ours(topic(), 0, 1, 2, "b", 110, "r")));
             old.awaitCommitted(tp, 2);
-            old.submit(java.util.List.of(ours(topic, 0, 2, 1, "a2", 200, "u"), ours(topic, 0, 3, 3, "c", 210, "c")));
+            old.submit(java.util.List.of(ours(topic(), 0, 2, 1, "a2", 200, "u"), ours(topic(), 0, 3, 3, "c", 210, "c")));
             assertTrue(entered.await(30, TimeUnit.SECONDS), "the old owner's second batch is in flight");
             old.revokeAll();
             assertEquals(2L, old.committed.get(tp).offset(), "the batch in flight was not committed");
 
             try (TaskDriver current = driverForSameTable("delete.mode", "hard")) {
-                current.batch(ours(topic, 0, 2, 1, "a2", 200, "u"), ours(topic, 0, 3, 3, "c", 210, "c"),
-                        ours(topic, 0, 4, 1, "a2", 300, "d"), ours(topic, 0, 5, 2, "b3", 310, "u"));
+                current.batch(ours(topic(), 0, 2, 1, "a2", 200, "u"), ours(topic(), 0, 3, 3, "c", 210, "c"),
+                        ours(topic(), 0, 4, 1, "a2", 300, "d"), ours(topic(), 0, 5, 2, "b3", 310, "u"));
                 assertEquals(6L, current.committed.get(tp).offset());
             }
             release.countDown();
@@ -297,44 +271,6 @@ abstract class AbstractMergeRulesIT {
         };
     }
 
-    /** Another task of the last {@link #driver}'s table whose flush pipeline runs on background threads, as in production. */
-    TaskDriver asyncDriverForSameTable(Function<WarehouseSinkConfig, DestinationWriter> writers, String... extra) {
-        Map<String, String> props = new HashMap<>(destinationConfig());
-        props.put("topics", topic);
-        props.put("warehouse.schema", SCHEMA);
-        props.put("flush.interval.ms", "1000");
-        for (int i = 0; i < extra.length; i += 2) {
-            props.put(extra[i], extra[i + 1]);
-        }
-        return new TaskDriver(props, stager(props), FlushHooks.NONE, writers, false);
-    }
-
-    /** Another task writing the table of the last {@link #driver}. */
-    TaskDriver driverForSameTable(String... extra) {
-        return driverForSameTable(this::writer, extra);
-    }
-
-    /** Another task writing the table of the last {@link #driver}, through {@code writers}. */
-    TaskDriver driverForSameTable(Function<WarehouseSinkConfig, DestinationWriter> writers, String... extra) {
-        Map<String, String> props = new HashMap<>(destinationConfig());
-        props.put("topics", topic);
-        props.put("warehouse.schema", SCHEMA);
-        props.put("flush.interval.ms", "1000");
-        for (int i = 0; i < extra.length; i += 2) {
-            props.put(extra[i], extra[i + 1]);
-        }
-        return new TaskDriver(props, stager(props), FlushHooks.NONE, writers);
-    }
-
-    /** The topic of the last {@link #driver}'s table. */
-    String topic() {
-        return topic;
-    }
-
-    String qualified() {
-        return "\"" + SCHEMA + "\".\"" + table + "\"";
-    }
-
     Map<Long, String> names() throws SQLException {
         Map<Long, String> rows = new TreeMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -354,18 +290,4 @@ abstract class AbstractMergeRulesIT {
             return rs.getObject(1);
         }
     }
-
-    void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
 }

@@ -137,4 +137,49 @@ class RecordNormalizerTest {
         assertNull(event.position());
         assertEquals(List.of("id", "op", "before", "after", "source"), names(event));
     }
+
+    @Test
+    void valuesAnUpdateLeftOutAreMarkedUnchangedAndStagedAsNothing() {
+        ToastRecords.Doc doc = ToastRecords.Doc.full("t", "alpha");
+        ChangeEvent debezium = merge.normalize(ToastRecords.debeziumTitleOnly("t", 0, 100, 1, "t2"));
+        assertEquals(java.util.Set.copyOf(ToastRecords.TOASTED), debezium.unchanged());
+        ChangeEvent ours = merge.normalize(ToastRecords.ours("t", 1, 10, "u", 1, doc, "body", "doc"));
+        assertEquals(java.util.Set.of("body", "doc"), ours.unchanged());
+        assertEquals(java.util.Set.of(), merge.normalize(ToastRecords.debezium("t", 2, 100, "u", 1, doc)).unchanged());
+        RecordNormalizer off = new RecordNormalizer(List.of(), true, new io.tributary.sink.record.Placeholder(""));
+        assertEquals(java.util.Set.of(), off.normalize(ToastRecords.debeziumTitleOnly("t", 0, 100, 1, "t2")).unchanged(),
+                "with no placeholder set, only the header marks values");
+    }
+
+    @Test
+    void anInsertOrReadThatLeavesValuesOutOrAnUnknownHeaderNameCannotBeWritten() {
+        ToastRecords.Doc doc = ToastRecords.Doc.full("t", "alpha");
+        UnconvertibleRecordException insert = assertThrows(UnconvertibleRecordException.class, () -> merge.normalize(
+                ToastRecords.debezium("t", 0, 100, "c", 1, ToastRecords.placeholders(ToastRecords.row(1, doc)))));
+        assertTrue(insert.getMessage().startsWith("op=c (an insert) leaves the values of body, doc, tags, data, nums unchanged"),
+                insert.getMessage());
+        UnconvertibleRecordException read = assertThrows(UnconvertibleRecordException.class,
+                () -> merge.normalize(ToastRecords.ours("t", 1, 10, "r", 1, doc, "body")));
+        assertTrue(read.getMessage().startsWith("op=r (a snapshot read) leaves the values of body unchanged"), read.getMessage());
+        UnconvertibleRecordException unknown = assertThrows(UnconvertibleRecordException.class,
+                () -> merge.normalize(ToastRecords.ours("t", 1, 10, "u", 1, doc, "nope")));
+        assertEquals("header tributary.unchanged names 'nope', which is not a field of the value", unknown.getMessage());
+        UnconvertibleRecordException key = assertThrows(UnconvertibleRecordException.class,
+                () -> merge.normalize(ToastRecords.ours("t", 1, 10, "u", 1, doc, "id")));
+        assertTrue(key.getMessage().startsWith("key column id is marked unchanged"), key.getMessage());
+    }
+
+    /** A truncate (ours: op t, null key and value; Debezium: op=t, null key) is skipped by default, an event with apply; never "no key". */
+    @Test
+    void truncatesAreSkippedOrBecomeEventsWithoutAKey() {
+        assertNull(merge.normalize(TestRecords.truncate("t", 0, 1, 20)));
+        assertNull(merge.normalize(TestRecords.debeziumTruncate("t", 0, 2, 120)));
+        RecordNormalizer apply = new RecordNormalizer(List.of(), true, new io.tributary.sink.record.Placeholder(""), true);
+        ChangeEvent ours = apply.normalize(TestRecords.truncate("t", 0, 1, 20));
+        assertTrue(ours.isTruncate());
+        assertEquals(20L, ours.position());
+        ChangeEvent debezium = apply.normalize(TestRecords.debeziumTruncate("t", 0, 2, 120));
+        assertTrue(debezium.isTruncate());
+        assertEquals(120L, debezium.position());
+    }
 }

@@ -85,6 +85,43 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
         assertEquals(1, count("SELECT COUNT(*) FROM " + qualified() + " WHERE \"email\" = 'b@example.com'"));
     }
 
+    /**
+     * Values an update left out, with Redshift's statements: the stored value stays; with none stored the
+     * column is NULL until an older version fills it, which changes nothing else.
+     */
+    @Test
+    void valuesAnUpdateLeftOutAreKeptAndFilledByOlderVersions() throws Exception {
+        try (TaskDriver sink = driver()) {
+            sink.batch(TestRecords.debezium(topic(), 0, 0, 1, "a", 100, "c"));
+            sink.batch(TestRecords.debezium(topic(), 0, 1, 1, ToastRecords.PLACEHOLDER, 200, "u"));
+            assertEquals(Map.of(1L, "a"), names());
+            org.apache.kafka.connect.sink.SinkRecord partial = TestRecords.ours(topic(), 0, 2, 2, null, 20, "u");
+            partial.headers().addString(io.tributary.common.RecordHeaders.UNCHANGED, "[\"name\"]");
+            sink.batch(partial);
+            Map<Long, String> expected = new java.util.HashMap<>(Map.of(1L, "a"));
+            expected.put(2L, null);
+            assertEquals(expected, names());
+            sink.batch(TestRecords.ours(topic(), 0, 3, 2, "older", 10, "r"));
+            assertEquals(Map.of(1L, "a", 2L, "older"), names());
+            sink.batch(TestRecords.ours(topic(), 0, 4, 2, "oldest", 5, "r"));
+            assertEquals(Map.of(1L, "a", 2L, "older"), names());
+            assertEquals(20, count("SELECT \"__tributary_position\" FROM " + qualified() + " WHERE \"id\" = 2"), "the row keeps its version");
+        }
+    }
+
+    /** Truncates with truncate.mode=apply on Redshift's statements: older versions go and stay out, newer ones come. */
+    @Test
+    void truncatesAreAppliedInOrder() throws Exception {
+        try (TaskDriver sink = driver("truncate.mode", "apply")) {
+            sink.batch(TestRecords.ours(topic(), 0, 0, 1, "a", 10, "c"), TestRecords.ours(topic(), 0, 1, 2, "b", 11, "c"));
+            sink.batch(TestRecords.ours(topic(), 0, 2, 3, "before", 15, "c"), TestRecords.truncate(topic(), 0, 3, 20),
+                    TestRecords.ours(topic(), 0, 4, 4, "after", 25, "c"));
+            assertEquals(Map.of(4L, "after"), names());
+            sink.batch(TestRecords.ours(topic(), 0, 5, 1, "late", 12, "u"));
+            assertEquals(Map.of(4L, "after"), names());
+        }
+    }
+
     /** Connections whose first ADD COLUMN is run first by another connection (another task), committed. */
     private io.tributary.sink.destination.sql.JdbcConnector racedBy(java.util.concurrent.atomic.AtomicInteger raced) {
         return (url, props) -> {

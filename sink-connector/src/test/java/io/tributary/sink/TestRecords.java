@@ -86,6 +86,21 @@ final class TestRecords {
         return new SinkRecord(topic, partition, KEY, key(id), ENVELOPE, envelope, offset, 1_700_000_000_000L, TimestampType.CREATE_TIME);
     }
 
+    /** Our log mode's truncate: op t, null key and value, the truncate's position. */
+    static SinkRecord truncate(String topic, int partition, long offset, long position) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(RecordHeaders.OP, RecordHeaders.OP_TRUNCATE);
+        headers.addLong(RecordHeaders.POSITION, position);
+        headers.addString(RecordHeaders.TABLE, "public.items");
+        return new SinkRecord(topic, partition, null, null, null, null, offset, 1_700_000_000_000L, TimestampType.CREATE_TIME, headers);
+    }
+
+    /** Debezium's truncate event (truncate.handling.mode=include): op t, no before or after, no key. */
+    static SinkRecord debeziumTruncate(String topic, int partition, long offset, long lsn) {
+        Struct envelope = new Struct(ENVELOPE).put("op", "t").put("source", new Struct(SOURCE).put("connector", "postgresql").put("lsn", lsn));
+        return new SinkRecord(topic, partition, null, null, ENVELOPE, envelope, offset, 1_700_000_000_000L, TimestampType.CREATE_TIME);
+    }
+
     static SinkRecord tombstone(String topic, int partition, long offset, long id) {
         return new SinkRecord(topic, partition, KEY, key(id), null, null, offset, 1_700_000_000_000L, TimestampType.CREATE_TIME);
     }

@@ -32,6 +32,24 @@ class WarehouseSinkConnectorTest {
     }
 
     @Test
+    void truncateModeIsCheckedAndApplyNeedsASqlWarehouse() {
+        assertEquals(TruncateMode.SKIP, new WarehouseSinkConfig(VALID).truncateMode());
+        assertEquals(TruncateMode.APPLY, new WarehouseSinkConfig(Map.of("destination", "duckdb", "truncate.mode", "Apply")).truncateMode());
+        org.apache.kafka.common.config.ConfigException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.kafka.common.config.ConfigException.class,
+                () -> new WarehouseSinkConfig(Map.of("destination", "duckdb", "truncate.mode", "sometimes")));
+        org.junit.jupiter.api.Assertions.assertTrue(bad.getMessage().contains("truncate.mode"), bad.getMessage());
+        Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "duckdb", "topics", "t",
+                "truncate.mode", "sometimes")).configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertEquals(1, result.get("truncate.mode").errorMessages().size(), result.get("truncate.mode").errorMessages().toString());
+        org.apache.kafka.common.config.ConfigException s3 = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.kafka.common.config.ConfigException.class,
+                () -> new WarehouseSinkTask().start(Map.of("destination", "s3", "topics", "t", "truncate.mode", "apply")));
+        assertEquals("truncate.mode=apply is not supported by destination s3: only postgres, duckdb, redshift and snowflake apply"
+                + " truncates; use truncate.mode=skip", s3.getMessage());
+    }
+
+    @Test
     void validateRejectsAnUnknownDestinationOnItsField() {
         Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "oracle", "topics", "t"))
                 .configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));

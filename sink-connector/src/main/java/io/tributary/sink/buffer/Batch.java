@@ -25,12 +25,30 @@ import java.util.stream.Collectors;
  * @param records rows written to the file
  * @param bytes size of the file
  * @param firstTimestamp Kafka timestamp of the first record (epoch ms), or -1
+ * @param unchangedColumns the data columns some version of the batch left out (its values are not
+ *        data, see {@code ChangeEvent#unchanged}), in column order; empty when every version carries every value
+ * @param truncate the newest truncate among the batch's records ({@code truncate.mode=apply}), or null; a batch
+ *        of truncates only has no data columns and no rows
  */
 public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema,
-        List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp) {
+        List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns,
+        Version truncate) {
 
     public Batch {
         ranges = new TreeMap<>(ranges);
+        unchangedColumns = List.copyOf(unchangedColumns);
+    }
+
+    /** A batch without truncates. */
+    public Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema, List<Column> stagedColumns,
+            Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns) {
+        this(table, topic, ranges, schema, stagedColumns, file, records, bytes, firstTimestamp, unchangedColumns, null);
+    }
+
+    /** A batch whose versions carry every value, without truncates. */
+    public Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema, List<Column> stagedColumns,
+            Path file, int records, long bytes, long firstTimestamp) {
+        this(table, topic, ranges, schema, stagedColumns, file, records, bytes, firstTimestamp, List.of(), null);
     }
 
     /** The one partition of a single-partition batch, or the lowest partition of a larger one. */

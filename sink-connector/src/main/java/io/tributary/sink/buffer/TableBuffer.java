@@ -7,6 +7,7 @@ import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import io.tributary.sink.schema.TableSchema;
+import io.tributary.sink.schema.UnchangedMarker;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
@@ -50,6 +53,8 @@ public final class TableBuffer {
     private final ValueGuard guard;
     private final SortedMap<Integer, OffsetRange> ranges = new TreeMap<>();
 
+    private final Set<String> unchanged = new HashSet<>();
+    private Version truncate;
     private long firstTimestamp = -1;
     private int records;
 
@@ -62,7 +67,7 @@ public final class TableBuffer {
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
         this.keyRequired = keyRequired;
-        if (keyRequired && keyColumns.isEmpty()) {
+        if (keyRequired && keyColumns.isEmpty() && !schema.columns().isEmpty()) {
             throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
         }
         this.metadata = metadata;
@@ -87,10 +92,19 @@ public final class TableBuffer {
         return topic;
     }
 
-    /** Whether the event can go into this batch without changing its schema. */
+    /** A batch that starts with a truncate: no data columns; a row of the table starts another batch. */
+    public static TableBuffer forTruncates(TableId table, String topic, MetadataColumns metadata, boolean keyRequired, Path dir,
+            BatchFiles files, CodecFactory codec, long nowMs, ValueGuard guard) {
+        return new TableBuffer(table, topic, new TableSchema(List.of()), metadata, keyRequired, dir, files, codec, nowMs, guard);
+    }
+
+    /** Whether the event can go into this batch without changing its schema; a truncate goes into any batch of its topic. */
     public boolean accepts(ChangeEvent event) {
         if (!event.record().topic().equals(topic)) {
             return false;
+        }
+        if (event.isTruncate()) {
+            return true;
         }
         if (event.schema().equals(schema)) {
             return true;
@@ -108,16 +122,29 @@ public final class TableBuffer {
     }
 
     /**
-     * Appends the event's row.
+     * Appends the event's row. A value the change left out ({@link ChangeEvent#unchanged}) is staged as
+     * NULL, and its column is named in the version's {@code unchanged} metadata column. A truncate stages no
+     * row: the batch keeps the newest one ({@link Batch#truncate}).
      *
      * @throws UnconvertibleRecordException if a value does not fit its column, the destination cannot
      *         hold it (its {@link ValueGuard}) or a key value is missing; nothing is written then
      */
     public void add(ChangeEvent event) {
+        if (event.isTruncate()) {
+            Version version = new Version(event.position(), event.record().topic(), event.record().kafkaPartition(), event.record().kafkaOffset());
+            if (truncate == null || version.newerThan(truncate)) {
+                truncate = version;
+            }
+            cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
+            return;
+        }
         GenericRecord row = new GenericData.Record(avroSchema);
         int i = 0;
+        List<String> leftOut = event.unchanged().isEmpty() ? List.of() : new ArrayList<>();
         for (Column column : schema.columns()) {
-            if (!event.delete() || column.key()) {
+            if (event.unchanged().contains(column.name())) {
+                leftOut.add(column.name());
+            } else if (!event.delete() || column.key()) {
                 Object value = event.value(column);
                 if (column.key() && value == null && keyRequired) {
                     throw new UnconvertibleRecordException("key column " + column.name() + " is null");
@@ -136,7 +163,7 @@ public final class TableBuffer {
             }
             i++;
         }
-        for (Object value : metadata.stagedValues(event.position(), event.op(), event.record())) {
+        for (Object value : metadata.stagedValues(event.position(), event.op(), event.record(), UnchangedMarker.of(leftOut))) {
             row.put(i++, value);
         }
         try {
@@ -147,6 +174,7 @@ public final class TableBuffer {
             throw new UnconvertibleRecordException("cannot stage the row: " + e.getMessage(), e);
         }
         records++;
+        unchanged.addAll(leftOut);
         cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
     }
 
@@ -183,7 +211,9 @@ public final class TableBuffer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not close the batch file " + file, e);
         }
-        return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp);
+        List<String> unchangedColumns = schema.columns().stream().map(Column::name).filter(unchanged::contains).toList();
+        return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp, unchangedColumns,
+                truncate);
     }
 
     /** Drops the batch and its file. */

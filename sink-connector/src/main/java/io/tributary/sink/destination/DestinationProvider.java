@@ -41,6 +41,11 @@ public interface DestinationProvider {
     /** A writer for one task; the task closes it. */
     DestinationWriter create(WarehouseSinkConfig config);
 
+    /** Whether its writers apply truncates ({@code truncate.mode=apply}); the SQL warehouses but BigQuery do. */
+    default boolean appliesTruncates() {
+        return false;
+    }
+
     /**
      * Checks the destination's settings and that the warehouse answers.
      *

@@ -1,6 +1,7 @@
 package io.tributary.sink.engine;
 
 import io.tributary.sink.DeleteMode;
+import io.tributary.sink.TruncateMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
@@ -76,7 +77,8 @@ public final class SinkEngine implements AutoCloseable {
     public SinkEngine(WarehouseSinkConfig config, FlushPipeline pipeline, DestinationWriter destination, Retrier retrier,
             ErrantRecordReporter reporter, SinkMetrics metrics, ConsumerControl consumer, Clock clock, BatchFiles files) {
         this.config = config;
-        this.normalizer = new RecordNormalizer(config.keyFields(), config.writeMode() == WriteMode.MERGE);
+        this.normalizer = new RecordNormalizer(config.keyFields(), config.writeMode() == WriteMode.MERGE, config.unavailableValuePlaceholder(),
+                config.truncateMode() == TruncateMode.APPLY);
         this.router = new TableRouter(config.warehouseSchema(), config.tableNameFormat());
         this.metadata = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.pipeline = pipeline;
@@ -212,9 +214,13 @@ public final class SinkEngine implements AutoCloseable {
                 return;
             }
             try {
-                batch = new OpenBatch(new TableBuffer(table, record.topic(), event.schema(), metadata,
-                        config.writeMode() == WriteMode.MERGE, config.bufferDir(), files, codec, clock.millis(),
-                        destination.valueGuard()), new BatchTicket());
+                boolean merge = config.writeMode() == WriteMode.MERGE;
+                TableBuffer buffer = event.isTruncate()
+                        ? TableBuffer.forTruncates(table, record.topic(), metadata, merge, config.bufferDir(), files, codec, clock.millis(),
+                                destination.valueGuard())
+                        : new TableBuffer(table, record.topic(), event.schema(), metadata, merge, config.bufferDir(), files, codec,
+                                clock.millis(), destination.valueGuard());
+                batch = new OpenBatch(buffer, new BatchTicket());
             } catch (UnconvertibleRecordException e) {
                 reject(tp, record, e);
                 return;
@@ -228,7 +234,9 @@ public final class SinkEngine implements AutoCloseable {
             return;
         }
         offsets.cover(tp, offset, batch.ticket());
-        metrics.table(table).buffered(1);
+        if (!event.isTruncate()) {
+            metrics.table(table).buffered(1);
+        }
         if (full(batch.buffer())) {
             seal(key);
         }
@@ -277,7 +285,7 @@ public final class SinkEngine implements AutoCloseable {
         OpenBatch batch = open.remove(key);
         metrics.table(key.table()).buffered(-batch.buffer().records());
         Batch finished = batch.buffer().finish();
-        if (finished.records() == 0) {
+        if (finished.records() == 0 && finished.truncate() == null) {
             batch.ticket().complete();
             finished.deleteFile();
             return;

@@ -2,6 +2,7 @@ package io.tributary.sink.record;
 
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.TableSchema;
+import java.util.Set;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -15,11 +16,33 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * @param schema the columns of the row
  * @param key the key struct, or null when the key columns are in {@code row}
  * @param row the row values, or null for a delete that carries only the key
+ * @param unchanged the columns whose values the change left out (an update that did not carry them):
+ *        not data, the stored values stay; empty when every value is there
  */
 public record ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema,
-        Struct key, Struct row) {
+        Struct key, Struct row, Set<String> unchanged) {
 
     public static final String DELETE_OP = "d";
+    public static final String TRUNCATE_OP = "t";
+
+    public ChangeEvent {
+        unchanged = Set.copyOf(unchanged);
+    }
+
+    /** An event that carries every value. */
+    public ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema, Struct key, Struct row) {
+        this(record, op, delete, position, schema, key, row, Set.of());
+    }
+
+    /** A truncate of the table ({@code truncate.mode=apply}): no key, no row, only its place in the order of versions. */
+    public static ChangeEvent truncate(SinkRecord record, Long position) {
+        return new ChangeEvent(record, TRUNCATE_OP, false, position, null, null, null);
+    }
+
+    /** Whether this is a truncate of the table ({@link #truncate}). */
+    public boolean isTruncate() {
+        return TRUNCATE_OP.equals(op) && key == null && row == null;
+    }
 
     /** The value of one column: from the row when it has the field, else from the key. */
     public Object value(Column column) {

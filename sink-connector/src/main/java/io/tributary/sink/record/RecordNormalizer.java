@@ -7,6 +7,7 @@ import io.tributary.sink.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.connect.data.Field;
@@ -24,12 +25,18 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *       header decides, whatever the value's columns are called;</li>
  *   <li>Debezium envelopes: a schema named {@code *.Envelope} with a struct {@code source} and
  *       {@code before}, {@code after}, {@code op}: {@code op=d} is a delete, the position is the LSN or
- *       binlog position; truncate and message events are skipped;</li>
+ *       binlog position; message events are skipped, truncates too unless they are applied;</li>
  *   <li>plain structs, ordered by Kafka offset.</li>
  * </ul>
- * A record with a null value (tombstone) is a delete of its key. It carries no position, so it
- * only wins over versions before it in Kafka order that also have no position; Debezium emits
- * it after the {@code op=d} event, which did the delete.
+ * A record with a null value (tombstone) is a delete of its key, with the position of its
+ * {@code tributary.position} header if it has one (our log mode's deletes); without one it only wins
+ * over versions before it in Kafka order that also have no position (Debezium emits it after the
+ * {@code op=d} event, which did the delete).
+ *
+ * <p>Values an update left out are not data ({@link ChangeEvent#unchanged}): the fields our source
+ * lists in the {@code tributary.unchanged} header, and those holding Debezium's placeholder
+ * ({@link Placeholder}). An insert or a snapshot read ({@code op} c or r) carries every value, so one
+ * that leaves values out cannot be written.
  */
 public final class RecordNormalizer {
 
@@ -37,6 +44,8 @@ public final class RecordNormalizer {
 
     private final List<String> keyFields;
     private final boolean keyRequired;
+    private final Placeholder placeholder;
+    private final boolean applyTruncates;
     private final IdentityHashMap<Schema, IdentityHashMap<Schema, TableSchema>> schemas = new IdentityHashMap<>();
 
     /**
@@ -44,8 +53,29 @@ public final class RecordNormalizer {
      * @param keyRequired whether a row key is needed (merge mode)
      */
     public RecordNormalizer(List<String> keyFields, boolean keyRequired) {
+        this(keyFields, keyRequired, new Placeholder(Placeholder.DEBEZIUM_DEFAULT));
+    }
+
+    /**
+     * @param keyFields value fields that form the key; empty: the record key struct is the key
+     * @param keyRequired whether a row key is needed (merge mode)
+     * @param placeholder what Debezium sends for values an update left out
+     */
+    public RecordNormalizer(List<String> keyFields, boolean keyRequired, Placeholder placeholder) {
+        this(keyFields, keyRequired, placeholder, false);
+    }
+
+    /**
+     * @param keyFields value fields that form the key; empty: the record key struct is the key
+     * @param keyRequired whether a row key is needed (merge mode)
+     * @param placeholder what Debezium sends for values an update left out
+     * @param applyTruncates whether truncates become events ({@link ChangeEvent#truncate}); else they are skipped
+     */
+    public RecordNormalizer(List<String> keyFields, boolean keyRequired, Placeholder placeholder, boolean applyTruncates) {
         this.keyFields = List.copyOf(keyFields);
         this.keyRequired = keyRequired;
+        this.placeholder = placeholder;
+        this.applyTruncates = applyTruncates;
     }
 
     /**
@@ -63,8 +93,15 @@ public final class RecordNormalizer {
     }
 
     private ChangeEvent convert(SinkRecord record) {
-        Struct key = keyStruct(record);
         Object value = record.value();
+        // a truncate names no row: it has no key to check
+        if (value == null && RecordHeaders.OP_TRUNCATE.equals(headerString(record, RecordHeaders.OP))) {
+            return applyTruncates ? ChangeEvent.truncate(record, headerPosition(record)) : null;
+        }
+        if (value instanceof Struct envelope && DebeziumEnvelope.isEnvelope(envelope.schema()) && "t".equals(envelope.getString("op"))) {
+            return applyTruncates ? ChangeEvent.truncate(record, DebeziumEnvelope.position(envelope.getStruct("source"))) : null;
+        }
+        Struct key = keyStruct(record);
         if (value == null) {
             if (key == null) {
                 // A tombstone that names no row (no key struct, or key.fields that only the value
@@ -86,8 +123,9 @@ public final class RecordNormalizer {
             op = "u";
         }
         boolean delete = RecordHeaders.OP_DELETE.equals(op);
-        return new ChangeEvent(record, op, delete, headerPosition(record), schema(keySchema(key), struct.schema()),
-                key, struct);
+        TableSchema schema = schema(keySchema(key), struct.schema());
+        return new ChangeEvent(record, op, delete, headerPosition(record), schema, key, struct,
+                delete ? Set.of() : unchanged(record, op, schema, struct));
     }
 
     private ChangeEvent debezium(SinkRecord record, Struct key, Struct envelope) {
@@ -100,17 +138,63 @@ public final class RecordNormalizer {
                 if (after == null) {
                     throw new UnconvertibleRecordException("Debezium op=" + op + " without an 'after' row");
                 }
-                return new ChangeEvent(record, op, false, position, schema(keySchema(key), rowSchema), key, after);
+                TableSchema schema = schema(keySchema(key), rowSchema);
+                return new ChangeEvent(record, op, false, position, schema, key, after, unchanged(record, op, schema, after));
             }
             case "d" -> {
                 Struct before = envelope.getStruct("before");
                 return new ChangeEvent(record, op, true, position, schema(keySchema(key), rowSchema), key, before);
             }
-            case "t", "m" -> {
+            case "t" -> {
+                return applyTruncates ? ChangeEvent.truncate(record, position) : null;
+            }
+            case "m" -> {
                 return null;
             }
             default -> throw new UnconvertibleRecordException("unknown Debezium op '" + op + "'");
         }
+    }
+
+    /**
+     * The fields the change left out: named by the {@code tributary.unchanged} header, or holding
+     * Debezium's placeholder.
+     */
+    private Set<String> unchanged(SinkRecord record, String op, TableSchema schema, Struct row) {
+        Set<String> names = new LinkedHashSet<>();
+        Header header = record.headers().lastWithName(RecordHeaders.UNCHANGED);
+        if (header != null && header.value() != null) {
+            for (String name : HeaderNames.parse(RecordHeaders.UNCHANGED, header.value())) {
+                if (row.schema().field(name) == null) {
+                    throw new UnconvertibleRecordException("header " + RecordHeaders.UNCHANGED + " names '" + name
+                            + "', which is not a field of the value");
+                }
+                names.add(name);
+            }
+        }
+        for (Field field : row.schema().fields()) {
+            if (placeholder.matches(row.get(field))) {
+                names.add(field.name());
+            }
+        }
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        for (String name : names) {
+            Column column = schema.column(name);
+            if (column != null && column.key()) {
+                throw new UnconvertibleRecordException("key column " + name + " is marked unchanged (" + how() + ")");
+            }
+        }
+        if (RecordHeaders.OP_INSERT.equals(op) || RecordHeaders.OP_READ.equals(op)) {
+            throw new UnconvertibleRecordException("op=" + op + " (" + (RecordHeaders.OP_INSERT.equals(op) ? "an insert" : "a snapshot read")
+                    + ") leaves the values of " + String.join(", ", names) + " unchanged (" + how() + "); an insert or read carries"
+                    + " every value, so there is no stored value to keep");
+        }
+        return names;
+    }
+
+    private static String how() {
+        return "Debezium's unavailable-value placeholder, or the header " + RecordHeaders.UNCHANGED;
     }
 
     private Struct keyStruct(SinkRecord record) {

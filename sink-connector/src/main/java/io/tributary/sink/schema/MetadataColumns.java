@@ -7,30 +7,33 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The metadata columns the sink adds to every table, defined here once: names, order, types and
- * values. The staged ones (position, op, topic, partition, offset) follow the data columns in every
- * staged file and decide which version wins; synced-at and deleted-at are set by the merge.
+ * values. The staged ones (position, op, topic, partition, offset, unchanged) follow the data columns
+ * in every staged file; the first five decide which version wins. Synced-at and deleted-at are set by
+ * the merge.
  *
  * @param position the source position of the version (null when unknown)
- * @param op the operation code ({@code c}, {@code u}, {@code r}, {@code d})
+ * @param op the operation code ({@code c}, {@code u}, {@code r}, {@code d}, {@code t})
  * @param topic the Kafka topic of the version
  * @param partition its Kafka partition
  * @param offset its Kafka offset
+ * @param unchanged the columns whose value is not known ({@link UnchangedMarker}): in a staged version,
+ *        those the change left out; in a stored row, those no version has given yet
  * @param syncedAt set by the merge to the time the row was written
  * @param deletedAt with soft deletes: set by the merge to the time the row was deleted
  */
-public record MetadataColumns(String position, String op, String topic, String partition, String offset,
+public record MetadataColumns(String position, String op, String topic, String partition, String offset, String unchanged,
         String syncedAt, String deletedAt) {
 
     public static MetadataColumns withPrefix(String prefix, String deletedAt) {
         return new MetadataColumns(prefix + "position", prefix + "op", prefix + "topic", prefix + "partition",
-                prefix + "offset", prefix + "synced_at", deletedAt);
+                prefix + "offset", prefix + "unchanged", prefix + "synced_at", deletedAt);
     }
 
     /** The staged metadata columns, in the order they follow the data columns in every staged file. */
     public List<Column> staged() {
         return List.of(Column.of(position, ColumnType.Kind.INT64), Column.of(op, ColumnType.Kind.STRING),
                 Column.of(topic, ColumnType.Kind.STRING), Column.of(partition, ColumnType.Kind.INT32),
-                Column.of(offset, ColumnType.Kind.INT64));
+                Column.of(offset, ColumnType.Kind.INT64), Column.of(unchanged, ColumnType.Kind.STRING));
     }
 
     /** The names of {@link #staged()}, in order. */
@@ -38,14 +41,19 @@ public record MetadataColumns(String position, String op, String topic, String p
         return names(staged());
     }
 
-    /** The values of {@link #staged()} for one version, in order. */
-    public List<Object> stagedValues(Long sourcePosition, String operation, SinkRecord record) {
-        return Arrays.asList(sourcePosition, operation, record.topic(), record.kafkaPartition(), record.kafkaOffset());
+    /** The names of the staged columns that make a version: {@link #staged()} but {@link #unchanged()}. */
+    public List<String> versionNames() {
+        return stagedNames().stream().filter(c -> !c.equals(unchanged)).toList();
     }
 
-    /** What a tombstone keeps next to the deleted key: the deleting version, i.e. the staged columns but op. */
+    /** The values of {@link #staged()} for one version, in order; {@code unchangedMarker} null when the version carries every value. */
+    public List<Object> stagedValues(Long sourcePosition, String operation, SinkRecord record, String unchangedMarker) {
+        return Arrays.asList(sourcePosition, operation, record.topic(), record.kafkaPartition(), record.kafkaOffset(), unchangedMarker);
+    }
+
+    /** What a tombstone keeps next to the deleted key: the deleting version (position, topic, partition, offset). */
     public List<Column> tombstone() {
-        return staged().stream().filter(c -> !c.name().equals(op)).toList();
+        return staged().stream().filter(c -> !c.name().equals(op) && !c.name().equals(unchanged)).toList();
     }
 
     /** The names of {@link #tombstone()}, in order. */

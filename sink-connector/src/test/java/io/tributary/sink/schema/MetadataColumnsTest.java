@@ -28,9 +28,10 @@ class MetadataColumnsTest {
 
     @Test
     void namesTypesAndOrderAreDefinedOnce() {
-        assertEquals(List.of("m_position", "m_op", "m_topic", "m_partition", "m_offset"), META.stagedNames());
+        assertEquals(List.of("m_position", "m_op", "m_topic", "m_partition", "m_offset", "m_unchanged"), META.stagedNames());
         assertEquals(List.of(ColumnType.Kind.INT64, ColumnType.Kind.STRING, ColumnType.Kind.STRING, ColumnType.Kind.INT32,
-                ColumnType.Kind.INT64), META.staged().stream().map(Column::kind).toList());
+                ColumnType.Kind.INT64, ColumnType.Kind.STRING), META.staged().stream().map(Column::kind).toList());
+        assertEquals(List.of("m_position", "m_op", "m_topic", "m_partition", "m_offset"), META.versionNames());
         assertEquals(List.of("m_position", "m_topic", "m_partition", "m_offset"), META.tombstoneNames());
         assertEquals(List.of("m_topic", "m_partition", "m_offset"), META.coordinates());
         assertEquals(List.of("m_synced_at"), META.mergeTimes(false));
@@ -57,7 +58,7 @@ class MetadataColumnsTest {
             Files.deleteIfExists(batch.file());
         }
         assertEquals(META.staged(), batch.stagedColumns().subList(1, batch.stagedColumns().size()));
-        assertEquals(List.of(7L, "u", "shop.public.items", 3, 42L), staged);
-        assertEquals(staged, META.stagedValues(7L, "u", record).stream().map(v -> v instanceof CharSequence t ? t.toString() : v).toList());
+        assertEquals(java.util.Arrays.asList(7L, "u", "shop.public.items", 3, 42L, null), staged);
+        assertEquals(staged, META.stagedValues(7L, "u", record, null).stream().map(v -> v instanceof CharSequence t ? t.toString() : v).toList());
     }
 }

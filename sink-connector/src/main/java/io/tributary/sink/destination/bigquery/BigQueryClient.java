@@ -1,6 +1,7 @@
 package io.tributary.sink.destination.bigquery;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,14 @@ public interface BigQueryClient extends AutoCloseable {
 
     /** The column names of a table of the project; empty when the table does not exist. */
     Set<String> columns(String dataset, String table);
+
+    /**
+     * The column types of a table, name to GoogleSQL type ({@code INT64}, {@code NUMERIC(6, 2)},
+     * {@code STRING(10)}); empty when the table does not exist or the types are not known.
+     */
+    default Map<String, String> columnTypes(String dataset, String table) {
+        return Map.of();
+    }
 
     boolean datasetExists(String dataset);
 

@@ -12,11 +12,15 @@ import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
+import io.tributary.sink.destination.WideningRefusedException;
+import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.TypeWidening;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +59,8 @@ public final class BigQueryDestination implements DestinationWriter {
     /** Final table → the last batch staged and not yet merged (its schema drives the merge). */
     private final Map<TableId, Batch> staged = new HashMap<>();
     private final Map<TableId, Instant> lastMerge = new HashMap<>();
+    /** Final table → the columns some staged, not yet merged version left out. */
+    private final Map<TableId, Set<String>> unchanged = new HashMap<>();
 
     /** @param writerId names this writer's staging tables; unique per task run ({@link #newWriterId()}) */
     public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {
@@ -90,6 +96,7 @@ public final class BigQueryDestination implements DestinationWriter {
             client.query(sql.expireAfter(stage, STAGE_EXPIRATION));
         }
         staged.put(table, batch.batch());
+        unchanged.computeIfAbsent(table, t -> new HashSet<>()).addAll(batch.batch().unchangedColumns());
         return mergeDeferred(table, false) ? Outcome.MERGED : Outcome.DEFERRED;
     }
 
@@ -107,11 +114,14 @@ public final class BigQueryDestination implements DestinationWriter {
         TableId stage = stageTable(table);
         List<String> columns = last.schema().columns().stream().map(Column::name).toList();
         List<String> keys = last.schema().keyColumns().stream().map(Column::name).toList();
-        MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode());
+        Set<String> leftOut = unchanged.getOrDefault(table, Set.of());
+        MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode())
+                .withUnchanged(columns.stream().filter(leftOut::contains).toList());
         client.query(sql.mergeScript(merge, stage, table, last.stagedColumns(), config.deleteMode(),
                 config.writeMode() == WriteMode.MERGE));
         client.deleteTable(stage.schema(), stage.table());
         staged.remove(table);
+        unchanged.remove(table);
         lastMerge.put(table, now);
         return true;
     }
@@ -131,11 +141,14 @@ public final class BigQueryDestination implements DestinationWriter {
             client.query(sql.createTable(table, columns, meta, soft, options(batch)));
         } else {
             List<Column> missing = new ArrayList<>();
-            for (Column column : columns) {
+            List<Column> wanted = new ArrayList<>(columns);
+            wanted.addAll(meta.staged()); // a table created before a metadata column existed gets it
+            for (Column column : wanted) {
                 if (!existing.contains(column.name())) {
                     missing.add(column);
                 }
             }
+            refuseWidening(table, columns);
             if (!missing.isEmpty()) {
                 client.query(sql.addColumns(table, missing));
             }
@@ -144,6 +157,23 @@ public final class BigQueryDestination implements DestinationWriter {
             TableId tombstones = tombstones(table);
             if (client.columns(tombstones.schema(), tombstones.table()).isEmpty()) {
                 client.query(sql.createTombstones(tombstones, batch.schema().keyColumns(), meta));
+            }
+        }
+    }
+
+    /**
+     * BigQuery changes a column's type only by rebuilding the table, which the sink does not do: a
+     * column the records widened ({@link TypeWidening}) fails the batch with the remedy.
+     */
+    private void refuseWidening(TableId table, List<Column> columns) {
+        Map<String, String> types = client.columnTypes(table.schema(), table.table());
+        for (Column column : columns) {
+            ColumnType stored = BigQuerySql.neutralType(types.get(column.name()));
+            String wanted = BigQuerySql.typeName(column);
+            ColumnType incoming = BigQuerySql.neutralType(wanted);
+            if (stored != null && incoming != null && TypeWidening.of(stored, incoming).need() == TypeWidening.Need.WIDEN) {
+                throw new WideningRefusedException(sql.table(table), column.name(), types.get(column.name()), wanted,
+                        "BigQuery changes a column's type only by rebuilding the table, which the sink does not do");
             }
         }
     }
@@ -194,6 +224,7 @@ public final class BigQueryDestination implements DestinationWriter {
                 }
             }
             staged.clear();
+            unchanged.clear();
         } finally {
             client.close();
         }

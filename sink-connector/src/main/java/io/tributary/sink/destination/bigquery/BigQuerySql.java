@@ -51,6 +51,12 @@ public final class BigQuerySql implements SqlText {
         return quote(project) + "." + quote(id.schema()) + "." + quote(id.table());
     }
 
+    /** GoogleSQL has no POSITION: STRPOS. */
+    @Override
+    public String contains(String text, String literal) {
+        return "STRPOS(" + text + ", " + literal + ") > 0";
+    }
+
     @Override
     public String createTempTableAs(String name, String select) {
         return "CREATE TEMP TABLE " + quote(name) + " AS " + select;
@@ -73,6 +79,33 @@ public final class BigQuerySql implements SqlText {
             case TIMESTAMP -> "DATETIME";
             case TIMESTAMPTZ -> "TIMESTAMP";
             case ARRAY -> "ARRAY<" + typeName(column.element()) + ">";
+        };
+    }
+
+    /**
+     * The neutral type of a GoogleSQL type for the types the sink widens (INT64, FLOAT64, NUMERIC and
+     * BIGNUMERIC, STRING, DATE, DATETIME, TIMESTAMP); null for others or null.
+     */
+    static ColumnType neutralType(String type) {
+        if (type == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z0-9]+)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?").matcher(type.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        int first = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+        int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        return switch (m.group(1)) {
+            case "INT64" -> ColumnType.of(ColumnType.Kind.INT64);
+            case "FLOAT64" -> ColumnType.of(ColumnType.Kind.FLOAT64);
+            case "NUMERIC" -> first < 0 ? ColumnType.decimal(38, 9) : ColumnType.decimal(first, second);
+            case "BIGNUMERIC" -> first < 0 ? ColumnType.decimal(0, 0) : ColumnType.decimal(first, second);
+            case "STRING" -> ColumnType.string(Math.max(first, 0));
+            case "DATE" -> ColumnType.of(ColumnType.Kind.DATE);
+            case "DATETIME" -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
+            case "TIMESTAMP" -> ColumnType.of(ColumnType.Kind.TIMESTAMPTZ);
+            default -> null;
         };
     }
 

@@ -25,8 +25,10 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,6 +77,26 @@ public final class GoogleBigQueryClient implements BigQueryClient {
                 }
             }
             return names;
+        });
+    }
+
+    @Override
+    public Map<String, String> columnTypes(String dataset, String table) {
+        return call(() -> {
+            Table found = bigQuery.getTable(TableId.of(project, dataset, table));
+            Map<String, String> types = new HashMap<>();
+            if (found != null && found.getDefinition().getSchema() != null) {
+                for (Field field : found.getDefinition().getSchema().getFields()) {
+                    String type = field.getType().getStandardType().name();
+                    if (field.getPrecision() != null) {
+                        type += "(" + field.getPrecision() + (field.getScale() == null ? "" : ", " + field.getScale()) + ")";
+                    } else if (field.getMaxLength() != null) {
+                        type += "(" + field.getMaxLength() + ")";
+                    }
+                    types.put(field.getName(), type);
+                }
+            }
+            return types;
         });
     }
 

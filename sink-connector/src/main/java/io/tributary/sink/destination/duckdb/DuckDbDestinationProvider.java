@@ -17,6 +17,11 @@ import java.util.Properties;
 public final class DuckDbDestinationProvider implements DestinationProvider {
 
     @Override
+    public boolean appliesTruncates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "duckdb";
     }

@@ -47,6 +47,15 @@ public final class DuckDbDialect implements SqlDialect {
         return connection;
     }
 
+    /** DuckDB's catalog lists REAL as FLOAT, its 4-byte float (elsewhere FLOAT is the 8-byte one). */
+    @Override
+    public ColumnType storedType(String sqlType) {
+        if (sqlType != null && sqlType.trim().equalsIgnoreCase("float")) {
+            return ColumnType.of(ColumnType.Kind.FLOAT32);
+        }
+        return SqlDialect.super.storedType(sqlType);
+    }
+
     @Override
     public String typeName(Column column) {
         return switch (column.kind()) {

@@ -15,6 +15,11 @@ import java.util.Properties;
 public final class PostgresDestinationProvider implements DestinationProvider {
 
     @Override
+    public boolean appliesTruncates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "postgres";
     }

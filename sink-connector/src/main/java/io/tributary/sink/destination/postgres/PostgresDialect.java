@@ -1,5 +1,6 @@
 package io.tributary.sink.destination.postgres;
 
+import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.sql.SqlDialect;
@@ -36,7 +37,30 @@ public final class PostgresDialect implements SqlDialect {
         if (connection == null) {
             throw new SQLException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)", "08001");
         }
+        // the driver sets the session's time zone to the JVM's; timestamps (wall-clock times read as UTC) cast to
+        // timestamptz (a widened column) must be read as UTC whatever zone the worker runs in
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET TIME ZONE 'UTC'");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         return connection;
+    }
+
+    /** A timestamp (wall-clock time read as UTC) or a date becomes a timestamptz as that time in UTC, whatever the session's time zone. */
+    @Override
+    public String widenColumn(TableId table, String column, ColumnType from, ColumnType to, String toSql) {
+        String alter = SqlDialect.super.widenColumn(table, column, from, to, toSql);
+        if (to.kind() == ColumnType.Kind.TIMESTAMPTZ && from.kind() != ColumnType.Kind.TIMESTAMPTZ) {
+            return alter + " USING " + quote(column) + "::timestamp AT TIME ZONE 'UTC'";
+        }
+        return alter;
+    }
+
+    @Override
+    public boolean savepoints() {
+        return true;
     }
 
     @Override

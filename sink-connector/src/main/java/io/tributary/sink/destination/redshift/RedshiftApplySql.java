@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * {@code WHEN MATCHED} action, so "only if newer" cannot be a MERGE condition. Instead the newest
  * versions ({@value MergeSql#LATEST}) are first reduced to those that must win (newer than the
  * tombstone, newer than the stored row), then applied with DELETE ... USING and INSERT ... SELECT.
+ * Values a version left out are filled as in the standard merge ({@link io.tributary.sink.destination.sql.UnchangedSql}),
+ * the older versions' filling of stored rows by an UPDATE of its own before they are dropped.
  * Every statement is also valid PostgreSQL (RedshiftSqlOnPostgresIT runs them there), so tables are
  * referred to by their bare names in conditions and never aliased in DELETE/UPDATE targets.
  */
@@ -32,12 +34,18 @@ public final class RedshiftApplySql implements ApplyPlan {
             statements.add("DELETE FROM " + n.latest + " USING " + n.tombstonesTable + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest)
                     + " AND NOT " + sql.newer(n.latest, n.tombstonesRef));
         }
-        // versions not newer than the stored row change nothing
+        String fill = sql.unchangedSql().fillLatestFromTarget();
+        if (fill != null) {
+            statements.add(fill);
+        }
+        // versions older than the stored row fill only the values it lists as unknown, then change nothing
+        statements.add("UPDATE " + n.targetTable + " SET " + sql.unchangedSql().fillStoredAssignments(n.latest, n.targetRef) + " FROM "
+                + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND " + sql.unchangedSql().fillsStored(n.latest, n.targetRef));
         statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest)
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
         if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
-            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.metadataAssignments(n.latest) + ", " + n.q(n.meta.deletedAt())
+            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.versionAssignments(n.latest) + ", " + n.q(n.meta.deletedAt())
                     + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND "
                     + n.latest + "." + n.op + " = 'd'");
             statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest)
@@ -104,13 +112,11 @@ public final class RedshiftApplySql implements ApplyPlan {
             return list(sql.stagedColumns(), prefix);
         }
 
-        /** The soft-delete assignment of each data column that is not a key ({@link MergeSql#softDeleteAssignment}). */
+        /** The soft-delete assignment of each column a delete takes from an upsert ({@link MergeSql#softDeleteAssignment}). */
         String keepStoredWhereNull() {
             StringBuilder out = new StringBuilder();
-            for (String column : sql.columns()) {
-                if (!sql.keys().contains(column)) {
-                    out.append(sql.softDeleteAssignment(column, latest, targetRef)).append(", ");
-                }
+            for (String column : sql.softDeleteColumns()) {
+                out.append(sql.softDeleteAssignment(column, latest, targetRef)).append(", ");
             }
             return out.toString();
         }

@@ -22,6 +22,11 @@ import org.apache.kafka.common.config.ConfigDef;
 public final class RedshiftDestinationProvider implements DestinationProvider {
 
     @Override
+    public boolean appliesTruncates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "redshift";
     }

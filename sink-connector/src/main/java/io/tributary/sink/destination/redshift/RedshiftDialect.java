@@ -128,6 +128,25 @@ public final class RedshiftDialect implements SqlDialect {
         return "ALTER TABLE " + table(table) + " ADD COLUMN " + definition;
     }
 
+    /** Redshift changes a type in place only to make a VARCHAR longer. */
+    @Override
+    public String widenColumn(TableId table, String column, ColumnType from, ColumnType to, String toSql) {
+        if (from.kind() != ColumnType.Kind.STRING || to.kind() != ColumnType.Kind.STRING) {
+            return null;
+        }
+        return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column) + " TYPE " + toSql;
+    }
+
+    @Override
+    public String wideningLimits() {
+        return "Redshift changes a column in place only to make a VARCHAR longer (ALTER COLUMN ... TYPE), and cannot drop a NOT NULL";
+    }
+
+    @Override
+    public String dropNotNull(TableId table, String column) {
+        return null;
+    }
+
     @Override
     public String createTempTable(String name, String columnsSql) {
         return "CREATE TEMP TABLE " + quote(name) + " (" + columnsSql + ")";

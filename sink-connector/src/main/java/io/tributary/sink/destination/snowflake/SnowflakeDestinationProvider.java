@@ -28,6 +28,11 @@ import org.apache.kafka.common.config.ConfigDef;
 public final class SnowflakeDestinationProvider implements DestinationProvider {
 
     @Override
+    public boolean appliesTruncates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "snowflake";
     }

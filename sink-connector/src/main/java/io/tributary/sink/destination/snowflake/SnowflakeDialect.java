@@ -1,5 +1,7 @@
 package io.tributary.sink.destination.snowflake;
 
+import io.tributary.sink.schema.TableId;
+import io.tributary.sink.destination.sql.SqlTypes;
 import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
@@ -93,6 +95,41 @@ public final class SnowflakeDialect implements SqlDialect {
             case TIMESTAMP -> "TIMESTAMP_NTZ(6)";
             case TIMESTAMPTZ -> "TIMESTAMP_TZ(6)";
         };
+    }
+
+    /**
+     * Snowflake's catalog lists every integer as NUMBER(38,0), every float as FLOAT and an unbounded
+     * VARCHAR with its largest length: those fold together here.
+     */
+    @Override
+    public ColumnType storedType(String sqlType) {
+        ColumnType type = SqlTypes.parse(sqlType);
+        if (type == null) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case INT16, INT32, INT64 -> ColumnType.decimal(38, 0);
+            case FLOAT32 -> ColumnType.of(ColumnType.Kind.FLOAT64);
+            case STRING -> type.length() >= MAX_VARCHAR ? ColumnType.string(0) : type;
+            default -> type;
+        };
+    }
+
+    /** Snowflake widens in place only a VARCHAR's length and a NUMBER's precision at the same scale. */
+    @Override
+    public String widenColumn(TableId table, String column, ColumnType from, ColumnType to, String toSql) {
+        boolean varchar = from.kind() == ColumnType.Kind.STRING && to.kind() == ColumnType.Kind.STRING;
+        boolean number = from.kind() == ColumnType.Kind.DECIMAL && to.kind() == ColumnType.Kind.DECIMAL && from.scale() == to.scale()
+                && to.precision() > 0 && to.precision() <= 38;
+        if (!varchar && !number) {
+            return null;
+        }
+        return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column) + " SET DATA TYPE " + toSql;
+    }
+
+    @Override
+    public String wideningLimits() {
+        return "Snowflake widens a column in place only to make a VARCHAR longer or a NUMBER's precision larger at the same scale";
     }
 
     @Override

@@ -12,13 +12,20 @@ public interface ApplyPlan {
 
     List<String> statements(MergeSql sql, DeleteMode deleteMode);
 
-    /** Standard SQL: newest version per key, tombstone filter, one conditional MERGE, tombstone upkeep. */
+    /**
+     * Standard SQL: newest version per key, tombstone filter, values left out taken from the stored
+     * rows, one conditional MERGE, tombstone upkeep.
+     */
     ApplyPlan STANDARD_MERGE = (sql, deleteMode) -> {
         boolean hard = deleteMode == DeleteMode.HARD;
         List<String> statements = new ArrayList<>();
         statements.add(sql.createLatest());
         if (hard) {
             statements.add(sql.dropVersionsOlderThanTombstones());
+        }
+        String fill = sql.unchangedSql().fillLatestFromTarget();
+        if (fill != null) {
+            statements.add(fill);
         }
         statements.add(sql.merge());
         if (hard) {

@@ -1,6 +1,7 @@
 package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.DeleteMode;
+import io.tributary.sink.TruncateMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
@@ -31,6 +32,7 @@ public final class JdbcDestination implements DestinationWriter {
     private final Properties connectionProperties;
     private final WriteMode writeMode;
     private final DeleteMode deleteMode;
+    private final boolean applyTruncates;
     private final MetadataColumns meta;
     private final TableDdl ddl;
     private final ApplyPlan applyPlan;
@@ -46,6 +48,7 @@ public final class JdbcDestination implements DestinationWriter {
         this.connectionProperties = connectionProperties;
         this.writeMode = config.writeMode();
         this.deleteMode = config.deleteMode();
+        this.applyTruncates = config.truncateMode() == TruncateMode.APPLY;
         this.meta = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.ddl = new TableDdl(dialect, meta);
     }
@@ -79,7 +82,7 @@ public final class JdbcDestination implements DestinationWriter {
                 max == Integer.MAX_VALUE ? max : max - TOMBSTONE_SUFFIX.length()) + TOMBSTONE_SUFFIX);
         List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
         List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
-        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode);
+        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode).withUnchanged(batch.unchangedColumns());
         try (Connection connection = dialect.connect(url, connectionProperties)) {
             connection.setAutoCommit(false);
             try {
@@ -92,15 +95,28 @@ public final class JdbcDestination implements DestinationWriter {
                 if (lock != null) {
                     TableDdl.execute(connection, lock);
                 }
-                ddl.ensureTable(connection, table, batch.schema(), merge, deleteMode == DeleteMode.SOFT);
-                if (hard) {
+                // a batch of truncates only has no data columns: the table is neither created nor changed
+                boolean rows = !batch.schema().columns().isEmpty();
+                if (rows) {
+                    ddl.ensureTable(connection, table, batch.schema(), merge, deleteMode == DeleteMode.SOFT);
+                }
+                if (hard && rows) {
                     ddl.ensureTombstones(connection, tombstones, batch.schema());
                 }
-                if (merge) {
+                if (applyTruncates) {
+                    TableId truncates = new TableId(schema, Identifiers.fit(batch.table().table(),
+                            max == Integer.MAX_VALUE ? max : max - TruncateSql.SUFFIX.length()) + TruncateSql.SUFFIX);
+                    ddl.ensureTruncates(connection, truncates);
+                    boolean exists = rows || ddl.exists(connection, table);
+                    for (String statement : new TruncateSql(dialect, table, truncates, meta).beforeMerge(batch.truncate(), exists, rows)) {
+                        TableDdl.execute(connection, statement);
+                    }
+                }
+                if (rows && merge) {
                     for (String statement : applyPlan.statements(sql, deleteMode)) {
                         TableDdl.execute(connection, statement);
                     }
-                } else {
+                } else if (rows) {
                     TableDdl.execute(connection, sql.appendInsert());
                 }
                 TableDdl.execute(connection, sql.dropTemp(MergeSql.STAGE));

@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
  *       versions change nothing;</li>
  *   <li>hard deletes remember the deleted key and its version in a tombstone table, so a late, older
  *       version cannot bring the row back; a newer version removes the tombstone. Soft deletes keep
- *       the row, with its version, and set the deleted-at column.</li>
+ *       the row, with its version, and set the deleted-at column;</li>
+ *   <li>a value a version left out (its {@code unchanged} metadata column names it) is not data: it
+ *       comes from the newest version of the key in the batch that carries it, else from the stored row;
+ *       a column no version gave stays listed in the row's {@code unchanged} column, and an older version
+ *       arriving later fills it, and only it ({@link UnchangedSql}).</li>
  * </ul>
  */
 public final class MergeSql {
@@ -29,9 +33,6 @@ public final class MergeSql {
     static final String UPSERT_POSITION = "tributary_upsert_position";
     static final String UPSERT_PARTITION = "tributary_upsert_partition";
     static final String UPSERT_OFFSET = "tributary_upsert_offset";
-    static final String LOWEST_POSITION = "-9223372036854775807";
-    /** Below every Kafka partition and offset. */
-    static final String LOWEST_KAFKA = "-1";
 
     private final SqlText dialect;
     private final TableId target;
@@ -40,9 +41,17 @@ public final class MergeSql {
     private final List<String> keys;
     private final MetadataColumns meta;
     private final DeleteMode deleteMode;
+    private final List<String> unchanged;
+    private final UnchangedSql unchangedSql;
+    private final VersionOrder order;
 
     public MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
             MetadataColumns meta, DeleteMode deleteMode) {
+        this(dialect, target, tombstones, columns, keys, meta, deleteMode, List.of());
+    }
+
+    private MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
+            MetadataColumns meta, DeleteMode deleteMode, List<String> unchanged) {
         this.dialect = dialect;
         this.target = target;
         this.tombstones = tombstones;
@@ -50,6 +59,24 @@ public final class MergeSql {
         this.keys = List.copyOf(keys);
         this.meta = meta;
         this.deleteMode = deleteMode;
+        this.unchanged = List.copyOf(unchanged);
+        this.order = new VersionOrder(dialect, meta);
+        this.unchangedSql = new UnchangedSql(this);
+    }
+
+    /** The same merge of a batch some of whose versions left the values of {@code columns} out ({@code Batch#unchangedColumns}). */
+    public MergeSql withUnchanged(List<String> leftOut) {
+        return new MergeSql(dialect, target, tombstones, columns, keys, meta, deleteMode, leftOut);
+    }
+
+    /** The data columns some version of the batch left out. */
+    public List<String> unchanged() {
+        return unchanged;
+    }
+
+    /** The SQL of values left out. */
+    public UnchangedSql unchangedSql() {
+        return unchangedSql;
     }
 
     public SqlText dialect() {
@@ -104,14 +131,15 @@ public final class MergeSql {
      * they are newer than the stored row.
      */
     public String createLatest() {
-        String newest = newestPerKey(null);
+        String source = unchanged.isEmpty() ? q(STAGE) : unchangedSql.filledStage();
+        String newest = newestPerKey(source, null);
         if (deleteMode != DeleteMode.SOFT) {
             return dialect.createTempTableAs(LATEST, newest);
         }
         String hasUpsert = "u." + q(keys.get(0)) + " IS NOT NULL";
         List<String> select = new ArrayList<>();
         for (String column : stagedColumns()) {
-            if (columns.contains(column) && !keys.contains(column)) {
+            if (softDeleteColumns().contains(column)) {
                 select.add("CASE WHEN n." + q(meta.op()) + " = 'd' AND " + hasUpsert + " THEN u." + q(column) + " ELSE n." + q(column)
                         + " END AS " + q(column));
             } else {
@@ -121,7 +149,7 @@ public final class MergeSql {
         select.add("u." + q(meta.position()) + " AS " + q(UPSERT_POSITION));
         select.add("u." + q(meta.partition()) + " AS " + q(UPSERT_PARTITION));
         select.add("u." + q(meta.offset()) + " AS " + q(UPSERT_OFFSET));
-        String upserts = newestPerKey("s." + q(meta.op()) + " <> 'd'");
+        String upserts = newestPerKey(source, "s." + q(meta.op()) + " <> 'd'");
         return dialect.createTempTableAs(LATEST, "SELECT " + String.join(", ", select) + " FROM (" + newest + ") n LEFT JOIN ("
                 + upserts + ") u ON " + keyMatch("n", "u"));
     }
@@ -131,18 +159,27 @@ public final class MergeSql {
      * stored value>}, {@code latest} and {@code target} being the names the statement uses.
      */
     public String softDeleteAssignment(String column, String latest, String target) {
-        String upsertNewer = newer("COALESCE(" + latest + "." + q(UPSERT_POSITION) + ", " + LOWEST_POSITION + ")",
-                latest + "." + q(UPSERT_PARTITION), latest + "." + q(UPSERT_OFFSET), position(target),
-                stored(target + "." + q(meta.partition())), stored(target + "." + q(meta.offset())));
+        String upsertNewer = VersionOrder.newer(VersionOrder.lowestIfNull(latest + "." + q(UPSERT_POSITION)),
+                latest + "." + q(UPSERT_PARTITION), latest + "." + q(UPSERT_OFFSET), order.position(target),
+                VersionOrder.stored(target + "." + q(meta.partition())), VersionOrder.stored(target + "." + q(meta.offset())));
         return q(column) + " = CASE WHEN " + upsertNewer + " THEN " + latest + "." + q(column) + " ELSE " + target + "." + q(column) + " END";
     }
 
-    /** The newest staged version per key, of those matching {@code where} (all when null). */
-    private String newestPerKey(String where) {
-        String order = position("s") + " DESC, s." + q(meta.partition()) + " DESC, s." + q(meta.offset()) + " DESC";
+    /** The newest staged version per key in {@code source} (a table or subquery), of those matching {@code where} (all when null). */
+    private String newestPerKey(String source, String where) {
         return "SELECT " + list(stagedColumns(), "") + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + list(keys, "s.")
-                + " ORDER BY " + order + ") AS tributary_rn FROM " + q(STAGE) + " s" + (where == null ? "" : " WHERE " + where)
+                + " ORDER BY " + order.newestFirst("s") + ") AS tributary_rn FROM " + source + " s" + (where == null ? "" : " WHERE " + where)
                 + ") ranked WHERE tributary_rn = 1";
+    }
+
+    /**
+     * With soft deletes, the columns a delete takes from the newest upsert of its key in the batch
+     * ({@link #createLatest}): the data columns but the key, and which of them are unknown.
+     */
+    public List<String> softDeleteColumns() {
+        List<String> taken = new ArrayList<>(columns.stream().filter(c -> !keys.contains(c)).toList());
+        taken.add(meta.unchanged());
+        return taken;
     }
 
     /** Hard deletes: drop versions that are not newer than the key's tombstone. */
@@ -162,12 +199,10 @@ public final class MergeSql {
         } else if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (createLatest)
             List<String> softDelete = new ArrayList<>();
-            for (String column : columns) {
-                if (!keys.contains(column)) {
-                    softDelete.add(softDeleteAssignment(column, "l", "f"));
-                }
+            for (String column : softDeleteColumns()) {
+                softDelete.add(softDeleteAssignment(column, "l", "f"));
             }
-            softDelete.add(metadataAssignments("l"));
+            softDelete.add(versionAssignments("l"));
             softDelete.add(q(meta.deletedAt()) + " = CURRENT_TIMESTAMP");
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
                     .append(String.join(", ", softDelete));
@@ -183,6 +218,8 @@ public final class MergeSql {
             assignments.add(q(meta.deletedAt()) + " = NULL");
         }
         sql.append(" WHEN MATCHED AND ").append(newer).append(" THEN UPDATE SET ").append(String.join(", ", assignments));
+        sql.append(" WHEN MATCHED AND ").append(unchangedSql.fillsStored("l", "f")).append(" THEN UPDATE SET ")
+                .append(unchangedSql.fillStoredAssignments("l", "f"));
         String inserted = list(stagedColumns(), "") + ", " + q(meta.syncedAt());
         String values = list(stagedColumns(), "l.") + ", CURRENT_TIMESTAMP";
         sql.append(" WHEN NOT MATCHED AND NOT ").append(isDelete).append(" THEN INSERT (").append(inserted)
@@ -214,30 +251,14 @@ public final class MergeSql {
         return "DROP TABLE IF EXISTS " + q(name);
     }
 
-    /**
-     * {@code a} is a newer version than {@code b}; both are table names or aliases, {@code b} a stored
-     * row (final or tombstone table). A stored row whose metadata is NULL (loaded before the sink, or
-     * by hand) is older than any version: its position, partition and offset count as the lowest.
-     */
+    /** {@code a} is a newer version than {@code b} ({@link VersionOrder#newer(String, String)}). */
     public String newer(String a, String b) {
-        String part = q(meta.partition());
-        String off = q(meta.offset());
-        return newer(position(a), a + "." + part, a + "." + off, position(b), stored(b + "." + part), stored(b + "." + off));
+        return order.newer(a, b);
     }
 
-    /** A stored partition or offset; NULL is below every real one (they start at 0). */
-    private static String stored(String column) {
-        return "COALESCE(" + column + ", " + LOWEST_KAFKA + ")";
-    }
-
-    /** The version (position, partition, offset) {@code a} is newer than {@code b}; each an SQL expression. */
-    private static String newer(String pa, String parta, String offa, String pb, String partb, String offb) {
-        return "(" + pa + " > " + pb + " OR (" + pa + " = " + pb + " AND (" + parta + " > " + partb
-                + " OR (" + parta + " = " + partb + " AND " + offa + " > " + offb + "))))";
-    }
-
-    private String position(String alias) {
-        return "COALESCE(" + alias + "." + q(meta.position()) + ", " + LOWEST_POSITION + ")";
+    /** Which version is newer. */
+    public VersionOrder order() {
+        return order;
     }
 
     /** The columns of a tombstone row: the key columns, then the deleting version ({@link MetadataColumns#tombstone()}). */
@@ -247,21 +268,29 @@ public final class MergeSql {
         return all;
     }
 
-    /** {@code <staged metadata column> = <source>.<same column>, ..., <synced-at> = CURRENT_TIMESTAMP}: a row takes a version. */
+    /**
+     * {@code <staged metadata column> = <source>.<same column>, ..., <synced-at> = CURRENT_TIMESTAMP}: a row takes a
+     * version and its list of unknown values.
+     */
     public String metadataAssignments(String source) {
-        return meta.stagedNames().stream().map(c -> q(c) + " = " + source + "." + q(c)).collect(Collectors.joining(", "))
+        return q(meta.unchanged()) + " = " + source + "." + q(meta.unchanged()) + ", " + versionAssignments(source);
+    }
+
+    /** {@code <version column> = <source>.<same column>, ..., <synced-at> = CURRENT_TIMESTAMP}: a row takes a version. */
+    public String versionAssignments(String source) {
+        return meta.versionNames().stream().map(c -> q(c) + " = " + source + "." + q(c)).collect(Collectors.joining(", "))
                 + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
     }
 
-    private String keyMatch(String a, String b) {
+    String keyMatch(String a, String b) {
         return keys.stream().map(k -> a + "." + q(k) + " = " + b + "." + q(k)).collect(Collectors.joining(" AND "));
     }
 
-    private String list(List<String> names, String prefix) {
+    String list(List<String> names, String prefix) {
         return names.stream().map(n -> prefix + q(n)).collect(Collectors.joining(", "));
     }
 
-    private String q(String identifier) {
+    String q(String identifier) {
         return dialect.quote(identifier);
     }
 }

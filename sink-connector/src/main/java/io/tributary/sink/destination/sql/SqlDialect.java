@@ -3,6 +3,7 @@ package io.tributary.sink.destination.sql;
 import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
@@ -95,4 +96,40 @@ public interface SqlDialect extends SqlText {
 
     /** Loads a batch's staged file into a (temporary) table. */
     StagingLoader loader();
+    /**
+     * The neutral type of a column this warehouse lists (or the sink writes) as {@code sqlType}, in the
+     * warehouse's own units (its synonyms folded, its lengths as it counts them), for the types the sink
+     * widens; null for others ({@link SqlTypes}).
+     */
+    default ColumnType storedType(String sqlType) {
+        return SqlTypes.parse(sqlType);
+    }
+
+    /**
+     * Widens a column in place from {@code from} to {@code to} ({@code toSql}: the type name to write),
+     * or null where the warehouse cannot: then the batch fails with {@link io.tributary.sink.destination.WideningRefusedException}
+     * naming {@link #wideningLimits}. Standard SQL {@code ALTER COLUMN ... TYPE} by default (PostgreSQL, DuckDB).
+     */
+    default String widenColumn(TableId table, String column, ColumnType from, ColumnType to, String toSql) {
+        return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column) + " TYPE " + toSql;
+    }
+
+    /** What the warehouse can widen in place, for the message of a widening it cannot do. */
+    default String wideningLimits() {
+        return "the warehouse cannot change this column's type in place";
+    }
+
+    /** Relaxes a NOT NULL column (one the records no longer carry), or null where the warehouse cannot. */
+    default String dropNotNull(TableId table, String column) {
+        return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column) + " DROP NOT NULL";
+    }
+
+    /**
+     * Whether a failed statement can be undone alone (SAVEPOINT) in a transaction that goes on; then a
+     * schema change another writer made first is found by reading the catalog again
+     * ({@link SchemaEvolution}). Elsewhere the failure fails the attempt, and the next one finds it.
+     */
+    default boolean savepoints() {
+        return false;
+    }
 }

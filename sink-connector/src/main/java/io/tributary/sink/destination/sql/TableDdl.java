@@ -10,23 +10,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Creates missing tables with the batch's exact column types and adds new columns. Never drops or
+ * Creates missing tables with the batch's exact column types; an existing table gets new columns and
+ * widened types, and loses NOT NULL on columns the batch lacks ({@link SchemaEvolution}). Never drops or
  * narrows a column: a column missing from a batch stays, NULL in rows the batch inserts.
  */
 public final class TableDdl {
 
     private final SqlDialect dialect;
     private final MetadataColumns meta;
+    private final SchemaEvolution evolution;
 
     public TableDdl(SqlDialect dialect, MetadataColumns meta) {
         this.dialect = dialect;
         this.meta = meta;
+        this.evolution = new SchemaEvolution(dialect);
     }
 
     /** The final table: data columns, metadata columns, deleted-at when {@code softDelete}; PK in merge mode when the dialect wants it. */
@@ -57,6 +59,20 @@ public final class TableDdl {
         ensure(connection, tombstones, columns, schema.keyColumns());
     }
 
+    /** The table of the newest truncate applied ({@link TruncateSql}): its version, no key. */
+    public void ensureTruncates(Connection connection, TableId truncates) throws SQLException {
+        List<TableColumn> columns = new ArrayList<>();
+        for (Column column : meta.tombstone()) {
+            columns.add(of(column, false));
+        }
+        ensure(connection, truncates, columns, List.of());
+    }
+
+    /** Whether the table exists. */
+    public boolean exists(Connection connection, TableId table) throws SQLException {
+        return !SchemaEvolution.columns(connection, table).isEmpty();
+    }
+
     /** A temporary table with the staged columns of a batch. */
     public void createStage(Connection connection, String name, List<Column> stagedColumns) throws SQLException {
         String columns = stagedColumns.stream().map(c -> new TableColumn(c.name(), dialect.stageTypeName(c), false).sql(dialect))
@@ -66,7 +82,7 @@ public final class TableDdl {
 
     private void ensure(Connection connection, TableId table, List<TableColumn> columns, List<Column> primaryKey)
             throws SQLException {
-        Set<String> existing = existingColumns(connection, table);
+        Map<String, SchemaEvolution.Stored> existing = SchemaEvolution.columns(connection, table);
         if (existing.isEmpty()) {
             if (!schemaExists(connection, table.schema())) {
                 execute(connection, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(table.schema()));
@@ -77,32 +93,12 @@ public final class TableDdl {
             execute(connection, "CREATE TABLE " + dialect.table(table) + " (" + definitions + pk + ")");
             return;
         }
-        for (TableColumn column : columns) {
-            String name = dialect.catalogName(column.name());
-            // a warehouse that cuts long names silently lists this one cut to its limit: found under that name, it exists
-            if (!existing.contains(name) && !existing.contains(Identifiers.truncate(name, dialect.maxIdentifierBytes()))) {
-                execute(connection, dialect.addColumn(table, new TableColumn(column.name(), column.type(), false).sql(dialect)));
-            }
-        }
+        evolution.evolve(connection, table, existing,
+                columns.stream().map(c -> new SchemaEvolution.Wanted(c.name(), c.type(), c.notNull())).toList());
     }
 
     private TableColumn of(Column column, boolean notNull) {
         return new TableColumn(column.name(), dialect.typeName(column), notNull);
-    }
-
-    private static Set<String> existingColumns(Connection connection, TableId table) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.table());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
     }
 
     private static boolean schemaExists(Connection connection, String schema) throws SQLException {

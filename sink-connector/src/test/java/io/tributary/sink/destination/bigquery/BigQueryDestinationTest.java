@@ -40,11 +40,18 @@ class BigQueryDestinationTest {
     static final class FakeClient implements BigQueryClient {
         final List<String> calls = new ArrayList<>();
         final Map<String, Set<String>> tables = new HashMap<>();
+        /** Column types of tables that have them set (by the test). */
+        final Map<String, Map<String, String>> types = new HashMap<>();
         /** Rows (batch file names) per table: loads add, merges move a staging table's rows into the final table. */
         final Map<String, List<String>> rows = new HashMap<>();
         Runnable duringMerge = () -> { };
         boolean dataset = true;
         String jobsProblem;
+
+        @Override
+        public Map<String, String> columnTypes(String dataset, String table) {
+            return types.getOrDefault(dataset + "." + table, Map.of());
+        }
 
         @Override
         public Set<String> columns(String dataset, String table) {
@@ -164,7 +171,7 @@ class BigQueryDestinationTest {
         List<Column> columns = List.of(Column.of("id", Kind.INT64).asKey(), Column.of("created", Kind.TIMESTAMPTZ), Column.of("day", Kind.DATE));
         assertEquals("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items` (`id` INT64, `created` TIMESTAMP, `day` DATE,"
                 + " `__tributary_position` INT64, `__tributary_op` STRING, `__tributary_topic` STRING, `__tributary_partition` INT64,"
-                + " `__tributary_offset` INT64, `__tributary_synced_at` TIMESTAMP) PARTITION BY TIMESTAMP_TRUNC(`created`, DAY) CLUSTER BY `id`",
+                + " `__tributary_offset` INT64, `__tributary_unchanged` STRING, `__tributary_synced_at` TIMESTAMP) PARTITION BY TIMESTAMP_TRUNC(`created`, DAY) CLUSTER BY `id`",
                 SQL.createTable(new TableId("shop", "items"), columns, META, false,
                         new BigQuerySql.TableOptions("created", "DAY", List.of("id"))));
         assertTrue(SQL.createTable(new TableId("shop", "items"), columns, META, true, new BigQuerySql.TableOptions("day", "MONTH", List.of()))
@@ -187,8 +194,8 @@ class BigQueryDestinationTest {
         // a duration is staged as [-]H:MM:SS[.f]: the time part of the canonical interval text [-]Y-M [-]D [-]H:M:S[.F]
         assertEquals("CREATE TEMP TABLE `tributary_stage` AS SELECT `id` AS `id`, PARSE_JSON(`doc`) AS `doc`, `f2` AS `odd name`,"
                 + " CAST(CONCAT('0-0 0 ', `took`) AS INTERVAL) AS `took`, `__tributary_position` AS `__tributary_position`, `__tributary_op` AS `__tributary_op`, `__tributary_topic` AS"
-                + " `__tributary_topic`, `__tributary_partition` AS `__tributary_partition`, `__tributary_offset` AS `__tributary_offset`"
-                + " FROM (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY `__tributary_topic`, `__tributary_partition`,"
+                + " `__tributary_topic`, `__tributary_partition` AS `__tributary_partition`, `__tributary_offset` AS `__tributary_offset`,"
+                + " `__tributary_unchanged` AS `__tributary_unchanged` FROM (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY `__tributary_topic`, `__tributary_partition`,"
                 + " `__tributary_offset`) AS tributary_copy FROM `proj`.`shop`.`items__tributary_stage_t_0` s) WHERE tributary_copy = 1)",
                 statements.get(1), "a batch loaded twice (a retried load) is taken once");
         assertTrue(statements.get(2).startsWith("CREATE TEMP TABLE `tributary_latest` AS SELECT"));
@@ -200,6 +207,48 @@ class BigQueryDestinationTest {
         assertEquals("DROP TABLE IF EXISTS `tributary_latest`", statements.get(7));
         assertEquals("DROP TABLE `tributary_stage`", statements.get(8));
         assertEquals("COMMIT TRANSACTION;", statements.get(9));
+    }
+
+    /** Values left out: GoogleSQL has no POSITION, so the marker is searched with STRPOS. */
+    @Test
+    void valuesLeftOutAreFoundWithStrpos() {
+        MergeSql merge = new MergeSql(SQL, new TableId("shop", "items"), new TableId("shop", "items__tributary_deleted"), List.of("id", "body"),
+                List.of("id"), META, DeleteMode.HARD).withUnchanged(List.of("body"));
+        List<String> statements = io.tributary.sink.destination.sql.ApplyPlan.STANDARD_MERGE.statements(merge, DeleteMode.HARD);
+        assertTrue(statements.get(0).contains("NOT (s.`__tributary_unchanged` IS NOT NULL AND STRPOS(s.`__tributary_unchanged`, ',body,') > 0)"),
+                statements.get(0));
+        assertTrue(statements.get(2).startsWith("UPDATE `tributary_latest` SET `body` = CASE WHEN (`tributary_latest`.`__tributary_unchanged`"
+                + " IS NOT NULL AND STRPOS(`tributary_latest`.`__tributary_unchanged`, ',body,') > 0) THEN f.`body`"), statements.get(2));
+        assertTrue(statements.get(2).contains(" FROM `proj`.`shop`.`items` AS f WHERE f.`id` = `tributary_latest`.`id`"), statements.get(2));
+        statements.forEach(sql -> assertFalse(sql.contains("POSITION("), sql));
+    }
+
+    /**
+     * BigQuery changes a type only by rebuilding the table: a widened column fails the batch naming table,
+     * column, both types and the remedy; a type that already holds the values (INT64 for any integer) is no change.
+     */
+    @Test
+    void aWidenedColumnIsRefusedWithTheRemedy() {
+        FakeClient client = new FakeClient();
+        BigQueryDestination destination = writer(config(), client, new Clocks(), "w1");
+        Set<String> existing = new HashSet<>(Set.of("id", "amount", "n"));
+        existing.addAll(META.stagedNames());
+        existing.add(META.syncedAt());
+        client.tables.put("shop.items", existing);
+        client.types.put("shop.items", Map.of("id", "INT64", "amount", "NUMERIC(6, 2)", "n", "INT64"));
+        TableSchema narrowInt = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
+                new Column("amount", io.tributary.sink.schema.ColumnType.decimal(6, 2), io.tributary.sink.schema.Encoding.AS_IS, false, null),
+                Column.of("n", Kind.INT16)));
+        destination.write(batch(narrowInt, 0, 0));
+        TableSchema wide = new TableSchema(List.of(Column.of("id", Kind.INT64).asKey(),
+                new Column("amount", io.tributary.sink.schema.ColumnType.decimal(14, 4), io.tributary.sink.schema.Encoding.AS_IS, false, null),
+                Column.of("n", Kind.INT64)));
+        io.tributary.sink.destination.WideningRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tributary.sink.destination.WideningRefusedException.class, () -> destination.write(batch(wide, 0, 10)));
+        assertEquals("Cannot widen column amount of table `proj`.`shop`.`items` from NUMERIC(6, 2) to NUMERIC(14, 4): BigQuery changes a"
+                + " column's type only by rebuilding the table, which the sink does not do. Remedy: change the column to NUMERIC(14, 4) yourself"
+                + " (or recreate the table with it), then restart the task; the batch is written again (docs/sink.md, Type changes)",
+                refused.getMessage());
     }
 
     @Test
@@ -220,9 +269,11 @@ class BigQueryDestinationTest {
         assertEquals(List.of("b0.avro"), client.rows.get("shop.items"));
 
         client.calls.clear();
-        client.tables.put("shop.items", new HashSet<>(Set.of("id", "name")));
+        client.tables.put("shop.items", new HashSet<>(Set.of("id", "name", "__tributary_position", "__tributary_op", "__tributary_topic",
+                "__tributary_partition", "__tributary_offset", "__tributary_synced_at")));
         destination.write(batch(WITH_EMAIL, 0, 10));
-        assertEquals("ALTER TABLE `proj`.`shop`.`items` ADD COLUMN IF NOT EXISTS `email` STRING", client.calls.get(0));
+        assertEquals("ALTER TABLE `proj`.`shop`.`items` ADD COLUMN IF NOT EXISTS `email` STRING, ADD COLUMN IF NOT EXISTS"
+                + " `__tributary_unchanged` STRING", client.calls.get(0), "a table of an earlier version gets the new metadata column too");
         assertEquals(5, client.calls.size());
         client.calls.clear();
         destination.close();
@@ -264,6 +315,26 @@ class BigQueryDestinationTest {
         assertEquals(List.of("delete shop.items__tributary_stage_w1", "close"), client.calls,
                 "close drops what is staged without merging it: it was never committed, the next owner replays it");
         assertEquals(3, client.rows.get("shop.items").size());
+    }
+
+    /** Deferred batches merge in one script: a column any of them left out is filled, though the last batch left nothing out. */
+    @Test
+    void oneMergeOfDeferredBatchesFillsWhatAnyOfThemLeftOut() {
+        FakeClient client = new FakeClient();
+        Clocks clock = new Clocks();
+        BigQueryDestination destination = writer(config("bigquery.merge.interval.ms", "600000"), client, clock, "w1");
+        destination.write(batch(SCHEMA, 0, 0));
+        clock.now = clock.now.plusSeconds(60);
+        Batch first = batch(SCHEMA, 0, 10).batch();
+        Batch leftOut = new Batch(first.table(), first.topic(), first.ranges(), first.schema(), first.stagedColumns(), first.file(), first.records(),
+                first.bytes(), first.firstTimestamp(), List.of("name"));
+        assertEquals(Outcome.DEFERRED, destination.write(new StagedBatch(leftOut, "k1", "s3://b/k1")));
+        assertEquals(Outcome.DEFERRED, destination.write(batch(SCHEMA, 0, 20)));
+        client.calls.clear();
+        assertTrue(destination.mergeDeferred(new TableId("shop", "items"), true));
+        assertTrue(client.calls.get(0).contains("UPDATE `tributary_latest` SET `name` = CASE WHEN"), client.calls.get(0));
+        destination.write(batch(SCHEMA, 0, 30));
+        assertFalse(client.calls.get(client.calls.size() - 2).contains("UPDATE `tributary_latest` SET"), "merged batches are forgotten");
     }
 
     /**

@@ -96,7 +96,9 @@ class RedshiftDestinationTest {
         new io.tributary.sink.destination.sql.TableDdl(DIALECT, META).ensureTable(db.connection(), new TableId("Shop", "Items"), schema,
                 true, false);
         assertEquals(List.of("ALTER TABLE \"shop\".\"items\" ADD COLUMN \"email\" VARCHAR(400)",
-                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"amount\" INTEGER"), db.executed);
+                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"amount\" INTEGER",
+                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"__tributary_unchanged\" VARCHAR(65535)"), db.executed,
+                "a table of an earlier version gets the new metadata column");
         db.executed.forEach(sql -> assertTrue(grammar.matcher(sql).matches(), "not Redshift's ALTER TABLE grammar: " + sql));
     }
 
@@ -174,62 +176,80 @@ class RedshiftDestinationTest {
     @Test
     void hardDeletesApplyWithDeleteUsingAndInsert() {
         List<String> s = statements(DeleteMode.HARD);
-        assertEquals(8, s.size(), String.join("\n", s));
+        assertEquals(9, s.size(), String.join("\n", s));
         assertTrue(s.get(0).startsWith("CREATE TEMPORARY TABLE \"tributary_latest\" AS SELECT"));
         assertTrue(s.get(1).startsWith("DELETE FROM \"tributary_latest\" USING \"shop\".\"items__tributary_deleted\" WHERE"
                 + " \"items__tributary_deleted\".\"id\" = \"tributary_latest\".\"id\" AND NOT ("), s.get(1));
+        assertEquals(FILL_STORED, s.get(2));
         assertEquals("DELETE FROM \"tributary_latest\" USING \"shop\".\"items\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\" AND NOT "
-                + NEWER_THAN_TARGET, s.get(2));
-        assertEquals("DELETE FROM \"shop\".\"items\" USING \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\"", s.get(3));
+                + NEWER_THAN_TARGET, s.get(3));
+        assertEquals("DELETE FROM \"shop\".\"items\" USING \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\"", s.get(4));
         assertEquals("INSERT INTO \"shop\".\"items\" (\"id\", \"name\", \"__tributary_position\", \"__tributary_op\", \"__tributary_topic\","
-                + " \"__tributary_partition\", \"__tributary_offset\", \"__tributary_synced_at\") SELECT \"tributary_latest\".\"id\","
-                + " \"tributary_latest\".\"name\", \"tributary_latest\".\"__tributary_position\", \"tributary_latest\".\"__tributary_op\","
-                + " \"tributary_latest\".\"__tributary_topic\", \"tributary_latest\".\"__tributary_partition\","
-                + " \"tributary_latest\".\"__tributary_offset\", CURRENT_TIMESTAMP FROM \"tributary_latest\" WHERE"
-                + " \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(4));
+                + " \"__tributary_partition\", \"__tributary_offset\", \"__tributary_unchanged\", \"__tributary_synced_at\") SELECT"
+                + " \"tributary_latest\".\"id\", \"tributary_latest\".\"name\", \"tributary_latest\".\"__tributary_position\","
+                + " \"tributary_latest\".\"__tributary_op\", \"tributary_latest\".\"__tributary_topic\", \"tributary_latest\".\"__tributary_partition\","
+                + " \"tributary_latest\".\"__tributary_offset\", \"tributary_latest\".\"__tributary_unchanged\", CURRENT_TIMESTAMP FROM"
+                + " \"tributary_latest\" WHERE \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(5));
         assertEquals("DELETE FROM \"shop\".\"items__tributary_deleted\" USING \"tributary_latest\" WHERE"
-                + " \"items__tributary_deleted\".\"id\" = \"tributary_latest\".\"id\"", s.get(5));
+                + " \"items__tributary_deleted\".\"id\" = \"tributary_latest\".\"id\"", s.get(6));
         assertEquals("INSERT INTO \"shop\".\"items__tributary_deleted\" (\"id\", \"__tributary_position\", \"__tributary_topic\","
                 + " \"__tributary_partition\", \"__tributary_offset\") SELECT \"tributary_latest\".\"id\","
                 + " \"tributary_latest\".\"__tributary_position\", \"tributary_latest\".\"__tributary_topic\","
                 + " \"tributary_latest\".\"__tributary_partition\", \"tributary_latest\".\"__tributary_offset\" FROM \"tributary_latest\""
-                + " WHERE \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(6));
-        assertEquals("DROP TABLE IF EXISTS \"tributary_latest\"", s.get(7));
+                + " WHERE \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(7));
+        assertEquals("DROP TABLE IF EXISTS \"tributary_latest\"", s.get(8));
         s.forEach(statement -> assertTrue(!statement.startsWith("MERGE"), "no MERGE: " + statement));
     }
+
+    /** An older version fills the values a stored row lists as unknown, before older versions are dropped (Redshift's MERGE has no conditional clauses). */
+    private static final String FILL_STORED = "UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (\"items\".\"__tributary_unchanged\" IS NOT NULL"
+            + " AND POSITION(',name,' IN \"items\".\"__tributary_unchanged\") > 0) AND NOT (\"tributary_latest\".\"__tributary_unchanged\" IS NOT NULL"
+            + " AND POSITION(',name,' IN \"tributary_latest\".\"__tributary_unchanged\") > 0) THEN \"tributary_latest\".\"name\" ELSE \"items\".\"name\" END,"
+            + " \"__tributary_unchanged\" = NULLIF(',' || CASE WHEN (\"items\".\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN"
+            + " \"items\".\"__tributary_unchanged\") > 0) AND (\"tributary_latest\".\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN"
+            + " \"tributary_latest\".\"__tributary_unchanged\") > 0) THEN 'name,' ELSE '' END, ','), \"__tributary_synced_at\" = CURRENT_TIMESTAMP"
+            + " FROM \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\" AND NOT " + NEWER_THAN_TARGET
+            + " AND \"items\".\"__tributary_unchanged\" IS NOT NULL AND \"tributary_latest\".\"__tributary_op\" <> 'd'";
 
     @Test
     void softDeletesUpdateKnownRowsAndInsertUnknownKeysAsDeleted() {
         List<String> s = statements(DeleteMode.SOFT);
-        assertEquals(7, s.size(), String.join("\n", s));
+        assertEquals(8, s.size(), String.join("\n", s));
+        assertEquals(FILL_STORED, s.get(1));
         assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (COALESCE(\"tributary_latest\".\"tributary_upsert_position\","
                 + " -9223372036854775807) > COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR"
                 + " (COALESCE(\"tributary_latest\".\"tributary_upsert_position\", -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\","
                 + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > COALESCE(\"items\".\"__tributary_partition\", -1) OR"
                 + " (\"tributary_latest\".\"tributary_upsert_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
                 + " \"tributary_latest\".\"tributary_upsert_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1))))) THEN \"tributary_latest\".\"name\""
-                + " ELSE \"items\".\"name\" END,"
+                + " ELSE \"items\".\"name\" END, \"__tributary_unchanged\" = CASE WHEN (COALESCE(\"tributary_latest\".\"tributary_upsert_position\","
+                + " -9223372036854775807) > COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR"
+                + " (COALESCE(\"tributary_latest\".\"tributary_upsert_position\", -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\","
+                + " -9223372036854775807) AND (\"tributary_latest\".\"tributary_upsert_partition\" > COALESCE(\"items\".\"__tributary_partition\", -1) OR"
+                + " (\"tributary_latest\".\"tributary_upsert_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
+                + " \"tributary_latest\".\"tributary_upsert_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1))))) THEN"
+                + " \"tributary_latest\".\"__tributary_unchanged\" ELSE \"items\".\"__tributary_unchanged\" END,"
                 + " \"__tributary_position\" = \"tributary_latest\".\"__tributary_position\","
                 + " \"__tributary_op\" = \"tributary_latest\".\"__tributary_op\", \"__tributary_topic\" = \"tributary_latest\".\"__tributary_topic\","
                 + " \"__tributary_partition\" = \"tributary_latest\".\"__tributary_partition\","
                 + " \"__tributary_offset\" = \"tributary_latest\".\"__tributary_offset\", \"__tributary_synced_at\" = CURRENT_TIMESTAMP,"
                 + " \"__tributary_deleted_at\" = CURRENT_TIMESTAMP FROM \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\""
-                + " AND \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(2));
+                + " AND \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(3));
         assertEquals("DELETE FROM \"shop\".\"items\" USING \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\""
-                + " AND \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(3));
-        assertTrue(s.get(5).startsWith("INSERT INTO \"shop\".\"items\" (\"id\", \"name\", \"__tributary_position\", \"__tributary_op\","
-                + " \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\", \"__tributary_synced_at\", \"__tributary_deleted_at\")"
-                + " SELECT"), s.get(5));
-        assertTrue(s.get(5).endsWith("CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM \"tributary_latest\" LEFT JOIN \"shop\".\"items\" ON"
+                + " AND \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(4));
+        assertTrue(s.get(6).startsWith("INSERT INTO \"shop\".\"items\" (\"id\", \"name\", \"__tributary_position\", \"__tributary_op\","
+                + " \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\", \"__tributary_unchanged\", \"__tributary_synced_at\","
+                + " \"__tributary_deleted_at\") SELECT"), s.get(6));
+        assertTrue(s.get(6).endsWith("CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM \"tributary_latest\" LEFT JOIN \"shop\".\"items\" ON"
                 + " \"items\".\"id\" = \"tributary_latest\".\"id\" WHERE \"tributary_latest\".\"__tributary_op\" = 'd' AND \"items\".\"id\" IS NULL"),
-                s.get(5));
+                s.get(6));
     }
 
     @Test
     void deleteModeNoneDropsDeletesFirst() {
         List<String> s = statements(DeleteMode.NONE);
         assertEquals("DELETE FROM \"tributary_latest\" WHERE \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(1));
-        assertEquals(6, s.size(), String.join("\n", s));
+        assertEquals(7, s.size(), String.join("\n", s));
     }
 
     private static WarehouseSinkConfig config(String... kv) {

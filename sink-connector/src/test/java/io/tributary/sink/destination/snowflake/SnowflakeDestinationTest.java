@@ -69,8 +69,38 @@ class SnowflakeDestinationTest {
                 + " WHEN MATCHED AND l.\"__tributary_op\" = 'd' AND ("), statements.get(2));
         assertTrue(statements.get(2).endsWith("WHEN NOT MATCHED AND NOT l.\"__tributary_op\" = 'd' THEN INSERT (\"id\", \"name\","
                 + " \"__tributary_position\", \"__tributary_op\", \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\","
-                + " \"__tributary_synced_at\") VALUES (l.\"id\", l.\"name\", l.\"__tributary_position\", l.\"__tributary_op\","
-                + " l.\"__tributary_topic\", l.\"__tributary_partition\", l.\"__tributary_offset\", CURRENT_TIMESTAMP)"), statements.get(2));
+                + " \"__tributary_unchanged\", \"__tributary_synced_at\") VALUES (l.\"id\", l.\"name\", l.\"__tributary_position\","
+                + " l.\"__tributary_op\", l.\"__tributary_topic\", l.\"__tributary_partition\", l.\"__tributary_offset\","
+                + " l.\"__tributary_unchanged\", CURRENT_TIMESTAMP)"), statements.get(2));
+    }
+
+    /**
+     * Values an update left out ({@code unchanged}): the batch fills them from the newest version that has
+     * them (a window over the stage), then from the stored row (UPDATE ... FROM), and an older version
+     * fills what a stored row lists as unknown (a MERGE clause of its own). Snowflake spells it as
+     * standard SQL: POSITION(... IN ...), ||, NULLIF, FIRST_VALUE with a frame.
+     */
+    @Test
+    void valuesLeftOutAreFilledWithStandardSql() {
+        MergeSql sql = new MergeSql(DIALECT, new TableId("SHOP", "items"), new TableId("SHOP", "items__tributary_deleted"),
+                List.of("id", "name", "body"), List.of("id"), META, DeleteMode.HARD).withUnchanged(List.of("body"));
+        List<String> statements = ApplyPlan.STANDARD_MERGE.statements(sql, DeleteMode.HARD);
+        assertEquals(7, statements.size());
+        String leftOut = "(s.\"__tributary_op\" <> 'd' AND NOT (s.\"__tributary_unchanged\" IS NOT NULL"
+                + " AND POSITION(',body,' IN s.\"__tributary_unchanged\") > 0))";
+        assertTrue(statements.get(0).contains("CASE WHEN " + leftOut + " THEN s.\"body\" ELSE FIRST_VALUE(CASE WHEN " + leftOut
+                + " THEN s.\"body\" END) OVER (PARTITION BY s.\"id\" ORDER BY CASE WHEN " + leftOut + " THEN 1 ELSE 0 END DESC,"), statements.get(0));
+        assertTrue(statements.get(0).contains("ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) END AS \"body\""), statements.get(0));
+        assertTrue(statements.get(0).contains(", s.\"name\", "), "a column no version left out is taken as it is");
+        assertTrue(statements.get(2).startsWith("UPDATE \"tributary_latest\" SET \"body\" = CASE WHEN (\"tributary_latest\".\"__tributary_unchanged\""
+                + " IS NOT NULL AND POSITION(',body,' IN \"tributary_latest\".\"__tributary_unchanged\") > 0) THEN f.\"body\""
+                + " ELSE \"tributary_latest\".\"body\" END, \"__tributary_unchanged\" = NULLIF(',' || CASE WHEN"), statements.get(2));
+        assertTrue(statements.get(2).endsWith(" FROM \"SHOP\".\"items\" AS f WHERE f.\"id\" = \"tributary_latest\".\"id\""
+                + " AND \"tributary_latest\".\"__tributary_unchanged\" IS NOT NULL"), statements.get(2));
+        assertTrue(statements.get(3).contains(" AND f.\"__tributary_unchanged\" IS NOT NULL AND l.\"__tributary_op\" <> 'd' THEN UPDATE SET"
+                + " \"name\" = CASE WHEN (f.\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN f.\"__tributary_unchanged\") > 0)"
+                + " AND NOT (l.\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN l.\"__tributary_unchanged\") > 0)"
+                + " THEN l.\"name\" ELSE f.\"name\" END, \"body\" = CASE"), statements.get(3));
     }
 
     private static StagedBatch staged(Path file, String key) {

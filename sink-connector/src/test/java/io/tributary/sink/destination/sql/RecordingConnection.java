@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A JDBC connection for unit tests of DDL: catalog queries (prepared statements) answer with fixed
- * column names, every plain statement is recorded instead of run.
+ * columns, every plain statement is recorded instead of run. A column is given as {@code name}, or
+ * {@code name:type} with its catalog type, or {@code name:type:NO} when it is NOT NULL.
  */
 public final class RecordingConnection {
 
@@ -40,14 +41,23 @@ public final class RecordingConnection {
     private ResultSet rows(String sql) {
         List<String> answer = sql.contains("information_schema.columns") ? existingColumns : List.of("exists");
         Iterator<String> rows = answer.iterator();
-        String[] current = new String[1];
+        String[][] current = new String[1][];
         return proxy(ResultSet.class, (m, a) -> switch (m) {
             case "next" -> {
                 boolean more = rows.hasNext();
-                current[0] = more ? rows.next() : null;
+                current[0] = more ? rows.next().split(":") : null;
                 yield more;
             }
-            case "getString" -> current[0];
+            case "getString" -> {
+                int index = (Integer) a[0];
+                String[] row = current[0];
+                yield switch (index) {
+                    case 1 -> row[0];
+                    case 2 -> row.length > 1 ? row[1] : "unknown";
+                    case 6 -> row.length > 2 ? row[2] : "YES";
+                    default -> null;
+                };
+            }
             default -> null;
         });
     }
