@@ -71,6 +71,8 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
         closeQuietly();
         this.connection = connection;
         this.fetchSize = fetchSize;
+        // read-only before the transaction's first statement, the description's catalog reads included
+        table.dialect().beginStreamingRead(connection);
         try {
             if (!table.failed()) {
                 table.describeIfDue(connection);
@@ -116,7 +118,6 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
         }
         String sql = table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + (keyed ? " ORDER BY " + String.join(", ", expressions) : "");
-        table.dialect().beginStreamingRead(connection);
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(fetchSize);
         for (int i = 0; i < binds.size(); i++) {
