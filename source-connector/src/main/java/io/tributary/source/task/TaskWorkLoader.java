@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a task's assignment into work: the tables to plan; for the others, their plans read from the
  * offsets (where they are durable before the connector hands out any of their work), each table
- * described and checked against its plan's columns (a table whose key, cursor or soft-delete column
- * is gone is left out, at ERROR), and the checkpoints read so that finished chunks are skipped and
+ * described and checked against its plan's columns (in cursor mode a table whose key, cursor or
+ * soft-delete column is gone is left out, at ERROR), and the checkpoints read so that finished chunks are skipped and
  * half-read ones resume after their last key.
  */
 public final class TaskWorkLoader {
@@ -116,8 +116,8 @@ public final class TaskWorkLoader {
     }
 
     /**
-     * The table as it is now; null, logged at ERROR and shown by its metrics, when a column of its plan
-     * is gone: the task's other tables go on.
+     * The table as it is now; in cursor mode null, logged at ERROR and shown by its metrics, when a
+     * column of its plan is gone: the task's other tables go on.
      */
     private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {
         TableId id = TableId.parse(plan.table());
@@ -127,12 +127,17 @@ public final class TaskWorkLoader {
         try {
             shape = shapes.describe(connection, plan, softDelete);
         } catch (PlanColumnMissingException e) {
+            if (plan.logMode()) {
+                throw e; // log mode as before: the task fails naming the table and column
+            }
             LOG.error("Task {}: table {} is not read: {}", taskId, plan.table(), e.getMessage());
             metrics.failed(e.getMessage());
             failedMetrics.add(metrics);
             return null;
         }
         String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
-        return new TableSource(plan, shape.description(), shape.converter(), dialect, topic, softDelete, metrics).describedBy(shapes);
+        TableSource table = new TableSource(plan, shape.description(), shape.converter(), dialect, topic, softDelete, metrics);
+        // log mode follows schema changes from the log (log.LogTables); its chunks keep the shape read here
+        return plan.logMode() ? table : table.describedBy(shapes);
     }
 }
