@@ -73,7 +73,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
             + " the schema in each record (JsonConverter with schemas), it makes every record about a third larger.";
     private static final String SOFT_DELETE_COLUMNS_DOC = "Soft-delete markers, <table regex>:<column>;... A row whose marker column is set (not null, not false, not exactly zero: 0.5 counts as set) is sent as a delete (header tributary.op=d). Cursor polling cannot see hard deletes: use a soft-delete column, or Debezium for log-based CDC.";
     public static final String TABLE_MONITOR_INTERVAL_MS = "table.monitor.interval.ms";
-    private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector looks for new tables and for tables whose snapshot has finished (their incremental phase starts then).";
+    private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector looks for new tables and for tables whose snapshot has finished (their incremental phase starts then), and how often a task describes the tables it reads again to follow their schema changes (cursor mode).";
     public static final String LEDGER_TOPIC = "ledger.topic";
     private static final String LEDGER_TOPIC_DOC = "Topic of the snapshot ledger: a JSON record per table plan and per finished chunk, carrying their offsets. Empty means __tributary_ledger.<topic.prefix>.";
     public static final String RETRY_ATTEMPTS = "connection.retry.attempts";

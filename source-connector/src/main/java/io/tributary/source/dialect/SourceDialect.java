@@ -91,6 +91,13 @@ public interface SourceDialect {
         return "use a region the database knows, or an offset such as +05:30";
     }
 
+    /**
+     * Whether a statement failed because the table's columns are no longer those it was written for:
+     * it names a column that was dropped or renamed meanwhile, or (where the database caches plans)
+     * its cached plan's result columns changed type. The task then describes the table again.
+     */
+    boolean isUndefinedColumn(SQLException e);
+
     /** Prepares a connection for a long, streamed, read-only read (snapshot chunk). */
     void beginStreamingRead(Connection connection) throws SQLException;
 

@@ -18,6 +18,9 @@ public interface Snapshot {
 
         boolean exhausted();
 
+        /** Whether the chunk is not read on (its table failed): it is dropped, not marked done. */
+        boolean abandoned();
+
         /** Counts rows read and the time it took, for the table's metrics. */
         void measured(int rows, long nanos);
     }
@@ -29,6 +32,9 @@ public interface Snapshot {
 
     /** Closes the current chunk after its last row: its "done" mark goes into {@code records}. */
     void finishCurrent(List<SourceRecord> records);
+
+    /** Drops the current chunk, which was {@link Chunk#abandoned() abandoned}, with no done mark. */
+    void abandonCurrent();
 
     void close();
 }

@@ -135,6 +135,12 @@ public final class SourceEngine implements AutoCloseable {
             }
             return chunk.read(limits.batchMaxRows());
         }));
+        if (chunk.abandoned()) {
+            snapshot.abandonCurrent();
+            snapshotSession.endTransaction();
+            openChunk = null;
+            return null;
+        }
         chunk.measured(records.size(), clock.nanos() - started);
         limits.throttle().acquire(records.size());
         if (chunk.exhausted()) {

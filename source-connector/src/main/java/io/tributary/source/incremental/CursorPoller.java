@@ -2,6 +2,7 @@ package io.tributary.source.incremental;
 
 import io.tributary.source.engine.Incremental;
 import io.tributary.common.RecordHeaders;
+import io.tributary.source.table.PlanColumnMissingException;
 import io.tributary.source.table.SourceRecords;
 import io.tributary.source.table.TableSource;
 import io.tributary.source.offsets.IncrementalOffset;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -23,8 +25,17 @@ import org.apache.kafka.connect.source.SourceRecord;
  * (last...)} in that order, below the database's now minus the lag, a page at a time. The first poll
  * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed.
  * Rows whose cursor is NULL are never read; {@link NullCursorCheck} counts them when caught up.
+ *
+ * <p>Schema changes: before a poll the table is described again once table.monitor.interval.ms has
+ * passed, and after a poll failed because the columns changed (then the poll runs again). When the
+ * shape changed, polling goes back to where it was at the previous description: rows read since then
+ * were read without a column added meanwhile, and are read again with it (duplicates are allowed).
+ * When a key or cursor column is gone, the table is {@link TableSource#fail failed} and polled no more.
  */
 public final class CursorPoller implements Incremental.Poller {
+
+    /** Reads of one poll that may fail on changed columns, each followed by a new description. */
+    private static final int MAX_RESHAPES = 3;
 
     private final TableSource table;
     private final List<String> orderColumns;
@@ -33,6 +44,7 @@ public final class CursorPoller implements Incremental.Poller {
     private final ZoneId zone;
     private final NullCursorCheck nullCursors;
     private IncrementalOffset position;
+    private IncrementalOffset describedAt;
 
     /**
      * @param resumeFrom the stored checkpoint; ignored when it belongs to another plan
@@ -63,6 +75,7 @@ public final class CursorPoller implements Incremental.Poller {
         boolean samePlan = resumeFrom != null && resumeFrom.planId().equals(table.plan().planId());
         this.position = samePlan ? resumeFrom
                 : new IncrementalOffset(table.plan().planId(), table.plan().watermark(), null, true);
+        this.describedAt = position;
     }
 
     public TableSource table() {
@@ -74,9 +87,48 @@ public final class CursorPoller implements Incremental.Poller {
         table.metrics().incrementalRead(rows);
     }
 
-    /** The next page of at most {@code max} changed rows, oldest first; empty when caught up. */
+    /** Whether the table is polled no more (a column of its plan is gone). */
+    public boolean failed() {
+        return table.failed();
+    }
+
+    /** The next page of at most {@code max} changed rows, oldest first; empty when caught up (or failed). */
     @Override
     public List<SourceRecord> poll(Connection connection, int max) throws SQLException {
+        if (table.failed()) {
+            return List.of();
+        }
+        try {
+            int descriptions = table.descriptions();
+            boolean changed = table.describeIfDue(connection);
+            if (table.descriptions() != descriptions) {
+                described(changed);
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return pollPage(connection, max);
+                } catch (SQLException | DataException e) {
+                    if (attempt > MAX_RESHAPES || !table.reshapedAfter(connection, e)) {
+                        throw e;
+                    }
+                    described(true);
+                }
+            }
+        } catch (PlanColumnMissingException e) {
+            table.fail(e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** After a description: a changed shape reads again from where polling was at the one before. */
+    private void described(boolean changed) {
+        if (changed) {
+            position = describedAt;
+        }
+        describedAt = position;
+    }
+
+    private List<SourceRecord> pollPage(Connection connection, int max) throws SQLException {
         List<String> expressions = new ArrayList<>();
         expressions.add(table.dialect().quote(orderColumns.get(0)));
         expressions.addAll(table.expressions(orderColumns.subList(1, orderColumns.size())));

@@ -37,7 +37,7 @@ public final class IncrementalPhase implements Incremental {
     public CursorPoller nextDue(long nowMs) {
         for (int i = 0; i < pollers.size(); i++) {
             int index = (next + i) % pollers.size();
-            if (dueAt[index] <= nowMs) {
+            if (dueAt[index] <= nowMs && !pollers.get(index).failed()) {
                 next = (index + 1) % pollers.size();
                 return pollers.get(index);
             }
@@ -56,8 +56,10 @@ public final class IncrementalPhase implements Incremental {
     @Override
     public long millisUntilDue(long nowMs) {
         long min = Long.MAX_VALUE;
-        for (long due : dueAt) {
-            min = Math.min(min, due - nowMs);
+        for (int i = 0; i < dueAt.length; i++) {
+            if (!pollers.get(i).failed()) {
+                min = Math.min(min, dueAt[i] - nowMs);
+            }
         }
         return Math.max(0, min);
     }

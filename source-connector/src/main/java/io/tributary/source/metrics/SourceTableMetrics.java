@@ -25,6 +25,7 @@ public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCl
     private final AtomicLong snapshotNanos = new AtomicLong();
     private final AtomicLong rowsWithNullCursor = new AtomicLong(-1);
     private volatile String phase;
+    private volatile String error = "";
 
     public SourceTableMetrics(String connector, int task, String table, int chunksPlanned, String phase) {
         this.chunksPlanned = chunksPlanned;
@@ -62,7 +63,20 @@ public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCl
     }
 
     public void phase(String phase) {
-        this.phase = phase;
+        if (error.isEmpty()) {
+            this.phase = phase;
+        }
+    }
+
+    /** The table is not read any more (a column of its plan is gone): phase "failed", and why. */
+    public void failed(String reason) {
+        this.error = reason;
+        this.phase = "failed";
+    }
+
+    @Override
+    public String getError() {
+        return error;
     }
 
     @Override

@@ -3,8 +3,11 @@ package io.tributary.source.metrics;
 /** JMX view of one table in one task: what it has read and how fast. */
 public interface SourceTableMetricsMBean {
 
-    /** "snapshot", "incremental" or "done". */
+    /** "snapshot", "incremental", "done", or "failed" when the table is not read any more ({@link #getError()} says why). */
     String getPhase();
+
+    /** Why the table is not read any more (e.g. its cursor column was dropped); empty while it is read. */
+    String getError();
 
     /** Chunks of the table's plan. */
     int getChunksPlanned();

@@ -2,6 +2,7 @@ package io.tributary.source.snapshot;
 
 import io.tributary.source.engine.Snapshot;
 import io.tributary.common.RecordHeaders;
+import io.tributary.source.table.PlanColumnMissingException;
 import io.tributary.source.table.SourceRecords;
 import io.tributary.source.table.TableSource;
 import io.tributary.source.offsets.ChunkOffset;
@@ -15,14 +16,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Reads one snapshot chunk in key order as a single streamed query: {@code WHERE key > last AND
  * key <= upper ORDER BY key}, with an explicit fetch size so memory holds one fetch, never the chunk.
  * It resumes after the last key of its checkpoint, and can be reopened after a lost connection.
+ * Before it opens, the table is described again when table.monitor.interval.ms has passed; when the
+ * query fails because the table's columns changed, the table is described again and the query
+ * reopened after the last key returned. A key column that is gone {@link TableSource#fail fails} the
+ * table, and the chunk is {@link #abandoned()}.
  */
 public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
+
+    /** Queries of one open or read that may fail on changed columns, each followed by a new description. */
+    private static final int MAX_RESHAPES = 3;
 
     private final TableSource table;
     private final int chunk;
@@ -31,6 +40,9 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
     private List<Object> lastKey;
     private long rows;
     private boolean exhausted;
+    private boolean abandoned;
+    private Connection connection;
+    private int fetchSize;
     private PreparedStatement statement;
     private ResultSet resultSet;
 
@@ -57,6 +69,32 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
     @Override
     public void open(Connection connection, int fetchSize) throws SQLException {
         closeQuietly();
+        this.connection = connection;
+        this.fetchSize = fetchSize;
+        // read-only before the transaction's first statement, the description's catalog reads included
+        table.dialect().beginStreamingRead(connection);
+        try {
+            if (!table.failed()) {
+                table.describeIfDue(connection);
+            }
+            for (int attempt = 1; !table.failed(); attempt++) {
+                try {
+                    query();
+                    return;
+                } catch (SQLException | DataException e) {
+                    closeQuietly();
+                    if (attempt > MAX_RESHAPES || !table.reshapedAfter(connection, e)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (PlanColumnMissingException e) {
+            table.fail(e.getMessage());
+        }
+        abandoned = true;
+    }
+
+    private void query() throws SQLException {
         TablePlan plan = table.plan();
         // Without a key the table is one chunk, read whole; a restart reads it again.
         boolean keyed = !keyColumns.isEmpty();
@@ -80,7 +118,6 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
         }
         String sql = table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + (keyed ? " ORDER BY " + String.join(", ", expressions) : "");
-        table.dialect().beginStreamingRead(connection);
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(fetchSize);
         for (int i = 0; i < binds.size(); i++) {
@@ -97,6 +134,30 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
      */
     @Override
     public List<SourceRecord> read(int max) throws SQLException {
+        if (abandoned) {
+            return List.of();
+        }
+        try {
+            return readRows(max);
+        } catch (SQLException | DataException e) {
+            closeQuietly();
+            boolean reshaped;
+            try {
+                reshaped = table.reshapedAfter(connection, e);
+            } catch (PlanColumnMissingException missing) {
+                table.fail(missing.getMessage());
+                abandoned = true;
+                return List.of();
+            }
+            if (!reshaped) {
+                throw e;
+            }
+            open(connection, fetchSize); // after the last key returned: nothing read in this call is lost
+            return abandoned ? List.of() : readRows(max);
+        }
+    }
+
+    private List<SourceRecord> readRows(int max) throws SQLException {
         List<SourceRecord> records = new ArrayList<>(Math.min(max, 4096));
         List<Object> key = lastKey;
         long count = rows;
@@ -123,6 +184,12 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
     @Override
     public boolean exhausted() {
         return exhausted;
+    }
+
+    /** Whether the chunk is not read on: its table failed (a key column is gone). */
+    @Override
+    public boolean abandoned() {
+        return abandoned;
     }
 
     @Override

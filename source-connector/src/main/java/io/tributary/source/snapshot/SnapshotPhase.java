@@ -41,11 +41,15 @@ public final class SnapshotPhase implements Snapshot {
 
     @Override
     public boolean finished() {
+        queue.removeIf(job -> job.table().failed());
         return current == null && queue.isEmpty();
     }
 
     @Override
     public ChunkReader current() {
+        while (!queue.isEmpty() && queue.peek().table().failed()) {
+            queue.poll(); // its table is not read any more
+        }
         if (current == null && !queue.isEmpty()) {
             ChunkJob job = queue.poll();
             current = new ChunkReader(job.table(), job.chunk(), job.resumeFrom());
@@ -69,6 +73,16 @@ public final class SnapshotPhase implements Snapshot {
         }
         reader.close();
         current = null;
+    }
+
+    @Override
+    public void abandonCurrent() {
+        ChunkReader reader = current;
+        LOG.warn("Snapshot chunk abandoned: table={} chunk={}/{} task={} (the table is not read any more)", reader.table().name(),
+                reader.chunk() + 1, reader.table().plan().chunkCount(), taskId);
+        reader.close();
+        current = null;
+        queue.removeIf(job -> job.table().failed());
     }
 
     @Override

@@ -12,11 +12,10 @@ import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.plan.TablePlanner;
-import io.tributary.source.schema.RowConverter;
-import io.tributary.source.schema.TableDescriber;
-import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import io.tributary.source.snapshot.SnapshotPhase;
+import io.tributary.source.table.PlanColumnMissingException;
+import io.tributary.source.table.TableShapes;
 import io.tributary.source.table.TableSource;
 import io.tributary.source.work.TaskAssignment;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a task's assignment into work: the tables to plan; for the others, their plans read from the
  * offsets (where they are durable before the connector hands out any of their work), each table
- * described and checked against its plan's columns, and the checkpoints read so that finished chunks
- * are skipped and half-read ones resume after their last key.
+ * described and checked against its plan's columns (in cursor mode a table whose key, cursor or
+ * soft-delete column is gone is left out, at ERROR), and the checkpoints read so that finished chunks are skipped and
+ * half-read ones resume after their last key.
  */
 public final class TaskWorkLoader {
 
@@ -49,6 +48,8 @@ public final class TaskWorkLoader {
     private final int taskId;
     private final TableRules softDeleteRules;
     private final String connectorName;
+    private final TableShapes shapes;
+    private final List<SourceTableMetrics> failedMetrics = new ArrayList<>();
 
     public TaskWorkLoader(ChunkedJdbcSourceConfig config, SourceDialect dialect, OffsetStorageReader offsets, int taskId,
             String connectorName) {
@@ -57,6 +58,7 @@ public final class TaskWorkLoader {
         this.dialect = dialect;
         this.offsets = offsets;
         this.taskId = taskId;
+        this.shapes = new TableShapes(dialect, config.topicPrefix(), config.schemaSourceTypes(), config.tableMonitorIntervalMs());
         this.softDeleteRules = TableRules.parse(ChunkedJdbcSourceConfig.SOFT_DELETE_COLUMNS, config.softDeleteColumns());
     }
 
@@ -66,6 +68,7 @@ public final class TaskWorkLoader {
         List<CursorPoller> pollers = new ArrayList<>();
         List<SourceTableMetrics> metrics = new ArrayList<>();
         int skipped = 0;
+        failedMetrics.clear(); // a load run again on a fresh connection starts over
         for (TaskAssignment.TableWork work : assignment.tables()) {
             if (work.plan()) {
                 toPlan.add(work.table());
@@ -78,6 +81,9 @@ public final class TaskWorkLoader {
                 continue;
             }
             TableSource table = describe(connection, plan, work.chunks().isEmpty() ? "incremental" : "snapshot");
+            if (table == null) {
+                continue;
+            }
             metrics.add(table.metrics());
             List<Map<String, Object>> partitions = new ArrayList<>();
             work.chunks().forEach(chunk -> partitions.add(SourcePartitions.chunk(table.name(), chunk)));
@@ -96,6 +102,8 @@ public final class TaskWorkLoader {
                 pollers.add(new CursorPoller(table, checkpoint, config.incrementalLagMs(), config.cursorTimeZone()));
             }
         }
+        metrics.addAll(failedMetrics);
+        failedMetrics.clear();
         LOG.info("Task {}: {} table(s) to plan, {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId,
                 toPlan.size(), jobs.size(), skipped, pollers.size());
         TablePlanner planner = TablePlanner.of(config, dialect, connectorName);
@@ -107,25 +115,29 @@ public final class TaskWorkLoader {
                 new IncrementalPhase(pollers, config.pollIntervalMs()), metrics);
     }
 
+    /**
+     * The table as it is now; in cursor mode null, logged at ERROR and shown by its metrics, when a
+     * column of its plan is gone: the task's other tables go on.
+     */
     private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {
         TableId id = TableId.parse(plan.table());
-        TableDescription description = dialect.describe(connection, id);
-        List<String> needed = new ArrayList<>(plan.keyColumns());
-        needed.addAll(plan.cursorColumns());
         String softDelete = plan.logMode() ? null : softDeleteRules.columnsFor(plan.table()).map(c -> c.get(0)).orElse(null);
-        if (softDelete != null) {
-            needed.add(softDelete);
-        }
-        for (String column : needed) {
-            if (description.columns().stream().noneMatch(c -> c.name().equals(column))) {
-                throw new ConnectException("Table " + plan.table() + " has no column " + column
-                        + " (used by its plan, key.columns, cursor.columns or soft.delete.columns)");
+        SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
+        TableShapes.Shape shape;
+        try {
+            shape = shapes.describe(connection, plan, softDelete);
+        } catch (PlanColumnMissingException e) {
+            if (plan.logMode()) {
+                throw e; // log mode as before: the task fails naming the table and column
             }
+            LOG.error("Task {}: table {} is not read: {}", taskId, plan.table(), e.getMessage());
+            metrics.failed(e.getMessage());
+            failedMetrics.add(metrics);
+            return null;
         }
         String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
-        RowConverter converter = new RowConverter(description, plan.keyColumns(), config.topicPrefix(), dialect::mapping,
-                config.schemaSourceTypes());
-        SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
-        return new TableSource(plan, description, converter, dialect, topic, softDelete, metrics);
+        TableSource table = new TableSource(plan, shape.description(), shape.converter(), dialect, topic, softDelete, metrics);
+        // log mode follows schema changes from the log (log.LogTables); its chunks keep the shape read here
+        return plan.logMode() ? table : table.describedBy(shapes);
     }
 }

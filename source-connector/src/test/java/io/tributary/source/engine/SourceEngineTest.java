@@ -76,6 +76,18 @@ class SourceEngineTest {
     }
 
     @Test
+    void anAbandonedChunkIsDroppedWithoutItsDoneMarkAndTheNextChunkIsRead() throws Exception {
+        FakeChunk broken = new FakeChunk("c0", 5);
+        broken.abandonAfter = 2;
+        SourceEngine engine = engine(new FakePlanning(), new FakeSnapshot(broken, new FakeChunk("c1", 1)),
+                new FakeIncremental(List.of()));
+        assertEquals(List.of("c0-1", "c0-2"), values(engine.poll()));
+        assertNull(engine.poll(), "the chunk's table failed: nothing more of it, and no done mark");
+        assertEquals(List.of("c1-1", "done c1"), values(engine.poll()));
+        assertEquals(List.of("done c1"), transactions.committedAt);
+    }
+
+    @Test
     void aTableThatWasPlannedMeanwhileYieldsNoRecord() throws Exception {
         FakePlanning planning = new FakePlanning((String) null);
         SourceEngine engine = engine(planning, new FakeSnapshot(), new FakeIncremental(List.of()));
@@ -194,6 +206,8 @@ class SourceEngineTest {
         final int rows;
         int read;
         int opened;
+        int abandonAfter = -1;
+        boolean abandoned;
 
         FakeChunk(String name, int rows) {
             this.name = name;
@@ -207,6 +221,10 @@ class SourceEngineTest {
 
         @Override
         public List<SourceRecord> read(int max) {
+            if (abandonAfter >= 0 && read >= abandonAfter) {
+                abandoned = true; // its table failed: nothing more
+                return List.of();
+            }
             List<SourceRecord> out = new ArrayList<>();
             while (out.size() < max && read < rows) {
                 out.add(record(name + "-" + ++read));
@@ -217,6 +235,11 @@ class SourceEngineTest {
         @Override
         public boolean exhausted() {
             return read >= rows;
+        }
+
+        @Override
+        public boolean abandoned() {
+            return abandoned;
         }
 
         @Override
@@ -248,6 +271,11 @@ class SourceEngineTest {
         @Override
         public void finishCurrent(List<SourceRecord> records) {
             records.add(record("done " + current.name));
+            current = null;
+        }
+
+        @Override
+        public void abandonCurrent() {
             current = null;
         }
 

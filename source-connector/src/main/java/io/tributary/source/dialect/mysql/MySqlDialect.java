@@ -163,6 +163,17 @@ public final class MySqlDialect implements SourceDialect {
         return "CONVERT_TZ(NOW(6), '+00:00', '" + name.replace("\\", "\\\\").replace("'", "''") + "')";
     }
 
+    /** Error 1054 ER_BAD_FIELD_ERROR, "Unknown column ... in 'field list'" (SQLState {@code 42S22}). */
+    @Override
+    public boolean isUndefinedColumn(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1054 || "42S22".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void beginStreamingRead(Connection connection) throws SQLException {
         connection.setAutoCommit(false);

@@ -167,6 +167,22 @@ public final class PostgresDialect implements SourceDialect {
         return "(statement_timestamp() AT TIME ZONE " + zoneSql + ")";
     }
 
+    /**
+     * {@code 42703} undefined_column; and {@code 0A000} "cached plan must not change result type", which
+     * a server-side prepared statement gets once after a column of its result changed type (pgjdbc
+     * prepares it again on the next execution).
+     */
+    @Override
+    public boolean isUndefinedColumn(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("42703".equals(sql.getSQLState()) || ("0A000".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("cached plan must not change result type")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void beginStreamingRead(Connection connection) throws SQLException {
         // pgjdbc streams with a server-side cursor only outside autocommit.

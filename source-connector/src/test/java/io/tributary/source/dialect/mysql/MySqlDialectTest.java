@@ -1,8 +1,11 @@
 package io.tributary.source.dialect.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.source.schema.ColumnInfo;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,5 +32,13 @@ class MySqlDialectTest {
     @Test
     void timestampColumnsAreInstantsShownInTheUtcSession() {
         assertEquals("(NOW(6) - INTERVAL 0 MICROSECOND)", DIALECT.cursorUpperBound(column("timestamp", Types.TIMESTAMP), 0, ZoneId.of("Asia/Kolkata")));
+    }
+
+    @Test
+    void anUnknownColumnIsAnUndefinedColumn() {
+        assertTrue(DIALECT.isUndefinedColumn(new SQLException("Unknown column 'gone' in 'field list'", "42S22", 1054)));
+        assertTrue(DIALECT.isUndefinedColumn(new SQLException("wrapped", "HY000", 0,
+                new SQLException("Unknown column 'gone' in 'field list'", "42S22", 1054))));
+        assertFalse(DIALECT.isUndefinedColumn(new SQLException("Table 't' doesn't exist", "42S02", 1146)));
     }
 }

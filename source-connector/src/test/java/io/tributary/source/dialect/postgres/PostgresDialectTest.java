@@ -1,9 +1,12 @@
 package io.tributary.source.dialect.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.source.schema.ColumnInfo;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -50,5 +53,13 @@ class PostgresDialectTest {
         assertEquals("(statement_timestamp() AT TIME ZONE INTERVAL '-28800 seconds')", DIALECT.wallClockNow(ZoneId.of("UTC-08:00")));
         assertEquals("(statement_timestamp() AT TIME ZONE 'UTC')", DIALECT.wallClockNow(ZoneId.of("Z")));
         assertEquals("(statement_timestamp() AT TIME ZONE 'America/Port-au-Prince')", DIALECT.wallClockNow(ZoneId.of("America/Port-au-Prince")));
+    }
+
+    @Test
+    void anUndefinedColumnAndAStaleCachedPlanAreUndefinedColumns() {
+        assertTrue(DIALECT.isUndefinedColumn(new SQLException("ERROR: column \"gone\" does not exist", "42703")));
+        assertTrue(DIALECT.isUndefinedColumn(new SQLException("ERROR: cached plan must not change result type", "0A000")));
+        assertFalse(DIALECT.isUndefinedColumn(new SQLException("ERROR: some other unsupported feature", "0A000")));
+        assertFalse(DIALECT.isUndefinedColumn(new SQLException("ERROR: relation \"t\" does not exist", "42P01")));
     }
 }
