@@ -1,15 +1,15 @@
 package io.tributary.source;
 
-import java.util.Collections;
+import io.tributary.common.Version;
 import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.dialect.SourceDialects;
 import io.tributary.source.jdbc.JdbcConnections;
+import io.tributary.source.metrics.SourceConnectorMetrics;
 import io.tributary.source.work.TableMonitor;
 import io.tributary.source.work.TaskAssignment;
 import io.tributary.source.work.WorkDistributor;
-import io.tributary.common.Version;
-import io.tributary.source.dialect.SourceDialects;
-import io.tributary.source.metrics.SourceConnectorMetrics;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.tributary.source;
 
-import io.tributary.source.config.ChunkedJdbcSourceConfig;
-import io.tributary.source.config.SourceMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.SourceMode;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.tributary.source;
 
-import io.tributary.source.config.ChunkedJdbcSourceConfig;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tributary.common.ConfigDocs;
+import io.tributary.source.config.ChunkedJdbcSourceConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

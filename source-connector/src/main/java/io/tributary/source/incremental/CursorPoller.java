@@ -1,14 +1,13 @@
 package io.tributary.source.incremental;
 
-import io.tributary.source.engine.Incremental;
 import io.tributary.common.RecordHeaders;
-import io.tributary.source.table.PlanColumnMissingException;
-import io.tributary.source.table.SourceRecords;
-import io.tributary.source.table.TableSource;
+import io.tributary.source.engine.Incremental;
 import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.KeysetSql;
-import io.tributary.source.schema.ColumnMapping;
+import io.tributary.source.table.PlanColumnMissingException;
+import io.tributary.source.table.SourceRecords;
+import io.tributary.source.table.TableSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,14 +1,14 @@
 package io.tributary.source.snapshot;
 
-import io.tributary.source.engine.Snapshot;
 import io.tributary.common.RecordHeaders;
-import io.tributary.source.table.PlanColumnMissingException;
-import io.tributary.source.table.SourceRecords;
-import io.tributary.source.table.TableSource;
+import io.tributary.source.engine.Snapshot;
 import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.KeysetSql;
 import io.tributary.source.plan.TablePlan;
+import io.tributary.source.table.PlanColumnMissingException;
+import io.tributary.source.table.SourceRecords;
+import io.tributary.source.table.TableSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

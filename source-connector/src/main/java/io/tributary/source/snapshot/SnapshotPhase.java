@@ -1,12 +1,11 @@
 package io.tributary.source.snapshot;
 
-import java.time.Instant;
 import io.tributary.source.engine.Snapshot;
+import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.table.LedgerRecords;
 import io.tributary.source.table.TableSource;
-import io.tributary.source.offsets.ChunkOffset;
+import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.apache.kafka.connect.source.SourceRecord;

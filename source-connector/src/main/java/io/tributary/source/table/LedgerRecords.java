@@ -1,11 +1,11 @@
 package io.tributary.source.table;
 
-import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.TablePlan;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;

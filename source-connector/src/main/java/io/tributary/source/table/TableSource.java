@@ -1,5 +1,7 @@
 package io.tributary.source.table;
 
+import io.tributary.common.LogicalTypes;
+import io.tributary.common.RecordHeaders;
 import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.jdbc.Retries;
 import io.tributary.source.metrics.SourceTableMetrics;
@@ -7,8 +9,6 @@ import io.tributary.source.plan.TablePlan;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescription;
-import io.tributary.common.LogicalTypes;
-import io.tributary.common.RecordHeaders;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;

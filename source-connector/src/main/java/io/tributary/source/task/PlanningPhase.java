@@ -1,13 +1,13 @@
 package io.tributary.source.task;
 
 import io.tributary.source.config.TableRules;
-import io.tributary.source.plan.PlanColumns;
-import io.tributary.source.plan.TablePlan;
-import io.tributary.source.plan.TablePlanner;
+import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.engine.Planning;
 import io.tributary.source.jdbc.Retries;
 import io.tributary.source.offsets.SourcePartitions;
-import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.plan.PlanColumns;
+import io.tributary.source.plan.TablePlan;
+import io.tributary.source.plan.TablePlanner;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import io.tributary.source.table.LedgerRecords;

@@ -1,17 +1,17 @@
 package io.tributary.source.incremental;
 
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
-import io.tributary.source.table.TableSource;
 import io.tributary.source.dialect.SourceDialects;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import io.tributary.source.metrics.SourceTableMetrics;
 import io.tributary.source.plan.TablePlan;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
+import io.tributary.source.table.TableSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.tributary.source.incremental;
 
-import io.tributary.source.dialect.SourceDialect;
-import io.tributary.source.dialect.mysql.MySqlDialect;
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.mysql.MySqlDialect;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -2,7 +2,6 @@ package io.tributary.source.it;
 
 import static io.tributary.source.it.SourceConnectorHarness.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

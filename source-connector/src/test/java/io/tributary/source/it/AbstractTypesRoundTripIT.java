@@ -1,18 +1,17 @@
 package io.tributary.source.it;
 
-import io.tributary.source.dialect.SourceDialect;
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import static io.tributary.source.it.SourceConnectorHarness.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.JdbcDatabase;
 import io.tributary.devstack.KafkaConnectCluster;
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import io.tributary.source.schema.RowConverter;
 import io.tributary.source.schema.TableDescription;
 import io.tributary.source.schema.TableId;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,12 +1,12 @@
 package io.tributary.source.it;
 
-import io.tributary.source.dialect.SourceDialect;
-import io.tributary.source.dialect.mysql.MySqlDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.common.LogicalTypes;
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.mysql.MySqlDialect;
 import io.tributary.source.schema.TableId;
 import java.util.List;
 import java.util.Map;

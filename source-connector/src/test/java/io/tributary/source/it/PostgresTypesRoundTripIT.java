@@ -1,9 +1,9 @@
 package io.tributary.source.it;
 
-import io.tributary.source.dialect.SourceDialect;
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import io.tributary.source.schema.TableId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.common.RecordHeaders;
+import io.tributary.source.schema.RowConverter;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
-import io.tributary.source.schema.RowConverter;
 
 /** What the log stream tests share: polling for changes, reading headers, comparing log rows with chunk rows. */
 final class LogTestRecords {

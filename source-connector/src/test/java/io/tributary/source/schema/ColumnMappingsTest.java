@@ -1,13 +1,13 @@
 package io.tributary.source.schema;
 
-import io.tributary.source.dialect.mysql.MySqlDialect;
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.common.LogicalTypes;
+import io.tributary.source.dialect.mysql.MySqlDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import java.sql.Types;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;

@@ -1,8 +1,8 @@
 package io.tributary.source.schema;
 
-import io.tributary.source.dialect.SourceDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tributary.source.dialect.SourceDialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,5 @@
 package io.tributary.source.schema;
 
-import io.tributary.source.dialect.SourceDialects;
-import io.tributary.source.dialect.mysql.MySqlDialect;
 import static io.tributary.source.schema.Expected.date;
 import static io.tributary.source.schema.Expected.dec;
 import static io.tributary.source.schema.Expected.instantMicros;
@@ -14,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.common.LogicalTypes;
 import io.tributary.devstack.MariaDbServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.source.dialect.SourceDialects;
+import io.tributary.source.dialect.mysql.MySqlDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,14 +1,14 @@
 package io.tributary.source.schema;
 
-import io.tributary.source.dialect.SourceDialect;
-import io.tributary.source.dialect.mysql.MySqlDialect;
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.dialect.mysql.MySqlDialect;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,6 +1,5 @@
 package io.tributary.source.schema;
 
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import static io.tributary.source.schema.Expected.date;
 import static io.tributary.source.schema.Expected.dec;
 import static io.tributary.source.schema.Expected.instantMicros;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.common.LogicalTypes;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.junit.DevStackTest;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

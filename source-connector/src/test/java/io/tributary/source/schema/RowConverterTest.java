@@ -1,6 +1,5 @@
 package io.tributary.source.schema;
 
-import io.tributary.source.dialect.postgres.PostgresDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.common.LogicalTypes;
+import io.tributary.source.dialect.postgres.PostgresDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

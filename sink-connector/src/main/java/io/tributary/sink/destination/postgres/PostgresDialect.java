@@ -1,11 +1,11 @@
 package io.tributary.sink.destination.postgres;
 
-import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.sql.SqlDialect;
 import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType;
 import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;

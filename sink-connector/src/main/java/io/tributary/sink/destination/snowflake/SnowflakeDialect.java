@@ -1,16 +1,16 @@
 package io.tributary.sink.destination.snowflake;
 
-import io.tributary.sink.schema.TableId;
-import io.tributary.sink.destination.sql.SqlTypes;
 import io.tributary.common.TransientErrors;
 import io.tributary.sink.destination.ValueGuard;
 import io.tributary.sink.destination.ValueRanges;
 import io.tributary.sink.destination.sql.JdbcConnector;
 import io.tributary.sink.destination.sql.MergeSql;
 import io.tributary.sink.destination.sql.SqlDialect;
+import io.tributary.sink.destination.sql.SqlTypes;
 import io.tributary.sink.destination.sql.StagingLoader;
 import io.tributary.sink.schema.Column;
 import io.tributary.sink.schema.ColumnType;
+import io.tributary.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;

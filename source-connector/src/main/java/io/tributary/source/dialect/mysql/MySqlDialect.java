@@ -1,9 +1,8 @@
 package io.tributary.source.dialect.mysql;
 
-import org.mariadb.jdbc.Driver;
-import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.dialect.LogSupport;
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
@@ -17,10 +16,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import org.mariadb.jdbc.Driver;
 
 /** MariaDB and MySQL; a "schema" is a database. */
 public final class MySqlDialect implements SourceDialect {

@@ -1,7 +1,7 @@
 package io.tributary.source.dialect.postgres;
 
-import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.BaseMapping;
+import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
 import java.sql.Array;
 import java.sql.ResultSet;

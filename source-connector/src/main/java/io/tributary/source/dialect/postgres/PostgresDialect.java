@@ -1,9 +1,8 @@
 package io.tributary.source.dialect.postgres;
 
-import org.postgresql.Driver;
-import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.dialect.LogSupport;
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.schema.ColumnInfo;
 import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.schema.TableDescriber;
 import io.tributary.source.schema.TableDescription;
@@ -18,10 +17,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import org.postgresql.Driver;
 
 /** PostgreSQL. */
 public final class PostgresDialect implements SourceDialect {

@@ -1,8 +1,8 @@
 package io.tributary.source.dialect.postgres;
 
 import io.tributary.source.schema.ColumnInfo;
-import io.tributary.source.schema.StringMapping;
 import io.tributary.source.schema.Micros;
+import io.tributary.source.schema.StringMapping;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
