@@ -146,7 +146,7 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 "What a truncate event (Debezium op=t with truncate.handling.mode=include; our log mode's op t) does. skip: nothing,"
                         + " the table keeps its rows; apply: the table loses every row older than the truncate, and older versions"
                         + " that arrive later are dropped; newer ones are written (docs/sink.md, Truncates). apply needs a SQL warehouse"
-                        + " (postgres, duckdb, redshift, snowflake).",
+                        + " (docs/sink.md, Truncates, says which destinations apply truncates).",
                 GROUP_WRITING, ++order, Width.SHORT, "Truncate mode");
         def.define(TABLE_NAME_FORMAT, ConfigDef.Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "
@@ -167,7 +167,7 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                 "With delete.mode=soft: the column set to the time a row was deleted (NULL while it exists).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Soft delete column");
         def.define(UNAVAILABLE_VALUE_PLACEHOLDER, ConfigDef.Type.STRING, Placeholder.DEBEZIUM_DEFAULT, Placeholder.validator(), Importance.LOW,
-                "The value Debezium's PostgreSQL connector sends for a column an update left alone and did not carry (an unchanged"
+                "The value Debezium's connector sends for a column an update left alone and did not carry (an unchanged"
                         + " TOAST value): set it as Debezium's unavailable.value.placeholder (text, or hex: and the bytes in hex). Such a"
                         + " value, in any form Debezium gives it (text, bytes, arrays, JSON), is not data: the stored value stays"
                         + " (docs/sink.md, Values left out). An insert or snapshot read holding it goes to the dead-letter queue."

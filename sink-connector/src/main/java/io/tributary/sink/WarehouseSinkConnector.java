@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -106,8 +107,10 @@ public class WarehouseSinkConnector extends SinkConnector {
 
     /** The reason {@code truncate.mode=apply} cannot be used with destination {@code name}. */
     static String unsupportedTruncates(String name) {
-        return "truncate.mode=apply is not supported by destination " + name + ": only postgres, duckdb, redshift and snowflake apply"
-                + " truncates; use truncate.mode=skip";
+        String able = Destinations.all().stream().filter(DestinationProvider::appliesTruncates).map(DestinationProvider::name)
+                .sorted().collect(Collectors.joining(", "));
+        return "truncate.mode=apply is not supported by destination " + name + ": only " + able + " apply truncates; use"
+                + " truncate.mode=skip";
     }
 
     /** With a list of topics: two that would share a table are an error on table.name.format. */

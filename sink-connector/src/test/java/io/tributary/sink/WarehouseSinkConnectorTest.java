@@ -45,7 +45,7 @@ class WarehouseSinkConnectorTest {
         org.apache.kafka.common.config.ConfigException s3 = org.junit.jupiter.api.Assertions.assertThrows(
                 org.apache.kafka.common.config.ConfigException.class,
                 () -> new WarehouseSinkTask().start(Map.of("destination", "s3", "topics", "t", "truncate.mode", "apply")));
-        assertEquals("truncate.mode=apply is not supported by destination s3: only postgres, duckdb, redshift and snowflake apply"
+        assertEquals("truncate.mode=apply is not supported by destination s3: only duckdb, postgres, redshift, snowflake apply"
                 + " truncates; use truncate.mode=skip", s3.getMessage());
     }
 

@@ -41,7 +41,7 @@ public interface DestinationProvider {
     /** A writer for one task; the task closes it. */
     DestinationWriter create(WarehouseSinkConfig config);
 
-    /** Whether its writers apply truncates ({@code truncate.mode=apply}); the SQL warehouses but BigQuery do. */
+    /** Whether its writers apply truncates ({@code truncate.mode=apply}); false unless the destination says so. */
     default boolean appliesTruncates() {
         return false;
     }

@@ -11,9 +11,9 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Recognises the value Debezium's PostgreSQL connector sends for a column an UPDATE left alone and
+ * Recognises the value Debezium's log reader sends for a column an UPDATE left alone and
  * did not carry (an unchanged TOAST value, {@code unavailable.value.placeholder}), in each form Debezium
- * 3.5 gives it ({@code UnchangedToastedPlaceholder}, {@code PostgresValueConverter}): the text (text,
+ * 3.5 gives it (its unchanged-value placeholder and value converter classes): the text (text,
  * varchar, json, jsonb, xml, and bytea in hex or base64 mode), its bytes (bytea), a one-element list of
  * the text, the bytes or the name-based UUID of the bytes (arrays of text, varchar, json, bytea, uuid),
  * a list with one number per byte (arrays of integer, date, bigint), and for hstore the map

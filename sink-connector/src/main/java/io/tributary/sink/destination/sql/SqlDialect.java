@@ -108,7 +108,7 @@ public interface SqlDialect extends SqlText {
     /**
      * Widens a column in place from {@code from} to {@code to} ({@code toSql}: the type name to write),
      * or null where the warehouse cannot: then the batch fails with {@link io.tributary.sink.destination.WideningRefusedException}
-     * naming {@link #wideningLimits}. Standard SQL {@code ALTER COLUMN ... TYPE} by default (PostgreSQL, DuckDB).
+     * naming {@link #wideningLimits}. Standard SQL {@code ALTER COLUMN ... TYPE} by default.
      */
     default String widenColumn(TableId table, String column, ColumnType from, ColumnType to, String toSql) {
         return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column) + " TYPE " + toSql;

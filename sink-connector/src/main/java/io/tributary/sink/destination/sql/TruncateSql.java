@@ -12,7 +12,7 @@ import java.util.List;
  * row: its position, topic, partition, offset). A batch's truncate removes the stored rows older than
  * it; every batch drops its staged versions older than the kept truncate before the merge. So versions
  * older than a truncate never come back, in its batch or later; newer ones are written. Tables are
- * referred to by their bare names in conditions (never aliased in DELETE targets), as Redshift wants.
+ * referred to by their bare names in conditions (never aliased in DELETE targets), as every SQL warehouse accepts.
  */
 public final class TruncateSql {
 
