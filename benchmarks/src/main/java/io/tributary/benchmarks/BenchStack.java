@@ -29,8 +29,13 @@ final class BenchStack implements AutoCloseable {
     final KafkaConnectCluster cluster;
     final Results results;
     private final Admin admin;
+    /** Untimed runs before the timed ones, so no run pays the worker's JIT warm-up for the runs after it. */
+    private final int warmups;
+    /** Repetition numbers of warm-up runs (their connector, topic and slot names differ from the timed runs'). */
+    private static final int WARMUP_INDEX = 90;
 
-    BenchStack(PostgresServer postgres, S3Server s3, KafkaConnectCluster cluster, Results results) {
+    BenchStack(PostgresServer postgres, S3Server s3, KafkaConnectCluster cluster, Results results, int warmups) {
+        this.warmups = warmups;
         this.postgres = postgres;
         this.s3 = s3;
         this.cluster = cluster;
@@ -48,13 +53,19 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * Runs {@code run} {@code times} times and records the seconds and, when {@code meterHeap}, the
-     * worker's peak used and live heap of each repetition.
+     * Runs {@code run} once per warm-up (untimed: the first connector in a fresh worker otherwise pays
+     * the JIT compilation of the converter and producer paths that later runs reuse), then {@code times}
+     * times, and records the seconds and, when {@code meterHeap}, the worker's peak used and live heap of
+     * each timed repetition.
      */
     Results.Result measure(String suite, String name, long rows, int times, boolean meterHeap, Run run) throws Exception {
         List<Double> seconds = new ArrayList<>();
         List<Double> peak = new ArrayList<>();
         List<Double> live = new ArrayList<>();
+        for (int w = 0; w < warmups; w++) {
+            double s = run.seconds(WARMUP_INDEX + w);
+            System.out.printf("  %s, %d rows, warm-up %d (not counted): %.2f s, %.0f rows/s%n", name, rows, w + 1, s, rows / s);
+        }
         for (int i = 0; i < times; i++) {
             HeapMeter heap = meterHeap ? HeapMeter.start(worker()) : null;
             double s = run.seconds(i);

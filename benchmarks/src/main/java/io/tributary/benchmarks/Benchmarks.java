@@ -21,7 +21,7 @@ import java.util.Map;
  * at each size, prints the results table and writes it as markdown, CSV and JSON.
  *
  * <pre>
- * benchmarks/run.sh [--suites snapshot,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3]
+ * benchmarks/run.sh [--suites snapshot,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3] [--warmup 1]
  *                   [--tasks 1,2,4] [--peer-max-rows 1000000] [--debezium-batch-sizes 5000]
  *                   [--latency-rate 50] [--latency-seconds 30] [--worker-heap 2g] [--keep-logs false]
  *                   [--out benchmarks/results]
@@ -37,6 +37,7 @@ public final class Benchmarks {
         List<String> suites = list(options.getOrDefault("suites", "snapshot,sink,latency"));
         List<Long> sizes = list(options.getOrDefault("rows", "100000,1000000")).stream().map(Long::parseLong).toList();
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
         List<Integer> tasks = list(options.getOrDefault("tasks", "1,2,4")).stream().map(Integer::parseInt).toList();
         long peerMaxRows = Long.parseLong(options.getOrDefault("peer-max-rows", "1000000"));
         List<Integer> debeziumBatchSizes = list(options.getOrDefault("debezium-batch-sizes", "5000")).stream().map(Integer::parseInt).toList();
@@ -49,6 +50,7 @@ public final class Benchmarks {
         boolean debezium = pluginPath.stream().anyMatch(p -> Files.isDirectory(p.resolve("debezium-connector-postgres")));
 
         Map<String, Object> machine = machine(workerHeap, repeat);
+        machine.put("warm_ups", warmup);
         Results results = new Results(machine, out);
         Map<String, String> postgresConfig = new LinkedHashMap<>();
         postgresConfig.put("wal_level", "logical");
@@ -59,7 +61,7 @@ public final class Benchmarks {
         long started = System.nanoTime();
         try (BenchStack stack = new BenchStack(PostgresServer.start(postgresConfig), S3Server.start(),
                 KafkaConnectCluster.start(KafkaConnectCluster.options().workers(1).workerHeap(workerHeap).pluginPath(pluginPath)
-                        .keepWorkDir(Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")))), results)) {
+                        .keepWorkDir(Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")))), results, warmup)) {
             stack.postgres.createDatabase("warehouse");
             for (long rows : sizes) {
                 if (suites.contains("snapshot")) {

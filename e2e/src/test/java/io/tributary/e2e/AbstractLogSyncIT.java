@@ -1,29 +1,20 @@
 package io.tributary.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.devstack.ConnectRestClient;
-import io.tributary.devstack.ConnectWorker;
 import io.tributary.devstack.DuckDbWarehouse;
 import io.tributary.devstack.KafkaConnectCluster;
 import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,13 +69,13 @@ abstract class AbstractLogSyncIT {
             rest.putConnector(name() + "-duckdb", sink(s3, "duckdb", "1", duckdb.jdbcUrl(), null));
             writers.forEach(Thread::start);
 
-            awaitCondition(() -> doneChunks(rest, source) >= 2, "two chunks read", rest);
-            restart(workerOf(cluster, rest, source, 1), "mid-snapshot (a chunk reader)");
-            awaitCondition(() -> doneChunks(rest, source) >= ROWS / CHUNK_ROWS, "every chunk read", rest);
-            awaitCondition(() -> changes.get() > 200, "changes streamed after the snapshot", rest);
-            restart(workerOf(cluster, rest, source, 0), "mid-stream (the log stream)");
+            Pipelines.awaitCondition(() -> Pipelines.doneChunks(rest, source) >= 2, "two chunks read", rest);
+            Pipelines.restart(Pipelines.workerOf(cluster, rest, source, 1), "mid-snapshot (a chunk reader)");
+            Pipelines.awaitCondition(() -> Pipelines.doneChunks(rest, source) >= ROWS / CHUNK_ROWS, "every chunk read", rest);
+            Pipelines.awaitCondition(() -> changes.get() > 200, "changes streamed after the snapshot", rest);
+            Pipelines.restart(Pipelines.workerOf(cluster, rest, source, 0), "mid-stream (the log stream)");
             long before = changes.get();
-            awaitCondition(() -> changes.get() > before + 200, "more changes after the restart", rest);
+            Pipelines.awaitCondition(() -> changes.get() > before + 200, "more changes after the restart", rest);
         } finally {
             writing.set(false);
             for (Thread writer : writers) {
@@ -93,15 +84,19 @@ abstract class AbstractLogSyncIT {
         }
         LOG.info("Writers stopped after {} changes; waiting for the warehouses", changes.get());
         try {
-            Map<Long, List<String>> expected = read(this::source, "ls_items");
-            awaitEqual(rest, expected, () -> warehouse.connect(name() + "_wh"), "PostgreSQL");
-            awaitEqual(rest, expected, duckdb::connect, "DuckDB");
+            Map<Long, List<String>> expected = Pipelines.rows(this::source, "SELECT id, v, note FROM ls_items");
+            Pipelines.awaitEqual(rest, expected, () -> warehouse.connect(name() + "_wh"), this::warehouseRows, "PostgreSQL");
+            Pipelines.awaitEqual(rest, expected, duckdb::connect, this::warehouseRows, "DuckDB");
         } finally {
             for (String connector : List.of(source, name() + "-postgres", name() + "-duckdb")) {
                 rest.deleteConnector(connector);
             }
             afterConnectorsDeleted();
         }
+    }
+
+    private Map<Long, List<String>> warehouseRows(Pipelines.Connector warehouse) throws SQLException {
+        return Pipelines.rows(warehouse, "SELECT id, v, note FROM " + name() + ".ls_items");
     }
 
     /** Cleans up what the source leaves in the database (the PostgreSQL slot). */
@@ -183,99 +178,5 @@ abstract class AbstractLogSyncIT {
         config.put("flush.interval.ms", "1000");
         config.put("consumer.override.auto.offset.reset", "earliest");
         return config;
-    }
-
-    /** The worker that runs task {@code task} of the connector now. */
-    private static ConnectWorker workerOf(KafkaConnectCluster cluster, ConnectRestClient rest, String connector, int task) {
-        for (JsonNode status : rest.status(connector).path("tasks")) {
-            if (status.path("id").asInt() == task) {
-                String workerId = status.path("worker_id").asText();
-                for (ConnectWorker worker : cluster.workers()) {
-                    if (workerId.endsWith(":" + worker.restUri().getPort())) {
-                        return worker;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("task " + task + " of " + connector + " runs on no known worker: " + rest.status(connector));
-    }
-
-    private static void restart(ConnectWorker worker, String when) {
-        worker.kill();
-        LOG.info("Killed {} {}", worker, when);
-        worker.start();
-        worker.awaitReady(Duration.ofMinutes(2));
-    }
-
-    /** Chunks whose done mark is committed (GET offsets). */
-    private static int doneChunks(ConnectRestClient rest, String connector) {
-        int done = 0;
-        for (JsonNode entry : rest.offsets(connector).path("offsets")) {
-            if ("chunk".equals(entry.path("partition").path("kind").asText()) && entry.path("offset").path("done").asBoolean()) {
-                done++;
-            }
-        }
-        return done;
-    }
-
-    private static void awaitCondition(BooleanSupplier condition, String what, ConnectRestClient rest) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            for (String connector : rest.connectors()) {
-                rest.assertNotFailed(connector);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    interface Connector {
-        Connection connect() throws SQLException;
-    }
-
-    private void awaitEqual(ConnectRestClient rest, Map<Long, List<String>> expected, Connector warehouse, String where)
-            throws Exception {
-        Map<Long, List<String>> actual = Map.of();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                actual = read(warehouse, name() + ".ls_items");
-            } catch (SQLException notYet) {
-                // not created yet, or DuckDB's single writer holds the file
-            }
-            if (actual.equals(expected)) {
-                return;
-            }
-            for (String connector : rest.connectors()) {
-                rest.assertNotFailed(connector);
-            }
-            Thread.sleep(1_000);
-        }
-        Map<Long, List<String>> found = actual;
-        List<Long> extra = found.keySet().stream().filter(id -> !expected.containsKey(id)).limit(20).toList();
-        List<Long> missing = expected.keySet().stream().filter(id -> !found.containsKey(id)).limit(20).toList();
-        List<Long> differ = expected.keySet().stream().filter(id -> found.containsKey(id) && !found.get(id).equals(expected.get(id)))
-                .limit(20).toList();
-        assertEquals(expected.size(), actual.size(), where + " row count; ids only in the warehouse: " + extra + "; only in the source: "
-                + missing + "; differing: " + differ);
-        assertEquals(List.of(), differ, where + " rows whose values differ from the source");
-        assertTrue(actual.equals(expected), where + " equals the source");
-    }
-
-    /** id to (v, note); fails on a key seen twice (DuckDB tables have no primary key to hide one). */
-    static Map<Long, List<String>> read(Connector connector, String from) throws SQLException {
-        Map<Long, List<String>> rows = new TreeMap<>();
-        try (Connection c = connector.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, v, note FROM " + from)) {
-            while (rs.next()) {
-                List<String> values = new ArrayList<>(List.of(String.valueOf(rs.getInt(2)), String.valueOf(rs.getString(3))));
-                if (rows.put(rs.getLong(1), values) != null) {
-                    throw new AssertionError("two rows with id " + rs.getLong(1) + " in " + from);
-                }
-            }
-        }
-        return rows;
     }
 }

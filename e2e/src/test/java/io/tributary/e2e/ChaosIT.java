@@ -1,6 +1,5 @@
 package io.tributary.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.devstack.ConnectRestClient;
@@ -11,16 +10,13 @@ import io.tributary.devstack.PostgresServer;
 import io.tributary.devstack.S3Server;
 import io.tributary.devstack.junit.DevStackTest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -84,9 +80,9 @@ class ChaosIT {
         LOG.info("Writers stopped after {} changes; waiting for the warehouses", changes.get());
         try {
             assertTrue(changes.get() > 100, "the writers changed the table during the chaos: " + changes.get());
-            Map<Long, List<String>> expected = read(postgres::connect, "public.chaos_items WHERE deleted_at IS NULL");
-            awaitEqual(rest, expected, () -> postgres.connect("chaos_wh"), "PostgreSQL");
-            awaitEqual(rest, expected, duckdb::connect, "DuckDB");
+            Map<Long, List<String>> expected = Pipelines.rows(postgres::connect, "SELECT id, v, note FROM public.chaos_items WHERE deleted_at IS NULL");
+            Pipelines.awaitEqual(rest, expected, () -> postgres.connect("chaos_wh"), ChaosIT::warehouseRows, "PostgreSQL");
+            Pipelines.awaitEqual(rest, expected, duckdb::connect, ChaosIT::warehouseRows, "DuckDB");
         } finally {
             for (String name : List.of("chaos-source", "chaos-postgres", "chaos-duckdb")) {
                 rest.deleteConnector(name);
@@ -164,50 +160,7 @@ class ChaosIT {
         return config;
     }
 
-    interface Connector {
-        Connection connect() throws SQLException;
-    }
-
-    private static void awaitEqual(ConnectRestClient rest, Map<Long, List<String>> expected, Connector warehouse, String name)
-            throws Exception {
-        Map<Long, List<String>> actual = Map.of();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                actual = read(warehouse, "chaos.chaos_items");
-            } catch (SQLException notYet) {
-                // not created yet, or DuckDB's single writer holds the file
-            }
-            if (actual.equals(expected)) {
-                return;
-            }
-            for (String connector : rest.connectors()) {
-                rest.assertNotFailed(connector);
-            }
-            Thread.sleep(1_000);
-        }
-        Map<Long, List<String>> found = actual;
-        List<Long> extra = found.keySet().stream().filter(id -> !expected.containsKey(id)).limit(20).toList();
-        List<Long> missing = expected.keySet().stream().filter(id -> !found.containsKey(id)).limit(20).toList();
-        List<Long> differ = expected.keySet().stream().filter(id -> found.containsKey(id) && !found.get(id).equals(expected.get(id)))
-                .limit(20).toList();
-        assertEquals(expected.size(), actual.size(), name + " row count; ids only in the warehouse: " + extra + "; only in the source: "
-                + missing + "; differing: " + differ);
-        assertEquals(List.of(), differ, name + " rows whose values differ from the source");
-    }
-
-    /** id to (v, note); fails on a key seen twice (DuckDB tables have no primary key to hide one). */
-    private static Map<Long, List<String>> read(Connector connector, String from) throws SQLException {
-        Map<Long, List<String>> rows = new TreeMap<>();
-        try (Connection c = connector.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, v, note FROM " + from)) {
-            while (rs.next()) {
-                List<String> values = new ArrayList<>(List.of(String.valueOf(rs.getInt(2)), String.valueOf(rs.getString(3))));
-                if (rows.put(rs.getLong(1), values) != null) {
-                    throw new AssertionError("two rows with id " + rs.getLong(1) + " in " + from);
-                }
-            }
-        }
-        return rows;
+    private static Map<Long, List<String>> warehouseRows(Pipelines.Connector warehouse) throws SQLException {
+        return Pipelines.rows(warehouse, "SELECT id, v, note FROM chaos.chaos_items");
     }
 }

@@ -1,6 +1,5 @@
 package io.tributary.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.ConnectRestClient;
 import io.tributary.devstack.DuckDbWarehouse;
@@ -98,48 +97,27 @@ class SchemaChangeToWarehouseIT {
 
     private static void awaitEqual(ConnectRestClient rest, PostgresServer postgres, DuckDbWarehouse duckdb, String step)
             throws Exception {
-        Map<Long, List<Object>> expected = read(() -> postgres.connect(DB), "public.items");
-        for (Map.Entry<String, AbstractLogSyncIT.Connector> warehouse : Map.<String, AbstractLogSyncIT.Connector>of(
-                "PostgreSQL", () -> postgres.connect(DB + "_wh"), "DuckDB", duckdb::connect).entrySet()) {
-            Map<Long, List<Object>> actual = Map.of();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    actual = read(warehouse.getValue(), "shapes.public_items");
-                } catch (SQLException notYet) {
-                    // not created yet, or DuckDB's single writer holds the file
-                }
-                if (actual.equals(expected)) {
-                    break;
-                }
-                for (String connector : rest.connectors()) {
-                    rest.assertNotFailed(connector);
-                }
-                Thread.sleep(1_000);
-            }
-            Map<Long, List<Object>> found = actual;
-            List<String> differ = expected.keySet().stream().filter(id -> !expected.get(id).equals(found.get(id)))
-                    .limit(5).map(id -> id + ": " + expected.get(id) + " vs " + found.get(id)).toList();
-            assertEquals(List.of(), differ, warehouse.getKey() + " after " + step + ": rows that differ from the source");
-            assertEquals(expected.size(), actual.size(), warehouse.getKey() + " after " + step + ": row count");
-        }
+        Map<Long, List<String>> expected = read(() -> postgres.connect(DB), "public.items");
+        Pipelines.TableReader warehouseRows = warehouse -> read(warehouse, "shapes.public_items");
+        Pipelines.awaitEqual(rest, expected, () -> postgres.connect(DB + "_wh"), warehouseRows, "PostgreSQL after " + step);
+        Pipelines.awaitEqual(rest, expected, duckdb::connect, warehouseRows, "DuckDB after " + step);
     }
 
     /** id to amount, code, price (no trailing zeros) and note once it exists; every id once. */
-    private static Map<Long, List<Object>> read(AbstractLogSyncIT.Connector connector, String table) throws SQLException {
-        Map<Long, List<Object>> rows = new TreeMap<>();
+    private static Map<Long, List<String>> read(Pipelines.Connector connector, String table) throws SQLException {
+        Map<Long, List<String>> rows = new TreeMap<>();
         try (Connection c = connector.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 columns.add(rs.getMetaData().getColumnName(i));
             }
             while (rs.next()) {
-                List<Object> values = new ArrayList<>();
+                List<String> values = new ArrayList<>();
                 for (String column : List.of("amount", "code", "price", "note")) {
                     if (columns.contains(column)) {
                         Object value = rs.getObject(column);
                         values.add(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                                : value instanceof Number n ? Long.valueOf(n.longValue()) : value);
+                                : value instanceof Number n ? Long.toString(n.longValue()) : value == null ? null : value.toString());
                     }
                 }
                 if (rows.put(rs.getLong("id"), values) != null) {

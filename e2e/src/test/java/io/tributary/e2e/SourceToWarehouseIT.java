@@ -1,6 +1,5 @@
 package io.tributary.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.devstack.ConnectRestClient;
 import io.tributary.devstack.DuckDbWarehouse;
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -114,42 +112,15 @@ class SourceToWarehouseIT {
         return config;
     }
 
-    interface Connector {
-        Connection connect() throws SQLException;
-    }
-
     /** Waits until the warehouse table holds exactly the source's live (not soft-deleted) rows. */
-    private static void awaitEqual(ConnectRestClient rest, PostgresServer source, Connector warehouse, String table) throws Exception {
+    private static void awaitEqual(ConnectRestClient rest, PostgresServer source, Pipelines.Connector warehouse, String table)
+            throws Exception {
         Map<Long, List<String>> expected = read(source::connect, "pipe_orders WHERE deleted_at IS NULL");
-        Map<Long, List<String>> actual = Map.of();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                actual = read(warehouse, table);
-            } catch (SQLException notYet) {
-                // table not created yet, or the single-writer DuckDB file is busy merging
-            }
-            if (actual.equals(expected)) {
-                return;
-            }
-            for (String name : rest.connectors()) {
-                rest.assertNotFailed(name); // fail fast on FAILED; a rebalance's UNASSIGNED tasks are fine
-            }
-            Thread.sleep(1000);
-        }
-        Map<Long, List<String>> found = actual;
-        List<Long> extra = found.keySet().stream().filter(id -> !expected.containsKey(id)).toList();
-        List<Long> missing = expected.keySet().stream().filter(id -> !found.containsKey(id)).toList();
-        assertEquals(expected.size(), actual.size(), "row count of " + table + "; ids only in the warehouse: " + extra
-                + "; ids only in the source: " + missing);
-        for (Long id : expected.keySet()) {
-            assertEquals(expected.get(id), actual.get(id), "row " + id + " of " + table);
-        }
-        assertEquals(expected, actual, table);
+        Pipelines.awaitEqual(rest, expected, warehouse, connector -> read(connector, table), table);
     }
 
     /** id to the row's values in one canonical form per column, whatever database holds them. */
-    private static Map<Long, List<String>> read(Connector connector, String from) throws SQLException {
+    private static Map<Long, List<String>> read(Pipelines.Connector connector, String from) throws SQLException {
         Map<Long, List<String>> rows = new TreeMap<>();
         try (Connection c = connector.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + from)) {
