@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on the devstack of this machine, prints the results table and writes it to
 # benchmarks/results/results.{md,csv,json}. See docs/benchmarks.md.
-#   benchmarks/run.sh [--suites snapshot,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3] [--warmup 1]
+#   benchmarks/run.sh [--suites snapshot,refresh,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3] [--warmup 1]
 #                     [--tasks 1,2,4] [--peer-max-rows 1000000] [--debezium-batch-sizes 5000]
 #                     [--latency-rate 50] [--latency-seconds 30] [--worker-heap 2g] [--keep-logs true] [--out DIR]
 # Needs a JDK (jcmd, jstat meter the worker's heap).

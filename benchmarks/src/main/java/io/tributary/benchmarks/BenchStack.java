@@ -33,6 +33,7 @@ final class BenchStack implements AutoCloseable {
     private final int warmups;
     /** Repetition numbers of warm-up runs (their connector, topic and slot names differ from the timed runs'). */
     private static final int WARMUP_INDEX = 90;
+    private final Map<String, Double> notes = new LinkedHashMap<>();
 
     BenchStack(PostgresServer postgres, S3Server s3, KafkaConnectCluster cluster, Results results, int warmups) {
         this.warmups = warmups;
@@ -45,6 +46,11 @@ final class BenchStack implements AutoCloseable {
 
     ConnectWorker worker() {
         return cluster.worker(0);
+    }
+
+    /** A figure of the repetition that is running, besides its seconds (e.g. statements sent). */
+    void note(String metric, double value) {
+        notes.put(metric, value);
     }
 
     /** One repetition: does the work and returns its seconds; throws when the result is wrong. */
@@ -62,14 +68,18 @@ final class BenchStack implements AutoCloseable {
         List<Double> seconds = new ArrayList<>();
         List<Double> peak = new ArrayList<>();
         List<Double> live = new ArrayList<>();
+        Map<String, List<Double>> noted = new LinkedHashMap<>();
         for (int w = 0; w < warmups; w++) {
+            notes.clear();
             double s = run.seconds(WARMUP_INDEX + w);
             System.out.printf("  %s, %d rows, warm-up %d (not counted): %.2f s, %.0f rows/s%n", name, rows, w + 1, s, rows / s);
         }
         for (int i = 0; i < times; i++) {
             HeapMeter heap = meterHeap ? HeapMeter.start(worker()) : null;
+            notes.clear();
             double s = run.seconds(i);
             seconds.add(s);
+            notes.forEach((metric, value) -> noted.computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
             HeapMeter.Reading reading = heap == null ? null : heap.stop();
             System.out.printf("  %s, %d rows, repetition %d: %.2f s, %.0f rows/s%s%n", name, rows, i + 1, s, rows / s,
                     reading == null ? "" : ", worker heap peak " + reading.peakUsedMb() + " MB, after GC " + reading.peakAfterGcMb() + " MB");
@@ -84,6 +94,7 @@ final class BenchStack implements AutoCloseable {
             metrics.put(Results.PEAK_HEAP, peak);
             metrics.put(Results.LIVE_HEAP, live);
         }
+        metrics.putAll(noted);
         Results.Result result = new Results.Result(suite, name, rows, metrics);
         results.add(result);
         return result;

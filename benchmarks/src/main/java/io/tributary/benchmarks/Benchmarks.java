@@ -21,7 +21,7 @@ import java.util.Map;
  * at each size, prints the results table and writes it as markdown, CSV and JSON.
  *
  * <pre>
- * benchmarks/run.sh [--suites snapshot,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3] [--warmup 1]
+ * benchmarks/run.sh [--suites snapshot,refresh,sink,latency] [--rows 100000,1000000,10000000] [--repeat 3] [--warmup 1]
  *                   [--tasks 1,2,4] [--peer-max-rows 1000000] [--debezium-batch-sizes 5000]
  *                   [--latency-rate 50] [--latency-seconds 30] [--worker-heap 2g] [--keep-logs false]
  *                   [--out benchmarks/results]
@@ -58,6 +58,7 @@ public final class Benchmarks {
         postgresConfig.put("max_wal_senders", "10");
         postgresConfig.put("shared_buffers", "512MB");
         postgresConfig.put("max_wal_size", "4GB");
+        postgresConfig.put("shared_preload_libraries", "pg_stat_statements"); // the sink suite counts statements
         long started = System.nanoTime();
         try (BenchStack stack = new BenchStack(PostgresServer.start(postgresConfig), S3Server.start(),
                 KafkaConnectCluster.start(KafkaConnectCluster.options().workers(1).workerHeap(workerHeap).pluginPath(pluginPath)
@@ -66,6 +67,9 @@ public final class Benchmarks {
             for (long rows : sizes) {
                 if (suites.contains("snapshot")) {
                     new SnapshotSuite(stack, repeat, tasks, peerMaxRows, debezium).run(rows);
+                }
+                if (suites.contains("refresh")) {
+                    new RefreshSuite(stack, repeat).run(rows);
                 }
                 if (suites.contains("sink")) {
                     new SinkSuite(stack, repeat, debezium ? peerMaxRows : -1, debeziumBatchSizes).run(rows);

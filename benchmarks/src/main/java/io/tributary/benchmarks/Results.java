@@ -26,6 +26,8 @@ final class Results {
     static final String P50 = "p50_ms";
     static final String P99 = "p99_ms";
     static final String SAMPLES = "samples";
+    /** Sink runs: statements that wrote the final table (insert, update, delete, merge), per repetition. */
+    static final String STATEMENTS = "write_statements";
 
     /** One measured run: its suite (snapshot, sink, latency), its name, its size and its figures. */
     record Result(String suite, String run, long rows, Map<String, List<Double>> metrics) {
@@ -80,7 +82,7 @@ final class Results {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(machine).append("\n");
-        for (String suite : List.of("snapshot", "sink", "latency")) {
+        for (String suite : List.of("snapshot", "refresh", "sink", "latency")) {
             List<Result> ofSuite = results.stream().filter(r -> r.suite().equals(suite)).toList();
             if (!ofSuite.isEmpty()) {
                 out.append("\n### ").append(suite).append("\n\n");
@@ -100,6 +102,24 @@ final class Results {
                         r.median(SAMPLES), r.min(P50), r.median(P50), r.max(P50), r.min(P99), r.median(P99), r.max(P99),
                         mb(r.median(PEAK_HEAP)), mb(r.median(LIVE_HEAP))));
             }
+        } else if (suite.equals("refresh")) {
+            lines.add("| run | rows | min s | median s | max s | median rows/s | source blocks read, MB | peak used heap MB |");
+            lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (Result r : rows) {
+                lines.add(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %,.0f | %s | %s |", r.run(), r.rows(),
+                        r.min(SECONDS), r.median(SECONDS), r.max(SECONDS), r.rate(), mb(r.median(RefreshSuite.READ_MB)),
+                        mb(r.median(PEAK_HEAP))));
+            }
+        } else if (suite.equals("sink")) {
+            lines.add("| run | records | min s | median s | max s | median records/s | peak used heap MB | peak heap after GC MB"
+                    + " | statements writing the final table, per 1M records |");
+            lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (Result r : rows) {
+                double statements = r.median(STATEMENTS);
+                lines.add(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %,.0f | %s | %s | %s |", r.run(), r.rows(),
+                        r.min(SECONDS), r.median(SECONDS), r.max(SECONDS), r.rate(), mb(r.median(PEAK_HEAP)), mb(r.median(LIVE_HEAP)),
+                        Double.isNaN(statements) ? "-" : String.format(Locale.ROOT, "%,.0f", statements * 1_000_000 / r.rows())));
+            }
         } else {
             lines.add("| run | rows | min s | median s | max s | median rows/s | peak used heap MB | peak heap after GC MB |");
             lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -116,7 +136,7 @@ final class Results {
     }
 
     String csv() {
-        List<String> metrics = List.of(SECONDS, PEAK_HEAP, LIVE_HEAP, P50, P99, SAMPLES);
+        List<String> metrics = List.of(SECONDS, PEAK_HEAP, LIVE_HEAP, P50, P99, SAMPLES, STATEMENTS, RefreshSuite.READ_MB);
         StringBuilder out = new StringBuilder("suite,run,rows,repetition," + String.join(",", metrics) + "\n");
         for (Result r : results) {
             int repetitions = r.metrics().values().stream().mapToInt(List::size).max().orElse(0);

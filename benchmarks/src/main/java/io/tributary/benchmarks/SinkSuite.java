@@ -1,10 +1,14 @@
 package io.tributary.benchmarks;
 
+import io.tributary.devstack.DuckDbWarehouse;
 import io.tributary.devstack.Topics;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,6 +54,9 @@ final class SinkSuite {
         if (!databaseExists()) {
             stack.postgres.createDatabase(WAREHOUSE_DB);
         }
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); // the server preloads it (Benchmarks)
+        }
         String topic = "sink" + records + ".public.items";
         ChangeStream stream = produce(records, topic);
         stack.measure(SUITE, "COPY FROM STDIN of the final rows (database limit)", records, repeat, false, i -> copyIn(stream));
@@ -58,6 +65,8 @@ final class SinkSuite {
                 i -> ConverterLimit.seconds(stack.cluster.bootstrapServers(), topic, PARTITIONS, records));
         stack.measure(SUITE, "Tributary sink, merge, " + TASKS + " tasks", records, repeat, true,
                 i -> tributary(stream, topic, "trib" + records + "r" + i, reference));
+        stack.measure(SUITE, "Tributary sink, merge into DuckDB, 1 task", records, repeat, true,
+                i -> tributaryDuckDb(stream, topic, "tduck" + records + "r" + i));
         if (records <= peerMaxRows) {
             for (int batchSize : debeziumBatchSizes) {
                 stack.measure(SUITE, "Debezium JDBC sink, upsert, batch.size " + batchSize + ", " + TASKS + " tasks", records, repeat, true,
@@ -158,6 +167,7 @@ final class SinkSuite {
      */
     private double timeConnector(String name, Map<String, String> config, ChangeStream stream, String topic, String table, String reference,
             String cleanUp) throws Exception {
+        resetStatementCounts();
         long started = System.nanoTime();
         stack.cluster.rest().putConnector(name, config);
         long deadline = started + TimeUnit.MINUTES.toNanos(90);
@@ -172,6 +182,7 @@ final class SinkSuite {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         stack.cluster.rest().deleteConnector(name);
+        stack.note(Results.STATEMENTS, statementsWriting(table));
         String actual = checksum(table);
         if (!actual.equals(reference)) {
             throw new IllegalStateException("run " + name + " is wrong: " + table + " has checksum " + actual + ", the reference " + reference);
@@ -180,6 +191,112 @@ final class SinkSuite {
             s.execute(cleanUp);
         }
         return seconds;
+    }
+
+    /** Our sink into DuckDB (one writer per file: 1 task), timed until its group committed the topic; then the table is checked. */
+    private double tributaryDuckDb(ChangeStream stream, String topic, String name) throws Exception {
+        Path folder = Files.createTempDirectory("bench-duckdb");
+        DuckDbWarehouse duckdb = DuckDbWarehouse.create(folder);
+        try {
+            Map<String, String> config = new HashMap<>();
+            config.put("connector.class", "io.tributary.sink.WarehouseSinkConnector");
+            config.put("tasks.max", "1");
+            config.put("topics", topic);
+            config.put("destination", "duckdb");
+            config.put("warehouse.url", duckdb.jdbcUrl());
+            config.put("warehouse.schema", name);
+            config.put("write.mode", "merge");
+            config.putAll(stack.s3.sinkStagingConfig(name));
+            config.put("flush.max.records", Long.toString(Math.max(10_000, Math.min(100_000, stream.records() / 10))));
+            config.put("flush.interval.ms", "5000");
+            config.put("consumer.override.max.poll.records", "5000");
+            config.put("consumer.override.auto.offset.reset", "earliest");
+            long started = System.nanoTime();
+            stack.cluster.rest().putConnector(name, config);
+            long deadline = started + TimeUnit.MINUTES.toNanos(90);
+            // offsets are committed only past merged batches: caught up means the table holds every record
+            for (int poll = 0; !stack.caughtUp(name, topic); poll++) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + " did not catch up in 90 minutes");
+                }
+                if (poll % 8 == 7) {
+                    stack.cluster.rest().assertNotFailed(name);
+                }
+                Thread.sleep(250);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            stack.cluster.rest().deleteConnector(name);
+            String expected = summary(() -> stack.postgres.connect(WAREHOUSE_DB), "public.copy_items");
+            String actual = awaitSummary(duckdb, name + ".public_items");
+            if (!actual.equals(expected)) {
+                throw new IllegalStateException("run " + name + " is wrong: DuckDB holds " + actual + ", the reference " + expected);
+            }
+            return seconds;
+        } finally {
+            duckdb.close();
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** The table's summary once the deleted connector's task has let go of the DuckDB file. */
+    private static String awaitSummary(DuckDbWarehouse duckdb, String table) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            try {
+                return summary(duckdb::connect, table);
+            } catch (SQLException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw busy;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** Opens a connection to one database. */
+    private interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    /** Row count and sums over the columns, computed alike by PostgreSQL and DuckDB. */
+    private static String summary(Connector connector, String table) throws SQLException {
+        try (Connection c = connector.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*), sum(version), sum(quantity), sum(amount), count(DISTINCT email),"
+                        + " sum(CASE WHEN active THEN 1 ELSE 0 END) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1) + " rows, versions " + rs.getLong(2) + ", quantities " + rs.getLong(3) + ", amounts "
+                    + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + ", emails " + rs.getLong(5) + ", active " + rs.getLong(6);
+        }
+    }
+
+    private void resetStatementCounts() throws SQLException {
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * Executions of statements that wrote {@code table} (insert, update, delete, merge; pg_stat_statements)
+     * since the last reset: what a warehouse that bills or locks per statement would see.
+     */
+    private double statementsWriting(String table) throws SQLException {
+        String bare = table.substring(table.indexOf('.') + 1);
+        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); PreparedStatement s = c.prepareStatement(
+                "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements p JOIN pg_database d ON d.oid = p.dbid WHERE d.datname = ?"
+                        + " AND p.query ~* ?")) {
+            s.setString(1, WAREHOUSE_DB);
+            s.setString(2, "^\\s*(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+(\"?[a-z0-9_]+\"?\\.)?\"?" + bare + "\"?(\\s|\\(|$)");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long calls = rs.getLong(1);
+                if (calls == 0) {
+                    throw new IllegalStateException("no statement wrote " + table + " according to pg_stat_statements: the count is wrong");
+                }
+                return calls;
+            }
+        }
     }
 
     private void check(String table, long rows, long versionSum) throws SQLException {

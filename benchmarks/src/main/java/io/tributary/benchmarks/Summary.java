@@ -19,23 +19,40 @@ final class Summary {
             Results.Result copyOut = results.find("snapshot", "COPY TO STDOUT (database limit)", rows);
             Results.Result producer = results.find("snapshot", "Kafka producer, same records (Kafka limit)", rows);
             Results.Result bestSource = best(results, "snapshot", "Tributary source", rows);
+            Results.Result log1 = results.find("snapshot", "Tributary source, log mode, 1 chunk reader(s) + 1 streaming task", rows);
             if (trib1 != null && dbz != null) {
-                line(out, "snapshot %,d rows: Tributary 1 task / Debezium (1 task) = %.1fx (target >= 2x)", rows, trib1.rate() / dbz.rate());
+                line(out, "snapshot %,d rows: Tributary 1 task / Debezium (1 task) = %.2fx", rows, trib1.rate() / dbz.rate());
+            }
+            if (log1 != null && dbz != null) {
+                line(out, "snapshot %,d rows: Tributary log mode, 1 chunk reader / Debezium (1 task) = %.2fx (target >= 2x)", rows,
+                        log1.rate() / dbz.rate());
             }
             if (bestSource != null && copyOut != null) {
                 line(out, "snapshot %,d rows: best Tributary (%s) = %.0f%% of the COPY TO limit, %.0f%% of the Kafka producer limit",
                         rows, bestSource.run(), 100 * bestSource.rate() / copyOut.rate(),
                         producer == null ? Double.NaN : 100 * bestSource.rate() / producer.rate());
             }
-            Results.Result sink = best(results, "sink", "Tributary sink", rows);
+            Results.Result full = results.find("refresh", "Tributary source, full re-snapshot, 1 task", rows);
+            Results.Result keys = results.find("refresh", "Tributary source, keys-only refresh, 1 task", rows);
+            if (full != null && keys != null) {
+                line(out, "refresh %,d rows: keys-only refresh %.1fx the rows/s of a full re-snapshot, reading %.0f%% of its blocks", rows,
+                        keys.rate() / full.rate(), 100 * keys.median(RefreshSuite.READ_MB) / full.median(RefreshSuite.READ_MB));
+            }
+            Results.Result sink = results.all().stream().filter(r -> r.suite().equals("sink") && r.rows() == rows
+                    && r.run().startsWith("Tributary sink, merge, ")).findFirst().orElse(null);
             Results.Result dbzSink = best(results, "sink", "Debezium JDBC sink", rows);
             Results.Result copyIn = results.find("sink", "COPY FROM STDIN of the final rows (database limit)", rows);
+            Results.Result converter = best(results, "sink", "Kafka consumer + JsonConverter", rows);
             if (sink != null && dbzSink != null) {
-                line(out, "sink %,d records: Tributary / Debezium JDBC sink (%s) = %.1fx (target >= 5x)", rows, dbzSink.run(),
+                line(out, "sink %,d records into PostgreSQL: Tributary / Debezium JDBC sink (%s) = %.2fx (target >= 2x)", rows, dbzSink.run(),
                         sink.rate() / dbzSink.rate());
             }
+            if (sink != null && converter != null) {
+                line(out, "sink %,d records into PostgreSQL: Tributary = %.0f%% of the converter limit (target >= 70%%)", rows,
+                        100 * sink.rate() / converter.rate());
+            }
             if (sink != null && copyIn != null) {
-                line(out, "sink %,d records: Tributary = %.0f%% of COPY FROM (target >= 50%%)", rows, 100 * sink.rate() / copyIn.rate());
+                line(out, "sink %,d records into PostgreSQL: Tributary = %.0f%% of COPY FROM", rows, 100 * sink.rate() / copyIn.rate());
             }
         }
         if (sizes.contains(1_000_000L) && sizes.contains(10_000_000L)) {
