@@ -119,24 +119,29 @@ final class SinkSuite {
     }
 
     private double tributary(ChangeStream stream, String topic, String name, String reference) throws Exception {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "io.tributary.sink.WarehouseSinkConnector");
-        config.put("tasks.max", TASKS);
-        config.put("topics", topic);
-        config.put("destination", "postgres");
-        config.put("warehouse.url", stack.postgres.jdbcUrl(WAREHOUSE_DB));
+        Map<String, String> config = tributaryConfig(stream, topic, name, "postgres", stack.postgres.jdbcUrl(WAREHOUSE_DB), TASKS);
         config.put("warehouse.user", stack.postgres.user());
         config.put("warehouse.password", stack.postgres.password());
+        String table = name + ".public_items"; // table.name.format's default, ${schema}_${table}
+        return timeConnector(name, config, stream, topic, table, reference, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+    }
+
+    /** Our sink's settings: merge, batches of 100,000 (a tenth of the run for small runs, so they do not all wait for the interval). */
+    private Map<String, String> tributaryConfig(ChangeStream stream, String topic, String name, String destination, String url, String tasks) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.tributary.sink.WarehouseSinkConnector");
+        config.put("tasks.max", tasks);
+        config.put("topics", topic);
+        config.put("destination", destination);
+        config.put("warehouse.url", url);
         config.put("warehouse.schema", name);
         config.put("write.mode", "merge");
         config.putAll(stack.s3.sinkStagingConfig(name));
-        // batches of 100,000 (a tenth of the run for small runs, so they are not all waiting for the interval)
         config.put("flush.max.records", Long.toString(Math.max(10_000, Math.min(100_000, stream.records() / 10))));
         config.put("flush.interval.ms", "5000");
         config.put("consumer.override.max.poll.records", "5000");
         config.put("consumer.override.auto.offset.reset", "earliest");
-        String table = name + ".public_items"; // table.name.format's default, ${schema}_${table}
-        return timeConnector(name, config, stream, topic, table, reference, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        return config;
     }
 
     /** Debezium's JDBC sink as its docs tune it: upsert by record key, batch.size with max.poll.records to match. */
@@ -168,19 +173,7 @@ final class SinkSuite {
     private double timeConnector(String name, Map<String, String> config, ChangeStream stream, String topic, String table, String reference,
             String cleanUp) throws Exception {
         resetStatementCounts();
-        long started = System.nanoTime();
-        stack.cluster.rest().putConnector(name, config);
-        long deadline = started + TimeUnit.MINUTES.toNanos(90);
-        for (int poll = 0; !stack.caughtUp(name, topic) || !matches(table, stream.expectedRows(), stream.expectedVersionSum()); poll++) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not reach the final table state in 90 minutes");
-            }
-            if (poll % 8 == 7) {
-                stack.cluster.rest().assertNotFailed(name);
-            }
-            Thread.sleep(250);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = run(name, config, topic, () -> matches(table, stream.expectedRows(), stream.expectedVersionSum()));
         stack.cluster.rest().deleteConnector(name);
         stack.note(Results.STATEMENTS, statementsWriting(table));
         String actual = checksum(table);
@@ -198,33 +191,8 @@ final class SinkSuite {
         Path folder = Files.createTempDirectory("bench-duckdb");
         DuckDbWarehouse duckdb = DuckDbWarehouse.create(folder);
         try {
-            Map<String, String> config = new HashMap<>();
-            config.put("connector.class", "io.tributary.sink.WarehouseSinkConnector");
-            config.put("tasks.max", "1");
-            config.put("topics", topic);
-            config.put("destination", "duckdb");
-            config.put("warehouse.url", duckdb.jdbcUrl());
-            config.put("warehouse.schema", name);
-            config.put("write.mode", "merge");
-            config.putAll(stack.s3.sinkStagingConfig(name));
-            config.put("flush.max.records", Long.toString(Math.max(10_000, Math.min(100_000, stream.records() / 10))));
-            config.put("flush.interval.ms", "5000");
-            config.put("consumer.override.max.poll.records", "5000");
-            config.put("consumer.override.auto.offset.reset", "earliest");
-            long started = System.nanoTime();
-            stack.cluster.rest().putConnector(name, config);
-            long deadline = started + TimeUnit.MINUTES.toNanos(90);
             // offsets are committed only past merged batches: caught up means the table holds every record
-            for (int poll = 0; !stack.caughtUp(name, topic); poll++) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + " did not catch up in 90 minutes");
-                }
-                if (poll % 8 == 7) {
-                    stack.cluster.rest().assertNotFailed(name);
-                }
-                Thread.sleep(250);
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            double seconds = run(name, tributaryConfig(stream, topic, name, "duckdb", duckdb.jdbcUrl(), "1"), topic, () -> true);
             stack.cluster.rest().deleteConnector(name);
             String expected = summary(() -> stack.postgres.connect(WAREHOUSE_DB), "public.copy_items");
             String actual = awaitSummary(duckdb, name + ".public_items");
@@ -238,6 +206,26 @@ final class SinkSuite {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Creates the connector and returns the seconds until its consumer group has committed the whole
+     * topic and {@code done} holds (asked only then, so its scans do not compete with the sink).
+     */
+    private double run(String name, Map<String, String> config, String topic, java.util.function.BooleanSupplier done) throws Exception {
+        long started = System.nanoTime();
+        stack.cluster.rest().putConnector(name, config);
+        long deadline = started + TimeUnit.MINUTES.toNanos(90);
+        for (int poll = 0; !stack.caughtUp(name, topic) || !done.getAsBoolean(); poll++) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not reach the final table state in 90 minutes");
+            }
+            if (poll % 8 == 7) {
+                stack.cluster.rest().assertNotFailed(name);
+            }
+            Thread.sleep(250);
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** The table's summary once the deleted connector's task has let go of the DuckDB file. */
