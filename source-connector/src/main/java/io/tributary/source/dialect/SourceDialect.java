@@ -38,6 +38,24 @@ public interface SourceDialect {
     /** The session settings the mappings rely on; {@link #connect} applies them to every connection it opens. */
     void prepareSession(Connection connection) throws SQLException;
 
+    /**
+     * What {@link #connect} does with the dialect's driver: opens the connection and prepares its
+     * session, closing it when that fails.
+     */
+    default Connection connectWith(java.sql.Driver driver, String jdbcUrl, Properties properties) throws SQLException {
+        Connection connection = driver.connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a " + name() + " JDBC URL: " + exampleUrl(), "08001");
+        }
+        try {
+            prepareSession(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     /** The identifier quoted, inner quotes doubled. */
     String quote(String identifier);
 

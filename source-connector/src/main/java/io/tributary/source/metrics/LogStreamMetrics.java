@@ -1,12 +1,8 @@
 package io.tributary.source.metrics;
 
-import java.lang.management.ManagementFactory;
+import io.tributary.common.Jmx;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The log stream's lag, retained WAL and progress, registered as
@@ -14,7 +10,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogStreamMetrics implements LogStreamMetricsMBean, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LogStreamMetrics.class);
 
     private final ObjectName name;
     private final AtomicLong behindMs = new AtomicLong(-1);
@@ -24,23 +19,11 @@ public final class LogStreamMetrics implements LogStreamMetricsMBean, AutoClosea
 
     public LogStreamMetrics(String connector) {
         this.name = objectName(connector);
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            LOG.warn("could not register metrics {}: {}", name, e.getMessage());
-        }
+        Jmx.register(this, name);
     }
 
     public static ObjectName objectName(String connector) {
-        try {
-            return new ObjectName("io.tributary:type=source-log,connector=" + ObjectName.quote(connector));
-        } catch (JMException e) {
-            throw new IllegalArgumentException("bad metric name for " + connector, e);
-        }
+        return Jmx.name("source-log", connector);
     }
 
     /** A change was emitted at {@code position}, committed at {@code commitMillis} (0 when unknown). */
@@ -83,13 +66,6 @@ public final class LogStreamMetrics implements LogStreamMetricsMBean, AutoClosea
 
     @Override
     public void close() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-        } catch (JMException e) {
-            LOG.debug("could not unregister {}", name, e);
-        }
+        Jmx.unregister(name);
     }
 }

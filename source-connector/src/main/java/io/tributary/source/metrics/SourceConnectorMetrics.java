@@ -1,14 +1,10 @@
 package io.tributary.source.metrics;
 
-import java.lang.management.ManagementFactory;
+import io.tributary.common.Jmx;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connector's tables that match but cannot be planned (a key or cursor type without an exact
@@ -17,30 +13,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceConnectorMetrics implements SourceConnectorMetricsMBean, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SourceConnectorMetrics.class);
 
     private final ObjectName name;
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
 
     public SourceConnectorMetrics(String connector) {
         this.name = objectName(connector);
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            LOG.warn("could not register metrics {}: {}", name, e.getMessage());
-        }
+        Jmx.register(this, name);
     }
 
     public static ObjectName objectName(String connector) {
-        try {
-            return new ObjectName("io.tributary:type=source-connector,connector=" + ObjectName.quote(connector));
-        } catch (JMException e) {
-            throw new IllegalArgumentException("bad metric name for " + connector, e);
-        }
+        return Jmx.name("source-connector", connector);
     }
 
     /** Records that {@code table} cannot be planned; true when this reason is new for it. */
@@ -75,13 +58,6 @@ public final class SourceConnectorMetrics implements SourceConnectorMetricsMBean
 
     @Override
     public void close() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-        } catch (JMException e) {
-            LOG.debug("could not unregister {}", name, e);
-        }
+        Jmx.unregister(name);
     }
 }

@@ -1,13 +1,10 @@
 package io.tributary.source.metrics;
 
-import java.lang.management.ManagementFactory;
+import io.tributary.common.Jmx;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Per task and table counters, registered as
@@ -15,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SourceTableMetrics.class);
 
     private final ObjectName name;
     private final int chunksPlanned;
@@ -112,25 +108,10 @@ public final class SourceTableMetrics implements SourceTableMetricsMBean, AutoCl
 
     @Override
     public void close() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-        } catch (JMException e) {
-            LOG.debug("could not unregister {}", name, e);
-        }
+        Jmx.unregister(name);
     }
 
     private void register() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            LOG.warn("could not register metrics {}: {}", name, e.getMessage());
-        }
+        Jmx.register(this, name);
     }
 }

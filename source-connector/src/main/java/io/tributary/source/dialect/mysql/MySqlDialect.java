@@ -54,17 +54,7 @@ public final class MySqlDialect implements SourceDialect {
     @Override
     public Connection connect(String jdbcUrl, Properties properties) throws SQLException {
         String url = jdbcUrl.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + jdbcUrl.substring("jdbc:mysql:".length()) : jdbcUrl;
-        Connection connection = new Driver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("not a MySQL/MariaDB JDBC URL: " + exampleUrl(), "08001");
-        }
-        try {
-            prepareSession(connection);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return connectWith(new Driver(), url, properties);
     }
 
     @Override

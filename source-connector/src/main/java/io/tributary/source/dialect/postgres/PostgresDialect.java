@@ -57,17 +57,7 @@ public final class PostgresDialect implements SourceDialect {
     /** pgjdbc, with the session in UTC so that no value read or bound depends on the worker JVM's time zone. */
     @Override
     public Connection connect(String jdbcUrl, Properties properties) throws SQLException {
-        Connection connection = new Driver().connect(jdbcUrl, properties);
-        if (connection == null) {
-            throw new SQLException("not a PostgreSQL JDBC URL: " + exampleUrl(), "08001");
-        }
-        try {
-            prepareSession(connection);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return connectWith(new Driver(), jdbcUrl, properties);
     }
 
     @Override
