@@ -63,6 +63,10 @@ public final class TableRouter {
     @SuppressWarnings("StringSplitter")
     private TableId route(String topic) {
         String[] parts = topic.split("\\.");
+        if (parts.length == 0 || parts[parts.length - 1].isEmpty()) {
+            throw new ConnectException("Topic '" + topic + "' has no name part to name a table after (" + WarehouseSinkConfig.TABLE_NAME_FORMAT
+                    + "=" + format + "): rename the topic, or route it with a transform such as RegexRouter");
+        }
         String table = parts[parts.length - 1];
         String schema = parts.length > 1 ? parts[parts.length - 2] : "";
         String name = schema.isEmpty() ? format.replace("${schema}_", "").replace("_${schema}", "") : format;

@@ -31,6 +31,14 @@ class TableRouterTest {
     }
 
     @Test
+    void aTopicOfDotsOnlyFailsNamingTheTopicAndTheFormat() {
+        // Kafka allows the topic name "..." (only "." and ".." are refused)
+        ConnectException e = assertThrows(ConnectException.class, () -> new TableRouter("shop", DEFAULT).table("..."));
+        assertTrue(e.getMessage().contains("'...'") && e.getMessage().contains(DEFAULT), e.getMessage());
+        assertEquals(new TableId("shop", "x"), new TableRouter("shop", DEFAULT).table("..x"), "an empty schema part is no schema");
+    }
+
+    @Test
     void twoTopicsForOneTableFailNamingBothTheTableAndTheFormat() {
         TableRouter router = new TableRouter("shop", "${table}");
         router.table("cdc.public.orders");
