@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 class ParallelSnapshotIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParallelSnapshotIT.class);
-    private static final int ROWS = 1_000_000;
+    private static final int ROWS = 200_000;
 
     @Test
     void everyRowArrivesOnceReadByAllTasksInEqualChunks(KafkaConnectCluster cluster, PostgresServer postgres) throws Exception {
@@ -43,11 +43,11 @@ class ParallelSnapshotIT {
         try {
             harness.create("parallel", SourceConnectorHarness.config(postgres.jdbcUrl(), postgres.user(), postgres.password(),
                     prefix, with("tasks.max", "4", "mode", "snapshot", "table.include.list", "public\\.big",
-                            "snapshot.chunk.rows", "100000", "batch.max.rows", "5000")), 4);
+                            "snapshot.chunk.rows", Integer.toString(ROWS / 10), "batch.max.rows", "2000")), 4);
 
             List<JsonNode> done = harness.awaitChunksDone(prefix, "public.big", 10, Duration.ofMinutes(5));
             JsonNode plan = harness.ledger(prefix).stream().filter(e -> e.path("event").asText().equals("plan")).findFirst().get();
-            assertEquals(10, plan.path("chunks").asInt(), "1M rows in chunks of 100k: " + plan);
+            assertEquals(10, plan.path("chunks").asInt(), "200k rows in chunks of 20k: " + plan);
 
             assertEquals(10, done.size(), "each of the 10 chunks is read exactly once: " + done);
             Set<Integer> tasks = new HashSet<>();
