@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Re-snapshots of a running table (issue 14): a full re-snapshot (every column of every row read
- * again) next to a keys-only refresh (only the key columns, an index-only scan), both triggered by the
- * documented offsets procedure on a connector that already holds the table, timed from the resume
- * until every chunk of the new generation is done, with the table's blocks the source read (heap and
- * index, from {@code pg_statio_user_tables}: hits and reads, in MB of 8 KB blocks).
+ * again) next to a keys-only refresh (only the key columns, which the primary key's index serves),
+ * both started the same way, by the periodic setting ({@code snapshot.refresh.tables}) on a connector
+ * that already holds the table, and timed from that config change until every chunk of the new
+ * generation is done, with the table's blocks the source read meanwhile (heap and index, from
+ * {@code pg_statio_user_tables}: hits and reads, in MB of 8 KB blocks).
  */
 final class RefreshSuite {
 
@@ -38,22 +38,23 @@ final class RefreshSuite {
         SnapshotSuite.load(stack, rows);
         String topic = CONNECTOR + rows + ".public.bench";
         String name = CONNECTOR + rows;
-        Map<String, String> config = config(rows, name, "full");
         ConnectRestClient rest = stack.cluster.rest();
-        rest.putConnector(name, config);
+        rest.putConnector(name, config(rows, name, "full", false));
         stack.awaitRecords(name, topic, rows, System.nanoTime());
         awaitGenerationDone(rest, name, "");
         try {
-            stack.measure(SUITE, "Tributary source, full re-snapshot, 1 task", rows, repeat, true, i -> refresh(rest, name));
-            rest.putConnector(name, config(rows, name, "keys"));
-            stack.measure(SUITE, "Tributary source, keys-only refresh, 1 task", rows, repeat, true, i -> refresh(rest, name));
+            for (String mode : List.of("full", "keys")) {
+                String run = mode.equals("full") ? "Tributary source, full re-snapshot, 1 task" : "Tributary source, keys-only refresh, 1 task";
+                stack.measure(SUITE, run, rows, repeat, true, i -> refresh(rest, name, rows, mode));
+            }
         } finally {
             rest.deleteConnector(name);
             stack.deleteTopics(Set.of(topic, "__tributary_ledger." + name));
         }
     }
 
-    private Map<String, String> config(long rows, String name, String mode) {
+    /** @param refresh whether the table is refreshed periodically (every 5 s once its last snapshot is done) */
+    private Map<String, String> config(long rows, String name, String mode, boolean refresh) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.tributary.source.ChunkedJdbcSourceConnector");
         config.put("tasks.max", "1");
@@ -69,6 +70,10 @@ final class RefreshSuite {
         config.put("snapshot.end.markers", "true");
         config.put("kafka.bootstrap.servers", stack.cluster.bootstrapServers());
         config.put("snapshot.refresh.mode", mode);
+        if (refresh) {
+            config.put("snapshot.refresh.tables", "public\\.bench");
+            config.put("snapshot.refresh.interval.ms", "5000");
+        }
         config.put("topic.creation.default.replication.factor", "1");
         config.put("topic.creation.default.partitions", "1");
         config.put("producer.override.linger.ms", "20");
@@ -76,21 +81,18 @@ final class RefreshSuite {
         return config;
     }
 
-    /** One re-snapshot by the documented procedure: stop, null the plan, resume; seconds until its chunks are done. */
-    private double refresh(ConnectRestClient rest, String name) throws Exception {
+    /**
+     * One refresh: the periodic setting turned on (the table's last plan is older than its 5 s), timed
+     * until the new generation's chunks are done, then turned off again before another one starts.
+     */
+    private double refresh(ConnectRestClient rest, String name, long rows, String mode) throws Exception {
         String before = planId(rest, name);
-        rest.stopConnector(name);
-        awaitState(rest, name, "STOPPED");
-        JsonNode partition = planPartition(rest, name);
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("partition", partition);
-        entry.put("offset", null);
-        rest.alterOffsets(name, Map.of("offsets", List.of(entry)));
         long blocks = blocksRead();
         long started = System.nanoTime();
-        rest.resumeConnector(name);
+        rest.putConnector(name, config(rows, name, mode, true));
         awaitGenerationDone(rest, name, before);
         double seconds = (System.nanoTime() - started) / 1e9;
+        rest.putConnector(name, config(rows, name, mode, false));
         stack.note(READ_MB, (blocksRead() - blocks) * 8192.0 / (1 << 20));
         return seconds;
     }
@@ -157,16 +159,6 @@ final class RefreshSuite {
             }
         }
         throw new IllegalStateException(name + " has no plan in its offsets");
-    }
-
-    private static void awaitState(ConnectRestClient rest, String name, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!state.equals(rest.status(name).path("connector").path("state").asText())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not reach " + state);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /**
