@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,12 +41,14 @@ final class SinkSuite {
     private final int repeat;
     private final long peerMaxRows;
     private final List<Integer> debeziumBatchSizes;
+    private final SinkTables tables;
 
     SinkSuite(BenchStack stack, int repeat, long peerMaxRows, List<Integer> debeziumBatchSizes) {
         this.stack = stack;
         this.repeat = repeat;
         this.peerMaxRows = peerMaxRows;
         this.debeziumBatchSizes = debeziumBatchSizes;
+        this.tables = new SinkTables(stack.postgres, WAREHOUSE_DB);
     }
 
     void run(long records) throws Exception {
@@ -60,7 +61,7 @@ final class SinkSuite {
         String topic = "sink" + records + ".public.items";
         ChangeStream stream = produce(records, topic);
         stack.measure(SUITE, "COPY FROM STDIN of the final rows (database limit)", records, repeat, false, i -> copyIn(stream));
-        String reference = checksum("public.copy_items");
+        String reference = tables.checksum("public.copy_items");
         stack.measure(SUITE, "Kafka consumer + JsonConverter, " + PARTITIONS + " threads, no sink (converter limit)", records, repeat, false,
                 i -> ConverterLimit.seconds(stack.cluster.bootstrapServers(), topic, PARTITIONS, records));
         stack.measure(SUITE, "Tributary sink, merge, " + TASKS + " tasks", records, repeat, true,
@@ -172,11 +173,11 @@ final class SinkSuite {
      */
     private double timeConnector(String name, Map<String, String> config, ChangeStream stream, String topic, String table, String reference,
             String cleanUp) throws Exception {
-        resetStatementCounts();
-        double seconds = run(name, config, topic, () -> matches(table, stream.expectedRows(), stream.expectedVersionSum()));
+        tables.resetStatementCounts();
+        double seconds = run(name, config, topic, () -> tables.matches(table, stream.expectedRows(), stream.expectedVersionSum()));
         stack.cluster.rest().deleteConnector(name);
-        stack.note(Results.STATEMENTS, statementsWriting(table));
-        String actual = checksum(table);
+        stack.note(Results.STATEMENTS, tables.statementsWriting(table));
+        String actual = tables.checksum(table);
         if (!actual.equals(reference)) {
             throw new IllegalStateException("run " + name + " is wrong: " + table + " has checksum " + actual + ", the reference " + reference);
         }
@@ -194,8 +195,8 @@ final class SinkSuite {
             // offsets are committed only past merged batches: caught up means the table holds every record
             double seconds = run(name, tributaryConfig(stream, topic, name, "duckdb", duckdb.jdbcUrl(), "1"), topic, () -> true);
             stack.cluster.rest().deleteConnector(name);
-            String expected = summary(() -> stack.postgres.connect(WAREHOUSE_DB), "public.copy_items");
-            String actual = awaitSummary(duckdb, name + ".public_items");
+            String expected = SinkTables.summary(() -> stack.postgres.connect(WAREHOUSE_DB), "public.copy_items");
+            String actual = SinkTables.awaitSummary(duckdb, name + ".public_items");
             if (!actual.equals(expected)) {
                 throw new IllegalStateException("run " + name + " is wrong: DuckDB holds " + actual + ", the reference " + expected);
             }
@@ -228,92 +229,9 @@ final class SinkSuite {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** The table's summary once the deleted connector's task has let go of the DuckDB file. */
-    private static String awaitSummary(DuckDbWarehouse duckdb, String table) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (true) {
-            try {
-                return summary(duckdb::connect, table);
-            } catch (SQLException busy) {
-                if (System.nanoTime() > deadline) {
-                    throw busy;
-                }
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    /** Opens a connection to one database. */
-    private interface Connector {
-        Connection connect() throws SQLException;
-    }
-
-    /** Row count and sums over the columns, computed alike by PostgreSQL and DuckDB. */
-    private static String summary(Connector connector, String table) throws SQLException {
-        try (Connection c = connector.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*), sum(version), sum(quantity), sum(amount), count(DISTINCT email),"
-                        + " sum(CASE WHEN active THEN 1 ELSE 0 END) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1) + " rows, versions " + rs.getLong(2) + ", quantities " + rs.getLong(3) + ", amounts "
-                    + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + ", emails " + rs.getLong(5) + ", active " + rs.getLong(6);
-        }
-    }
-
-    private void resetStatementCounts() throws SQLException {
-        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_stat_statements_reset()");
-        }
-    }
-
-    /**
-     * Executions of statements that wrote {@code table} (insert, update, delete, merge; pg_stat_statements)
-     * since the last reset: what a warehouse that bills or locks per statement would see.
-     */
-    private double statementsWriting(String table) throws SQLException {
-        String bare = table.substring(table.indexOf('.') + 1);
-        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); PreparedStatement s = c.prepareStatement(
-                "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements p JOIN pg_database d ON d.oid = p.dbid WHERE d.datname = ?"
-                        + " AND p.query ~* ?")) {
-            s.setString(1, WAREHOUSE_DB);
-            s.setString(2, "^\\s*(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+(\"?[a-z0-9_]+\"?\\.)?\"?" + bare + "\"?(\\s|\\(|$)");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                long calls = rs.getLong(1);
-                if (calls == 0) {
-                    throw new IllegalStateException("no statement wrote " + table + " according to pg_stat_statements: the count is wrong");
-                }
-                return calls;
-            }
-        }
-    }
-
     private void check(String table, long rows, long versionSum) throws SQLException {
-        if (!matches(table, rows, versionSum)) {
+        if (!tables.matches(table, rows, versionSum)) {
             throw new IllegalStateException(table + " does not hold " + rows + " rows with version sum " + versionSum);
-        }
-    }
-
-    /** True when {@code table} holds {@code rows} rows whose versions sum to {@code versionSum}. */
-    private boolean matches(String table, long rows, long versionSum) {
-        // only asked once the consumer group caught up, so the scan does not compete with the sinks
-        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(version), 0) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1) == rows && rs.getLong(2) == versionSum;
-        } catch (SQLException notYet) {
-            return false;
-        }
-    }
-
-    /** Row count and an order-independent hash over every column's text, the same for any column types that hold the same values. */
-    private String checksum(String table) throws SQLException {
-        try (Connection c = stack.postgres.connect(WAREHOUSE_DB); Statement s = c.createStatement()) {
-            s.execute("SET TIME ZONE 'UTC'");
-            try (ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(hashtext(concat_ws('|', id, name, email, amount::numeric(12,2),"
-                    + " quantity, price, active, born, (extract(epoch FROM updated_at) * 1000)::bigint, version))::bigint), 0) FROM " + table)) {
-                rs.next();
-                return rs.getLong(1) + " rows, hash " + rs.getLong(2);
-            }
         }
     }
 
