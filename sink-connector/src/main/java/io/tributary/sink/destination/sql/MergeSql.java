@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  *   <li>a value a version left out (its {@code unchanged} metadata column names it) is not data: it
  *       comes from the newest version of the key in the batch that carries it, else from the stored row;
  *       a column no version gave stays listed in the row's {@code unchanged} column, and an older version
- *       arriving later fills it, and only it ({@link UnchangedSql}).</li>
+ *       arriving later fills it, and only it ({@link UnchangedSql});</li>
+ *   <li>the generation column ({@link MetadataColumns#generation()}) is not part of a version: a row holds the
+ *       greatest generation of the versions that wrote it or arrived for it, newer or older
+ *       ({@link #generationAssignment}), so a row a generation has read always shows it.</li>
  * </ul>
  */
 public final class MergeSql {
@@ -33,6 +36,9 @@ public final class MergeSql {
     static final String UPSERT_POSITION = "tributary_upsert_position";
     static final String UPSERT_PARTITION = "tributary_upsert_partition";
     static final String UPSERT_OFFSET = "tributary_upsert_offset";
+    static final String MAX_GENERATION = "tributary_max_generation";
+    /** The op of a key mark (a keys-only refresh read the key): it sets only a live row's generation, never inserts. */
+    public static final String KEY_MARK = "k";
 
     private final SqlText dialect;
     private final TableId target;
@@ -149,7 +155,7 @@ public final class MergeSql {
         select.add("u." + q(meta.position()) + " AS " + q(UPSERT_POSITION));
         select.add("u." + q(meta.partition()) + " AS " + q(UPSERT_PARTITION));
         select.add("u." + q(meta.offset()) + " AS " + q(UPSERT_OFFSET));
-        String upserts = newestPerKey(source, "s." + q(meta.op()) + " <> 'd'");
+        String upserts = newestPerKey(source, notDeleteNorMark("s"));
         return dialect.createTempTableAs(LATEST, "SELECT " + String.join(", ", select) + " FROM (" + newest + ") n LEFT JOIN ("
                 + upserts + ") u ON " + keyMatch("n", "u"));
     }
@@ -165,11 +171,20 @@ public final class MergeSql {
         return q(column) + " = CASE WHEN " + upsertNewer + " THEN " + latest + "." + q(column) + " ELSE " + target + "." + q(column) + " END";
     }
 
-    /** The newest staged version per key in {@code source} (a table or subquery), of those matching {@code where} (all when null). */
+    /**
+     * The newest staged version per key in {@code source} (a table or subquery), of those matching {@code where} (all when null),
+     * with the greatest generation of them ({@value #MAX_GENERATION}). A key mark is taken only for a key with no other version:
+     * it carries no data, so it never hides a version that does.
+     */
     private String newestPerKey(String source, String where) {
-        return "SELECT " + list(stagedColumns(), "") + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + list(keys, "s.")
-                + " ORDER BY " + order.newestFirst("s") + ") AS tributary_rn FROM " + source + " s" + (where == null ? "" : " WHERE " + where)
-                + ") ranked WHERE tributary_rn = 1";
+        String partition = "PARTITION BY " + list(keys, "s.");
+        List<String> select = new ArrayList<>();
+        for (String column : stagedColumns()) {
+            select.add(column.equals(meta.generation()) ? MAX_GENERATION + " AS " + q(column) : q(column));
+        }
+        return "SELECT " + String.join(", ", select) + " FROM (SELECT s.*, ROW_NUMBER() OVER (" + partition + " ORDER BY CASE WHEN s."
+                + q(meta.op()) + " = '" + KEY_MARK + "' THEN 1 ELSE 0 END, " + order.newestFirst("s") + ") AS tributary_rn, MAX(s." + q(meta.generation()) + ") OVER (" + partition + ") AS "
+                + MAX_GENERATION + " FROM " + source + " s" + (where == null ? "" : " WHERE " + where) + ") ranked WHERE tributary_rn = 1";
     }
 
     /**
@@ -194,6 +209,9 @@ public final class MergeSql {
                 .append(q(LATEST)).append(" AS l ON ").append(keyMatch("f", "l"));
         String isDelete = "l." + q(meta.op()) + " = 'd'";
         String newer = newer("l", "f");
+        // a key mark sets only the generation of a live row, and goes no further
+        sql.append(" WHEN MATCHED AND l.").append(q(meta.op())).append(" = '").append(KEY_MARK).append("' THEN UPDATE SET ")
+                .append(keyMarkAssignment("l", "f"));
         if (deleteMode == DeleteMode.HARD) {
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN DELETE");
         } else if (deleteMode == DeleteMode.SOFT) {
@@ -203,6 +221,7 @@ public final class MergeSql {
                 softDelete.add(softDeleteAssignment(column, "l", "f"));
             }
             softDelete.add(versionAssignments("l"));
+            softDelete.add(generationAssignment("l", "f"));
             softDelete.add(q(meta.deletedAt()) + " = CURRENT_TIMESTAMP");
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
                     .append(String.join(", ", softDelete));
@@ -214,21 +233,64 @@ public final class MergeSql {
             }
         }
         assignments.add(metadataAssignments("l"));
+        assignments.add(generationAssignment("l", "f"));
         if (deleteMode == DeleteMode.SOFT) {
             assignments.add(q(meta.deletedAt()) + " = NULL");
         }
         sql.append(" WHEN MATCHED AND ").append(newer).append(" THEN UPDATE SET ").append(String.join(", ", assignments));
-        sql.append(" WHEN MATCHED AND ").append(unchangedSql.fillsStored("l", "f")).append(" THEN UPDATE SET ")
-                .append(unchangedSql.fillStoredAssignments("l", "f"));
+        sql.append(" WHEN MATCHED AND ").append(olderVersionTouches("l", "f")).append(" THEN UPDATE SET ")
+                .append(olderVersionAssignments("l", "f"));
         String inserted = list(stagedColumns(), "") + ", " + q(meta.syncedAt());
         String values = list(stagedColumns(), "l.") + ", CURRENT_TIMESTAMP";
-        sql.append(" WHEN NOT MATCHED AND NOT ").append(isDelete).append(" THEN INSERT (").append(inserted)
+        sql.append(" WHEN NOT MATCHED AND ").append(notDeleteNorMark("l")).append(" THEN INSERT (").append(inserted)
                 .append(") VALUES (").append(values).append(")");
         if (deleteMode == DeleteMode.SOFT) {
             sql.append(" WHEN NOT MATCHED AND ").append(isDelete).append(" THEN INSERT (").append(inserted).append(", ")
                     .append(q(meta.deletedAt())).append(") VALUES (").append(values).append(", CURRENT_TIMESTAMP)");
         }
         return sql.toString();
+    }
+
+    /**
+     * The upsert {@code latest} is older than the stored row {@code target} and still changes it: it fills values the row
+     * lists as unknown ({@link UnchangedSql#fillsStored}), or it raises the row's generation ({@link #generationRaised}).
+     */
+    public String olderVersionTouches(String latest, String target) {
+        return "NOT " + newer(latest, target) + " AND " + notDeleteNorMark(latest) + " AND (" + target + "."
+                + q(meta.unchanged()) + " IS NOT NULL OR " + generationRaised(latest, target) + ")";
+    }
+
+    /** The version {@code alias} is an upsert: neither a delete nor a key mark. */
+    public String notDeleteNorMark(String alias) {
+        return alias + "." + q(meta.op()) + " NOT IN ('d', '" + KEY_MARK + "')";
+    }
+
+    /**
+     * {@code <generation> = } the key mark {@code latest}'s generation where it is greater than the stored row {@code target}'s and
+     * the row is live (with soft deletes: not deleted), else the row's own.
+     */
+    public String keyMarkAssignment(String latest, String target) {
+        String live = deleteMode == DeleteMode.SOFT ? " AND " + target + "." + q(meta.deletedAt()) + " IS NULL" : "";
+        return q(meta.generation()) + " = CASE WHEN " + generationRaised(latest, target) + live + " THEN " + latest + "."
+                + q(meta.generation()) + " ELSE " + target + "." + q(meta.generation()) + " END";
+    }
+
+    /** What an older upsert changes in the stored row ({@link #olderVersionTouches}): the unknown values it carries, the generation. */
+    public String olderVersionAssignments(String latest, String target) {
+        return unchangedSql.fillStoredAssignments(latest, target) + ", " + generationAssignment(latest, target);
+    }
+
+    /** {@code source} (a version or row) has a greater generation than {@code target}'s (or {@code target} has none). */
+    public String generationRaised(String source, String target) {
+        String mine = source + "." + q(meta.generation());
+        String theirs = target + "." + q(meta.generation());
+        return "(" + mine + " IS NOT NULL AND (" + theirs + " IS NULL OR " + mine + " > " + theirs + "))";
+    }
+
+    /** {@code <generation> = } the greater of the generations of {@code latest} and the stored row {@code target}. */
+    public String generationAssignment(String latest, String target) {
+        return q(meta.generation()) + " = CASE WHEN " + generationRaised(latest, target) + " THEN " + latest + "." + q(meta.generation())
+                + " ELSE " + target + "." + q(meta.generation()) + " END";
     }
 
     /** Hard deletes: remember each deleted key with the version that deleted it. */
@@ -241,10 +303,10 @@ public final class MergeSql {
                 + " WHEN NOT MATCHED THEN INSERT (" + list(cols, "") + ") VALUES (" + list(cols, "l.") + ")";
     }
 
-    /** Hard deletes: a key written again by a newer version is no longer deleted. */
+    /** Hard deletes: a key written again by a newer version is no longer deleted (a key mark writes nothing). */
     public String deleteSupersededTombstones() {
         return "DELETE FROM " + dialect.table(tombstones) + " AS d WHERE EXISTS (SELECT 1 FROM " + q(LATEST) + " l WHERE "
-                + keyMatch("l", "d") + " AND l." + q(meta.op()) + " <> 'd')";
+                + keyMatch("l", "d") + " AND " + notDeleteNorMark("l") + ")";
     }
 
     public String dropTemp(String name) {
