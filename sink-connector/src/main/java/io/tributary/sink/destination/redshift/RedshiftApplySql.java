@@ -34,9 +34,9 @@ public final class RedshiftApplySql implements ApplyPlan {
             statements.add("DELETE FROM " + n.latest + " USING " + n.tombstonesTable + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest)
                     + " AND NOT " + sql.newer(n.latest, n.tombstonesRef));
         }
-        // a key mark sets only the generation of a live row (MergeSql.keyMarkAssignment), then is done
+        // a key mark sets only the generation of a live row (GenerationColumnSql#keyMark), then is done
         String keyMark = n.latest + "." + n.op + " = '" + MergeSql.KEY_MARK + "'";
-        statements.add("UPDATE " + n.targetTable + " SET " + sql.keyMarkAssignment(n.latest, n.targetRef) + " FROM " + n.latest + " WHERE "
+        statements.add("UPDATE " + n.targetTable + " SET " + sql.generations().keyMark(n.latest, n.targetRef) + " FROM " + n.latest + " WHERE "
                 + n.keyMatch(n.targetRef, n.latest) + " AND " + keyMark);
         statements.add("DELETE FROM " + n.latest + " WHERE " + keyMark);
         String fill = sql.unchangedSql().fillLatestFromTarget();
@@ -51,7 +51,7 @@ public final class RedshiftApplySql implements ApplyPlan {
         // the newer versions replace the stored rows below: they keep the greater generation of the two
         String generation = n.q(n.meta.generation());
         statements.add("UPDATE " + n.latest + " SET " + generation + " = f." + generation + " FROM " + n.targetTable + " AS f WHERE "
-                + n.keyMatch("f", n.latest) + " AND " + sql.generationRaised("f", n.latest));
+                + n.keyMatch("f", n.latest) + " AND " + sql.generations().raised("f", n.latest));
         if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
             statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.versionAssignments(n.latest) + ", " + generation

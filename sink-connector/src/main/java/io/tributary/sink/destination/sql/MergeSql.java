@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *       arriving later fills it, and only it ({@link UnchangedSql});</li>
  *   <li>the generation column ({@link MetadataColumns#generation()}) is not part of a version: a row holds the
  *       greatest generation of the versions that wrote it or arrived for it, newer or older
- *       ({@link #generationAssignment}), so a row a generation has read always shows it.</li>
+ *       ({@link GenerationColumnSql}), so a row a generation has read always shows it.</li>
  * </ul>
  */
 public final class MergeSql {
@@ -49,6 +49,7 @@ public final class MergeSql {
     private final DeleteMode deleteMode;
     private final List<String> unchanged;
     private final UnchangedSql unchangedSql;
+    private final GenerationColumnSql generations;
     private final VersionOrder order;
 
     public MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
@@ -68,6 +69,7 @@ public final class MergeSql {
         this.unchanged = List.copyOf(unchanged);
         this.order = new VersionOrder(dialect, meta);
         this.unchangedSql = new UnchangedSql(this);
+        this.generations = new GenerationColumnSql(dialect, meta, deleteMode);
     }
 
     /** The same merge of a batch some of whose versions left the values of {@code columns} out ({@code Batch#unchangedColumns}). */
@@ -83,6 +85,11 @@ public final class MergeSql {
     /** The SQL of values left out. */
     public UnchangedSql unchangedSql() {
         return unchangedSql;
+    }
+
+    /** The SQL of the generation column. */
+    public GenerationColumnSql generations() {
+        return generations;
     }
 
     public SqlText dialect() {
@@ -182,9 +189,10 @@ public final class MergeSql {
         for (String column : stagedColumns()) {
             select.add(column.equals(meta.generation()) ? MAX_GENERATION + " AS " + q(column) : q(column));
         }
-        return "SELECT " + String.join(", ", select) + " FROM (SELECT s.*, ROW_NUMBER() OVER (" + partition + " ORDER BY CASE WHEN s."
-                + q(meta.op()) + " = '" + KEY_MARK + "' THEN 1 ELSE 0 END, " + order.newestFirst("s") + ") AS tributary_rn, MAX(s." + q(meta.generation()) + ") OVER (" + partition + ") AS "
-                + MAX_GENERATION + " FROM " + source + " s" + (where == null ? "" : " WHERE " + where) + ") ranked WHERE tributary_rn = 1";
+        String marksLast = "CASE WHEN s." + q(meta.op()) + " = '" + KEY_MARK + "' THEN 1 ELSE 0 END";
+        return "SELECT " + String.join(", ", select) + " FROM (SELECT s.*, ROW_NUMBER() OVER (" + partition + " ORDER BY " + marksLast + ", "
+                + order.newestFirst("s") + ") AS tributary_rn, MAX(s." + q(meta.generation()) + ") OVER (" + partition + ") AS " + MAX_GENERATION
+                + " FROM " + source + " s" + (where == null ? "" : " WHERE " + where) + ") ranked WHERE tributary_rn = 1";
     }
 
     /**
@@ -211,7 +219,7 @@ public final class MergeSql {
         String newer = newer("l", "f");
         // a key mark sets only the generation of a live row, and goes no further
         sql.append(" WHEN MATCHED AND l.").append(q(meta.op())).append(" = '").append(KEY_MARK).append("' THEN UPDATE SET ")
-                .append(keyMarkAssignment("l", "f"));
+                .append(generations.keyMark("l", "f"));
         if (deleteMode == DeleteMode.HARD) {
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN DELETE");
         } else if (deleteMode == DeleteMode.SOFT) {
@@ -221,7 +229,7 @@ public final class MergeSql {
                 softDelete.add(softDeleteAssignment(column, "l", "f"));
             }
             softDelete.add(versionAssignments("l"));
-            softDelete.add(generationAssignment("l", "f"));
+            softDelete.add(generations.greatest("l", "f"));
             softDelete.add(q(meta.deletedAt()) + " = CURRENT_TIMESTAMP");
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
                     .append(String.join(", ", softDelete));
@@ -233,7 +241,7 @@ public final class MergeSql {
             }
         }
         assignments.add(metadataAssignments("l"));
-        assignments.add(generationAssignment("l", "f"));
+        assignments.add(generations.greatest("l", "f"));
         if (deleteMode == DeleteMode.SOFT) {
             assignments.add(q(meta.deletedAt()) + " = NULL");
         }
@@ -253,11 +261,11 @@ public final class MergeSql {
 
     /**
      * The upsert {@code latest} is older than the stored row {@code target} and still changes it: it fills values the row
-     * lists as unknown ({@link UnchangedSql#fillsStored}), or it raises the row's generation ({@link #generationRaised}).
+     * lists as unknown ({@link UnchangedSql}), or it raises the row's generation ({@link GenerationColumnSql#raised}).
      */
     public String olderVersionTouches(String latest, String target) {
         return "NOT " + newer(latest, target) + " AND " + notDeleteNorMark(latest) + " AND (" + target + "."
-                + q(meta.unchanged()) + " IS NOT NULL OR " + generationRaised(latest, target) + ")";
+                + q(meta.unchanged()) + " IS NOT NULL OR " + generations.raised(latest, target) + ")";
     }
 
     /** The version {@code alias} is an upsert: neither a delete nor a key mark. */
@@ -265,32 +273,9 @@ public final class MergeSql {
         return alias + "." + q(meta.op()) + " NOT IN ('d', '" + KEY_MARK + "')";
     }
 
-    /**
-     * {@code <generation> = } the key mark {@code latest}'s generation where it is greater than the stored row {@code target}'s and
-     * the row is live (with soft deletes: not deleted), else the row's own.
-     */
-    public String keyMarkAssignment(String latest, String target) {
-        String live = deleteMode == DeleteMode.SOFT ? " AND " + target + "." + q(meta.deletedAt()) + " IS NULL" : "";
-        return q(meta.generation()) + " = CASE WHEN " + generationRaised(latest, target) + live + " THEN " + latest + "."
-                + q(meta.generation()) + " ELSE " + target + "." + q(meta.generation()) + " END";
-    }
-
     /** What an older upsert changes in the stored row ({@link #olderVersionTouches}): the unknown values it carries, the generation. */
     public String olderVersionAssignments(String latest, String target) {
-        return unchangedSql.fillStoredAssignments(latest, target) + ", " + generationAssignment(latest, target);
-    }
-
-    /** {@code source} (a version or row) has a greater generation than {@code target}'s (or {@code target} has none). */
-    public String generationRaised(String source, String target) {
-        String mine = source + "." + q(meta.generation());
-        String theirs = target + "." + q(meta.generation());
-        return "(" + mine + " IS NOT NULL AND (" + theirs + " IS NULL OR " + mine + " > " + theirs + "))";
-    }
-
-    /** {@code <generation> = } the greater of the generations of {@code latest} and the stored row {@code target}. */
-    public String generationAssignment(String latest, String target) {
-        return q(meta.generation()) + " = CASE WHEN " + generationRaised(latest, target) + " THEN " + latest + "." + q(meta.generation())
-                + " ELSE " + target + "." + q(meta.generation()) + " END";
+        return unchangedSql.fillStoredAssignments(latest, target) + ", " + generations.greatest(latest, target);
     }
 
     /** Hard deletes: remember each deleted key with the version that deleted it. */

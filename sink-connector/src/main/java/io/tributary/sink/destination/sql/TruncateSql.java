@@ -52,8 +52,8 @@ public final class TruncateSql {
         if (staged) {
             String stage = q(MergeSql.STAGE);
             // a key mark has no position, so no place in that order: it only marks a row that is there, and stays
-            statements.add("DELETE FROM " + stage + " WHERE " + stage + "." + q(meta.op()) + " <> '" + MergeSql.KEY_MARK + "' AND EXISTS (SELECT 1 FROM "
-                    + dialect.table(truncates) + " t WHERE " + order.newer("t", stage) + ")");
+            statements.add("DELETE FROM " + stage + " WHERE " + stage + "." + q(meta.op()) + " <> '" + MergeSql.KEY_MARK
+                    + "' AND EXISTS (SELECT 1 FROM " + dialect.table(truncates) + " t WHERE " + order.newer("t", stage) + ")");
         }
         return statements;
     }

@@ -63,7 +63,8 @@ public final class UnchangedSql {
                         + " END) OVER (" + partition + " ORDER BY CASE WHEN " + carries + " THEN 1 ELSE 0 END DESC, " + sql.order().newestFirst("s")
                         + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) END AS " + name);
             } else if (column.equals(sql.meta().unchanged())) {
-                select.add("CASE WHEN s." + sql.q(sql.meta().op()) + " IN ('d', '" + MergeSql.KEY_MARK + "') THEN NULL ELSE " + marker(sql.unchanged(),
+                String noValues = "s." + sql.q(sql.meta().op()) + " IN ('d', '" + MergeSql.KEY_MARK + "')";
+                select.add("CASE WHEN " + noValues + " THEN NULL ELSE " + marker(sql.unchanged(),
                         c -> "NOT " + carries("s", c) + " AND MAX(CASE WHEN " + carries("s", c) + " THEN 1 ELSE 0 END) OVER (" + partition
                                 + ") = 0") + " END AS " + name);
             } else {
