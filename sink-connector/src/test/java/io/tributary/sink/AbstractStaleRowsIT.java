@@ -145,6 +145,35 @@ abstract class AbstractStaleRowsIT extends AbstractWarehouseIT {
         }
     }
 
+    /** A generation without a start point (a table without a cursor) deletes every row it did not see, whatever its position. */
+    @Test
+    void aGenerationWithoutAStartPointDeletesEveryRowItDidNotSee() throws Exception {
+        try (TaskDriver sink = driver("stale.rows", "delete")) {
+            sink.batch(row(topic(), 0, 0, 1, "a", 10, "r", 100), row(topic(), 0, 1, 2, "b", 500, "u", 100),
+                    row(topic(), 0, 2, 1, "a", 10, "r", 200), end(topic(), 0, 3, 200, null, 1, "full"));
+            assertEquals(Map.of(1L, "a@200"), rows());
+        }
+    }
+
+    /**
+     * Hard deletes need the tombstone table: a generation whose last end comes alone, before the table has one (it was
+     * written with soft deletes), waits, and the table's next batch with rows completes it.
+     */
+    @Test
+    void aGenerationCompleteBeforeTheTombstoneTableExistsIsCompletedByTheNextBatch() throws Exception {
+        try (TaskDriver soft = driver("delete.mode", "soft")) {
+            soft.batch(row(topic(), 0, 0, 1, "a", 10, "r", 100), row(topic(), 0, 1, 2, "b", 11, "r", 100), row(topic(), 0, 2, 1, "a", 10, "r", 200));
+        }
+        try (TaskDriver hard = driverForSameTable("stale.rows", "delete")) {
+            hard.batch(end(topic(), 0, 3, 200, 50L, 1, "full"));
+            assertEquals(Map.of(1L, "a@200", 2L, "b@100"), rows(), "no tombstone table yet: the stale delete waits");
+            assertEquals(4L, hard.committed.values().iterator().next().offset(), "the end is recorded and committed");
+            hard.batch(row(topic(), 0, 4, 3, "c", 60, "u", 200));
+            assertEquals(Map.of(1L, "a@200", 3L, "c@200"), rows(), "the next batch with rows completes the generation");
+            assertEquals(1, count("SELECT COUNT(*) FROM \"" + schema() + "\".\"" + table() + "__tributary_deleted\" WHERE \"id\" = 2"));
+        }
+    }
+
     /** With the default (keep) the ends are recorded and the generation completed, and no row is deleted. */
     @Test
     void keepRecordsTheEndsAndDeletesNothing() throws Exception {
