@@ -50,6 +50,7 @@ public final class WarehouseSinkConfig extends AbstractConfig {
     public static final String WRITE_MODE = "write.mode";
     public static final String DELETE_MODE = "delete.mode";
     public static final String TRUNCATE_MODE = "truncate.mode";
+    public static final String STALE_ROWS = "stale.rows";
     public static final String TABLE_NAME_FORMAT = "table.name.format";
     public static final String KEY_FIELDS = "key.fields";
     public static final String METADATA_COLUMN_PREFIX = "metadata.column.prefix";
@@ -148,6 +149,16 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                         + " that arrive later are dropped; newer ones are written (docs/sink.md, Truncates). apply needs a SQL warehouse"
                         + " (docs/sink.md, Truncates, says which destinations apply truncates).",
                 GROUP_WRITING, ++order, Width.SHORT, "Truncate mode");
+        def.define(STALE_ROWS, ConfigDef.Type.STRING, ConfigEnums.value(StaleRows.KEEP),
+                ConfigDef.CaseInsensitiveValidString.in(ConfigEnums.values(StaleRows.class)), Importance.MEDIUM,
+                "What the end of a re-snapshot (generation) of a source table does; the Tributary source sends it with"
+                        + " snapshot.end.markers=true, one marker per topic partition. keep: nothing is deleted (each end is still recorded"
+                        + " in <table>__tributary_generations). delete: once the end has arrived from every partition of the topic, the"
+                        + " rows the generation neither read nor marked and that are not newer than its start point are deleted per"
+                        + " delete.mode (hard: with a tombstone, so an older record cannot bring them back; soft: deleted-at set); a row"
+                        + " written after the generation began is kept (docs/sink.md, Re-snapshots and stale rows). delete needs"
+                        + " write.mode=merge, delete.mode hard or soft, and a destination that deletes stale rows (docs/sink.md says which).",
+                GROUP_WRITING, ++order, Width.SHORT, "Stale rows");
         def.define(TABLE_NAME_FORMAT, ConfigDef.Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "
                         + "before it (with its '_' left out when the topic has no schema part), ${topic} the whole topic with dots as "
@@ -160,8 +171,8 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                         + "Empty: the record key (a struct) is the row key.",
                 GROUP_WRITING, ++order, Width.LONG, "Key fields");
         def.define(METADATA_COLUMN_PREFIX, ConfigDef.Type.STRING, "__tributary_", new ConfigDef.NonEmptyString(), Importance.LOW,
-                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, unchanged, synced_at"
-                        + " (docs/sink.md, Merge rules).",
+                "Prefix of the metadata columns added to every table: <prefix>position, op, topic, partition, offset, unchanged,"
+                        + " generation, synced_at (docs/sink.md, Merge rules).",
                 GROUP_WRITING, ++order, Width.MEDIUM, "Metadata column prefix");
         def.define(SOFT_DELETE_COLUMN, ConfigDef.Type.STRING, "__tributary_deleted_at", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "With delete.mode=soft: the column set to the time a row was deleted (NULL while it exists).",
@@ -211,6 +222,10 @@ public final class WarehouseSinkConfig extends AbstractConfig {
 
     public TruncateMode truncateMode() {
         return ConfigEnums.parse(TruncateMode.class, getString(TRUNCATE_MODE));
+    }
+
+    public StaleRows staleRows() {
+        return ConfigEnums.parse(StaleRows.class, getString(STALE_ROWS));
     }
 
     public DeleteMode deleteMode() {

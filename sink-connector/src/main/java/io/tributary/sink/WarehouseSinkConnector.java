@@ -99,6 +99,10 @@ public class WarehouseSinkConnector extends SinkConnector {
         if (parsed.truncateMode() == TruncateMode.APPLY && !provider.appliesTruncates()) {
             values.get(WarehouseSinkConfig.TRUNCATE_MODE).addErrorMessage(unsupportedTruncates(provider.name()));
         }
+        String staleRows = staleRowsProblem(parsed, provider);
+        if (staleRows != null) {
+            values.get(WarehouseSinkConfig.STALE_ROWS).addErrorMessage(staleRows);
+        }
         if (parsed.stagingS3Archive() || provider.readsStagedObject(parsed)) {
             StagingCheck.check(parsed).forEach((key, message) -> values.get(key).addErrorMessage(message));
         }
@@ -111,6 +115,28 @@ public class WarehouseSinkConnector extends SinkConnector {
                 .sorted().collect(Collectors.joining(", "));
         return "truncate.mode=apply is not supported by destination " + name + ": only " + able + " apply truncates; use"
                 + " truncate.mode=skip";
+    }
+
+    /** Why {@code stale.rows=delete} cannot be used with this configuration, or null when it can (or is not asked for). */
+    static String staleRowsProblem(WarehouseSinkConfig config, DestinationProvider provider) {
+        if (config.staleRows() != StaleRows.DELETE) {
+            return null;
+        }
+        if (!provider.deletesStaleRows()) {
+            String able = Destinations.all().stream().filter(DestinationProvider::deletesStaleRows).map(DestinationProvider::name)
+                    .sorted().collect(Collectors.joining(", "));
+            return "stale.rows=delete is not supported by destination " + provider.name() + ": only " + able + " delete stale rows; use"
+                    + " stale.rows=keep";
+        }
+        if (config.writeMode() != WriteMode.MERGE) {
+            return "stale.rows=delete needs write.mode=merge: with write.mode=" + ConfigEnums.value(config.writeMode()) + " every version is"
+                    + " a row of its own, so no row is stale; use stale.rows=keep";
+        }
+        if (config.deleteMode() == DeleteMode.NONE) {
+            return "stale.rows=delete needs delete.mode=hard or delete.mode=soft: delete.mode=none ignores deletes, so stale rows would stay;"
+                    + " set delete.mode, or stale.rows=keep";
+        }
+        return null;
     }
 
     /** With a list of topics: two that would share a table are an error on table.name.format. */

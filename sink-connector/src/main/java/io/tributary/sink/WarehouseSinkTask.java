@@ -58,6 +58,10 @@ public class WarehouseSinkTask extends SinkTask {
         if (config.truncateMode() == TruncateMode.APPLY && !Destinations.of(config).appliesTruncates()) {
             throw new ConfigException(WarehouseSinkConnector.unsupportedTruncates(Destinations.of(config).name()));
         }
+        String staleRows = WarehouseSinkConnector.staleRowsProblem(config, Destinations.of(config));
+        if (staleRows != null) {
+            throw new ConfigException(staleRows);
+        }
         String name = props.getOrDefault("name", "tributary-sink");
         stager = components.stager(config);
         destination = components.destination(config);

@@ -38,6 +38,34 @@ class RecordNormalizerTest {
         assertTrue(merge.normalize(TestRecords.ours("p.public.items", 0, 6, 1, "a", 43, "d")).delete());
     }
 
+    /** Re-snapshot records: every record's generation, key marks, and the end of a generation (null key and value). */
+    @Test
+    void generationsKeyMarksAndEndsOfGenerations() {
+        assertEquals(7L, merge.normalize(GenerationRecords.row("p.public.items", 0, 5, 1, "a", 42, "r", 7)).generation());
+        assertNull(merge.normalize(TestRecords.ours("p.public.items", 0, 5, 1, "a", 42, "u")).generation(), "no header: no generation");
+        ChangeEvent mark = merge.normalize(GenerationRecords.keyMark("p.public.items", 0, 6, 1, 8));
+        assertTrue(mark.isKeyMark());
+        assertFalse(mark.delete());
+        assertNull(mark.position());
+        assertEquals(8L, mark.generation());
+        ChangeEvent end = merge.normalize(GenerationRecords.end("p.public.items", 2, 7, 8, 1234L, 3, "keys"));
+        assertTrue(end.isSnapshotEnd());
+        assertTrue(end.isTableEvent());
+        assertEquals(new io.tributary.sink.record.SnapshotEnd(8, 1234L, 3, "keys"), end.snapshotEnd());
+        assertNull(merge.normalize(GenerationRecords.end("p.public.items", 2, 7, 8, null, 3, "full")).snapshotEnd().start());
+        SinkRecord noCount = GenerationRecords.end("p.public.items", 2, 7, 8, 1L, 3, "full");
+        noCount.headers().remove(io.tributary.common.RecordHeaders.GENERATION_PARTITIONS);
+        assertTrue(assertThrows(UnconvertibleRecordException.class, () -> merge.normalize(noCount)).getMessage()
+                .contains("without the header tributary.generation.partitions"));
+        SinkRecord badMode = GenerationRecords.end("p.public.items", 2, 7, 8, 1L, 3, "most");
+        assertTrue(assertThrows(UnconvertibleRecordException.class, () -> merge.normalize(badMode)).getMessage()
+                .contains("tributary.generation.mode is 'most'"));
+        SinkRecord badGeneration = GenerationRecords.row("p.public.items", 0, 5, 1, "a", 42, "r", 7);
+        badGeneration.headers().addString(io.tributary.common.RecordHeaders.GENERATION, "seven");
+        assertTrue(assertThrows(UnconvertibleRecordException.class, () -> merge.normalize(badGeneration)).getMessage()
+                .contains("header tributary.generation is not a number: seven"));
+    }
+
     @Test
     void debeziumEnvelopesUseTheLsnAndBeforeImageOfDeletes() {
         ChangeEvent insert = merge.normalize(TestRecords.debezium("t", 0, 0, 1, "a", 1000, "c"));

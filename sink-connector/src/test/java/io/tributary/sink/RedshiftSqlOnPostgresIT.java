@@ -62,7 +62,8 @@ class RedshiftSqlOnPostgresIT extends AbstractMergeRulesIT {
         return writer(config, (url, props) -> new org.postgresql.Driver().connect(url, props));
     }
 
-    private static DestinationWriter writer(WarehouseSinkConfig config, io.tributary.sink.destination.sql.JdbcConnector connector) {
+    /** The Redshift destination's writer on PostgreSQL: its dialect and apply plan, rows loaded by INSERTs instead of COPY. */
+    static DestinationWriter writer(WarehouseSinkConfig config, io.tributary.sink.destination.sql.JdbcConnector connector) {
         RedshiftDialect dialect = new RedshiftDialect(connector, new InsertLoader());
         return new JdbcDestination(dialect, config, JdbcDestination.credentials(config), new RedshiftApplySql());
     }

@@ -50,6 +50,29 @@ class WarehouseSinkConnectorTest {
     }
 
     @Test
+    void staleRowsDeleteNeedsMergeWithDeletesAndADestinationThatDeletesThem() {
+        assertEquals(StaleRows.KEEP, new WarehouseSinkConfig(VALID).staleRows());
+        assertEquals(StaleRows.DELETE, new WarehouseSinkConfig(Map.of("destination", "duckdb", "stale.rows", "Delete")).staleRows());
+        assertEquals(List.of("stale.rows=delete needs delete.mode=hard or delete.mode=soft: delete.mode=none ignores deletes, so stale"
+                + " rows would stay; set delete.mode, or stale.rows=keep"), staleRowsErrors("duckdb", "delete.mode", "none"));
+        assertEquals(List.of("stale.rows=delete needs write.mode=merge: with write.mode=append every version is a row of its own, so no"
+                + " row is stale; use stale.rows=keep"), staleRowsErrors("duckdb", "write.mode", "append"));
+        assertEquals(List.of("stale.rows=delete is not supported by destination s3: only duckdb, postgres, redshift, snowflake delete"
+                + " stale rows; use stale.rows=keep"), staleRowsErrors("s3", "delete.mode", "hard"));
+        assertEquals(List.of(), staleRowsErrors("duckdb", "delete.mode", "soft"));
+        org.apache.kafka.common.config.ConfigException bigquery = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.kafka.common.config.ConfigException.class,
+                () -> new WarehouseSinkTask().start(Map.of("destination", "bigquery", "topics", "t", "stale.rows", "delete")));
+        assertEquals("stale.rows=delete is not supported by destination bigquery: only duckdb, postgres, redshift, snowflake delete"
+                + " stale rows; use stale.rows=keep", bigquery.getMessage());
+    }
+
+    private static List<String> staleRowsErrors(String destination, String key, String value) {
+        return new WarehouseSinkConnector().validate(Map.of("destination", destination, "topics", "t", "stale.rows", "delete", key, value))
+                .configValues().stream().filter(v -> v.name().equals("stale.rows")).findFirst().orElseThrow().errorMessages();
+    }
+
+    @Test
     void validateRejectsAnUnknownDestinationOnItsField() {
         Map<String, ConfigValue> result = new WarehouseSinkConnector().validate(Map.of("destination", "oracle", "topics", "t"))
                 .configValues().stream().collect(Collectors.toMap(ConfigValue::name, v -> v));

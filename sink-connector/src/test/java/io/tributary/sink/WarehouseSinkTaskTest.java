@@ -40,6 +40,7 @@ class WarehouseSinkTaskTest {
     private final List<Batch> written = new ArrayList<>();
     private final TaskDriver.MovableClock clock = new TaskDriver.MovableClock();
     private int failuresBeforeSuccess;
+    private boolean keepsGenerations;
     private volatile boolean diskFull;
     private final List<SinkRecord> reported = new ArrayList<>();
 
@@ -77,6 +78,11 @@ class WarehouseSinkTaskTest {
                     public Outcome write(StagedBatch batch) {
                         written.add(batch.batch());
                         return Outcome.MERGED;
+                    }
+
+                    @Override
+                    public boolean keepsGenerations() {
+                        return keepsGenerations;
                     }
 
                     @Override
@@ -203,6 +209,41 @@ class WarehouseSinkTaskTest {
         assertEquals(1, written.size());
         assertEquals(1L, commit(task).get(TP).offset());
         task.stop();
+    }
+
+    /** Key marks and ends of generations reach only a destination that keeps generations; elsewhere they are skipped, and committed. */
+    @Test
+    void keyMarksAndEndsOfGenerationsGoOnlyToADestinationThatKeepsThem() {
+        List<SinkRecord> records = List.of(GenerationRecords.row(TOPIC, 0, 0, 1, "a", 1, "r", 7), GenerationRecords.keyMark(TOPIC, 0, 1, 2, 7),
+                GenerationRecords.end(TOPIC, 0, 2, 7, 1L, 1, "full"));
+        WarehouseSinkTask skipping = task(Map.of(), false);
+        skipping.put(records);
+        clock.advance(10_001);
+        skipping.put(List.of());
+        assertEquals(1, written.size());
+        assertEquals(1, written.get(0).records(), "the row only");
+        assertEquals(List.of(), written.get(0).generationEnds());
+        assertEquals(3L, commit(skipping).get(TP).offset(), "the skipped records are committed too");
+        skipping.stop();
+
+        written.clear();
+        keepsGenerations = true;
+        WarehouseSinkTask keeping = task(Map.of(), false);
+        keeping.put(records);
+        clock.advance(10_001);
+        keeping.put(List.of());
+        assertEquals(1, written.size());
+        assertEquals(2, written.get(0).records(), "the row and the key mark");
+        assertEquals(List.of(new io.tributary.sink.buffer.GenerationEnd(7, 1L, 1, "full", TOPIC, 0, 2)), written.get(0).generationEnds());
+        // an end alone makes a batch of its own, without rows
+        keeping.put(List.of(GenerationRecords.end(TOPIC, 0, 3, 8, null, 1, "keys")));
+        clock.advance(10_001);
+        keeping.put(List.of());
+        assertEquals(2, written.size());
+        assertEquals(0, written.get(1).records());
+        assertEquals(1, written.get(1).generationEnds().size());
+        assertEquals(4L, commit(keeping).get(TP).offset());
+        keeping.stop();
     }
 
     @Test

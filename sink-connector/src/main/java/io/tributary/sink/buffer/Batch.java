@@ -29,14 +29,23 @@ import java.util.stream.Collectors;
  *        data, see {@code ChangeEvent#unchanged}), in column order; empty when every version carries every value
  * @param truncate the newest truncate among the batch's records ({@code truncate.mode=apply}), or null; a batch
  *        of truncates only has no data columns and no rows
+ * @param generationEnds the ends of generations (end-of-snapshot markers) among the batch's records, in the order
+ *        they were added; a batch that starts with one has no data columns
  */
 public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema,
         List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns,
-        Version truncate) {
+        Version truncate, List<GenerationEnd> generationEnds) {
 
     public Batch {
         ranges = new TreeMap<>(ranges);
         unchangedColumns = List.copyOf(unchangedColumns);
+        generationEnds = List.copyOf(generationEnds);
+    }
+
+    /** A batch without ends of generations. */
+    public Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema, List<Column> stagedColumns,
+            Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns, Version truncate) {
+        this(table, topic, ranges, schema, stagedColumns, file, records, bytes, firstTimestamp, unchangedColumns, truncate, List.of());
     }
 
     /** A batch without truncates. */
@@ -49,6 +58,11 @@ public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange>
     public Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema, List<Column> stagedColumns,
             Path file, int records, long bytes, long firstTimestamp) {
         this(table, topic, ranges, schema, stagedColumns, file, records, bytes, firstTimestamp, List.of(), null);
+    }
+
+    /** Whether the batch has no rows to write, no truncate and no end of a generation: nothing to do. */
+    public boolean empty() {
+        return records == 0 && truncate == null && generationEnds.isEmpty();
     }
 
     /** The one partition of a single-partition batch, or the lowest partition of a larger one. */

@@ -54,6 +54,7 @@ public final class TableBuffer {
     private final SortedMap<Integer, OffsetRange> ranges = new TreeMap<>();
 
     private final Set<String> unchanged = new HashSet<>();
+    private final List<GenerationEnd> generationEnds = new ArrayList<>();
     private Version truncate;
     private long firstTimestamp = -1;
     private int records;
@@ -92,18 +93,21 @@ public final class TableBuffer {
         return topic;
     }
 
-    /** A batch that starts with a truncate: no data columns; a row of the table starts another batch. */
+    /** A batch that starts with a truncate or the end of a generation: no data columns; a row of the table starts another batch. */
     public static TableBuffer forTruncates(TableId table, String topic, MetadataColumns metadata, boolean keyRequired, Path dir,
             BatchFiles files, CodecFactory codec, long nowMs, ValueGuard guard) {
         return new TableBuffer(table, topic, new TableSchema(List.of()), metadata, keyRequired, dir, files, codec, nowMs, guard);
     }
 
-    /** Whether the event can go into this batch without changing its schema; a truncate goes into any batch of its topic. */
+    /**
+     * Whether the event can go into this batch without changing its schema; a truncate or the end of a
+     * generation goes into any batch of its topic.
+     */
     public boolean accepts(ChangeEvent event) {
         if (!event.record().topic().equals(topic)) {
             return false;
         }
-        if (event.isTruncate()) {
+        if (event.isTableEvent()) {
             return true;
         }
         if (event.schema().equals(schema)) {
@@ -124,7 +128,8 @@ public final class TableBuffer {
     /**
      * Appends the event's row. A value the change left out ({@link ChangeEvent#unchanged}) is staged as
      * NULL, and its column is named in the version's {@code unchanged} metadata column. A truncate stages no
-     * row: the batch keeps the newest one ({@link Batch#truncate}).
+     * row: the batch keeps the newest one ({@link Batch#truncate}); nor does the end of a generation: the
+     * batch keeps each ({@link Batch#generationEnds}), in Kafka order.
      *
      * @throws UnconvertibleRecordException if a value does not fit its column, the destination cannot
      *         hold it (its {@link ValueGuard}) or a key value is missing; nothing is written then
@@ -135,6 +140,12 @@ public final class TableBuffer {
             if (truncate == null || version.newerThan(truncate)) {
                 truncate = version;
             }
+            cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
+            return;
+        }
+        if (event.isSnapshotEnd()) {
+            generationEnds.add(new GenerationEnd(event.snapshotEnd().generation(), event.snapshotEnd().start(), event.snapshotEnd().partitions(),
+                    event.snapshotEnd().mode(), event.record().topic(), event.record().kafkaPartition(), event.record().kafkaOffset()));
             cover(event.record().kafkaPartition(), event.record().kafkaOffset(), event.record().timestamp());
             return;
         }
@@ -163,7 +174,7 @@ public final class TableBuffer {
             }
             i++;
         }
-        for (Object value : metadata.stagedValues(event.position(), event.op(), event.record(), UnchangedMarker.of(leftOut))) {
+        for (Object value : metadata.stagedValues(event.position(), event.op(), event.record(), UnchangedMarker.of(leftOut), event.generation())) {
             row.put(i++, value);
         }
         try {
@@ -213,7 +224,7 @@ public final class TableBuffer {
         }
         List<String> unchangedColumns = schema.columns().stream().map(Column::name).filter(unchanged::contains).toList();
         return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp, unchangedColumns,
-                truncate);
+                truncate, generationEnds);
     }
 
     /** Drops the batch and its file. */

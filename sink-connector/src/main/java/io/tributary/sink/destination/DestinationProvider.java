@@ -46,6 +46,11 @@ public interface DestinationProvider {
         return false;
     }
 
+    /** Whether its writers delete stale rows ({@code stale.rows=delete}, docs/sink.md); false unless the destination says so. */
+    default boolean deletesStaleRows() {
+        return false;
+    }
+
     /**
      * Checks the destination's settings and that the warehouse answers.
      *

@@ -67,6 +67,15 @@ public interface DestinationWriter extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether this writer, in merge mode, applies key marks (they set a stored row's generation) and keeps
+     * the ends of generations in the warehouse (docs/sink.md, Re-snapshots and stale rows); where it does
+     * not, the engine skips such records (their offsets are committed, nothing is written).
+     */
+    default boolean keepsGenerations() {
+        return false;
+    }
+
     /** What this destination's columns cannot hold; checked as records are added to a batch. */
     default ValueGuard valueGuard() {
         return ValueGuard.NONE;

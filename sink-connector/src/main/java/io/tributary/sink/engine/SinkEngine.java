@@ -197,7 +197,7 @@ public final class SinkEngine implements AutoCloseable {
             reject(tp, record, e);
             return;
         }
-        if (event == null || (event.delete() && config.deleteMode() == DeleteMode.NONE)) {
+        if (event == null || (event.delete() && config.deleteMode() == DeleteMode.NONE) || skipsGenerations(event)) {
             offsets.cover(tp, offset, BatchTicket.DONE);
             return;
         }
@@ -215,7 +215,7 @@ public final class SinkEngine implements AutoCloseable {
             }
             try {
                 boolean merge = config.writeMode() == WriteMode.MERGE;
-                TableBuffer buffer = event.isTruncate()
+                TableBuffer buffer = event.isTableEvent()
                         ? TableBuffer.forTruncates(table, record.topic(), metadata, merge, config.bufferDir(), files, codec, clock.millis(),
                                 destination.valueGuard())
                         : new TableBuffer(table, record.topic(), event.schema(), metadata, merge, config.bufferDir(), files, codec,
@@ -234,12 +234,20 @@ public final class SinkEngine implements AutoCloseable {
             return;
         }
         offsets.cover(tp, offset, batch.ticket());
-        if (!event.isTruncate()) {
+        if (!event.isTableEvent()) {
             metrics.table(table).buffered(1);
         }
         if (full(batch.buffer())) {
             seal(key);
         }
+    }
+
+    /**
+     * Key marks and ends of generations (re-snapshots, docs/sink.md) mean something only to a merge into
+     * a warehouse that keeps generations; elsewhere (append mode, objects as output, ...) they are skipped.
+     */
+    private boolean skipsGenerations(ChangeEvent event) {
+        return (event.isKeyMark() || event.isSnapshotEnd()) && !(config.writeMode() == WriteMode.MERGE && destination.keepsGenerations());
     }
 
     /** Whether an earlier run already staged the batch that this record starts (objects as output: replays skip them). */
@@ -285,7 +293,7 @@ public final class SinkEngine implements AutoCloseable {
         OpenBatch batch = open.remove(key);
         metrics.table(key.table()).buffered(-batch.buffer().records());
         Batch finished = batch.buffer().finish();
-        if (finished.records() == 0 && finished.truncate() == null) {
+        if (finished.empty()) {
             batch.ticket().complete();
             finished.deleteFile();
             return;

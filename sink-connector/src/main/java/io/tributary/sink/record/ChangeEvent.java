@@ -18,18 +18,31 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * @param row the row values, or null for a delete that carries only the key
  * @param unchanged the columns whose values the change left out (an update that did not carry them):
  *        not data, the stored values stay; empty when every value is there
+ * @param generation the generation of the source table the record was built under ({@code tributary.generation});
+ *        null when the record names none
+ * @param snapshotEnd what an end-of-snapshot marker says ({@link #snapshotEnd(SinkRecord, SnapshotEnd)}); null for other events
  */
 public record ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema,
-        Struct key, Struct row, Set<String> unchanged) {
+        Struct key, Struct row, Set<String> unchanged, Long generation, SnapshotEnd snapshotEnd) {
 
     public static final String DELETE_OP = "d";
     public static final String TRUNCATE_OP = "t";
+    /** A key mark of a keys-only refresh: the key still exists at the source; no data. */
+    public static final String KEY_MARK_OP = "k";
+    /** The end of a generation (snapshot) of the table. */
+    public static final String SNAPSHOT_END_OP = "e";
 
     public ChangeEvent {
         unchanged = Set.copyOf(unchanged);
     }
 
-    /** An event that carries every value. */
+    /** An event of no generation. */
+    public ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema, Struct key, Struct row,
+            Set<String> unchanged) {
+        this(record, op, delete, position, schema, key, row, unchanged, null, null);
+    }
+
+    /** An event that carries every value, of no generation. */
     public ChangeEvent(SinkRecord record, String op, boolean delete, Long position, TableSchema schema, Struct key, Struct row) {
         this(record, op, delete, position, schema, key, row, Set.of());
     }
@@ -39,9 +52,29 @@ public record ChangeEvent(SinkRecord record, String op, boolean delete, Long pos
         return new ChangeEvent(record, TRUNCATE_OP, false, position, null, null, null);
     }
 
+    /** The end of a generation of the table: no key, no row. */
+    public static ChangeEvent snapshotEnd(SinkRecord record, SnapshotEnd end) {
+        return new ChangeEvent(record, SNAPSHOT_END_OP, false, null, null, null, null, Set.of(), end.generation(), end);
+    }
+
     /** Whether this is a truncate of the table ({@link #truncate}). */
     public boolean isTruncate() {
         return TRUNCATE_OP.equals(op) && key == null && row == null;
+    }
+
+    /** Whether this is the end of a generation ({@link #snapshotEnd(SinkRecord, SnapshotEnd)}). */
+    public boolean isSnapshotEnd() {
+        return snapshotEnd != null;
+    }
+
+    /** Whether this is a key mark: the key exists at the source as of {@link #generation}; its row carries no data. */
+    public boolean isKeyMark() {
+        return KEY_MARK_OP.equals(op) && row != null;
+    }
+
+    /** Whether the event names no row: a truncate or the end of a generation. */
+    public boolean isTableEvent() {
+        return isTruncate() || isSnapshotEnd();
     }
 
     /** The value of one column: from the row when it has the field, else from the key. */

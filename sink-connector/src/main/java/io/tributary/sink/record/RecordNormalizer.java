@@ -28,7 +28,11 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *       binlog position; message events are skipped, truncates too unless they are applied;</li>
  *   <li>plain structs, ordered by Kafka offset.</li>
  * </ul>
- * A record with a null value (tombstone) is a delete of its key, with the position of its
+ * Our source's re-snapshot records: the header {@code tributary.generation} (on every record) becomes
+ * {@link ChangeEvent#generation}; {@code op=k} (a key mark) is an event of its own op; {@code op=e} with
+ * a null value is the end of a generation ({@link ChangeEvent#snapshotEnd(SinkRecord, SnapshotEnd)}).
+ *
+ * <p>A record with a null value (tombstone) is a delete of its key, with the position of its
  * {@code tributary.position} header if it has one (our log mode's deletes); without one it only wins
  * over versions before it in Kafka order that also have no position (Debezium emits it after the
  * {@code op=d} event, which did the delete).
@@ -94,9 +98,12 @@ public final class RecordNormalizer {
 
     private ChangeEvent convert(SinkRecord record) {
         Object value = record.value();
-        // a truncate names no row: it has no key to check
+        // a truncate or the end of a generation names no row: it has no key to check
         if (value == null && RecordHeaders.OP_TRUNCATE.equals(headerString(record, RecordHeaders.OP))) {
             return applyTruncates ? ChangeEvent.truncate(record, headerPosition(record)) : null;
+        }
+        if (value == null && RecordHeaders.OP_SNAPSHOT_END.equals(headerString(record, RecordHeaders.OP))) {
+            return ChangeEvent.snapshotEnd(record, GenerationHeaders.snapshotEnd(record));
         }
         if (value instanceof Struct envelope && DebeziumEnvelope.isEnvelope(envelope.schema()) && "t".equals(envelope.getString("op"))) {
             return applyTruncates ? ChangeEvent.truncate(record, DebeziumEnvelope.position(envelope.getStruct("source"))) : null;
@@ -109,7 +116,7 @@ public final class RecordNormalizer {
                 return null;
             }
             return new ChangeEvent(record, ChangeEvent.DELETE_OP, true, headerPosition(record),
-                    schema(key.schema(), null), key, null);
+                    schema(key.schema(), null), key, null, Set.of(), GenerationHeaders.generation(record), null);
         }
         if (!(value instanceof Struct struct)) {
             throw new UnconvertibleRecordException("value is a " + value.getClass().getSimpleName()
@@ -125,7 +132,7 @@ public final class RecordNormalizer {
         boolean delete = RecordHeaders.OP_DELETE.equals(op);
         TableSchema schema = schema(keySchema(key), struct.schema());
         return new ChangeEvent(record, op, delete, headerPosition(record), schema, key, struct,
-                delete ? Set.of() : unchanged(record, op, schema, struct));
+                delete ? Set.of() : unchanged(record, op, schema, struct), GenerationHeaders.generation(record), null);
     }
 
     private ChangeEvent debezium(SinkRecord record, Struct key, Struct envelope) {

@@ -28,9 +28,9 @@ class MetadataColumnsTest {
 
     @Test
     void namesTypesAndOrderAreDefinedOnce() {
-        assertEquals(List.of("m_position", "m_op", "m_topic", "m_partition", "m_offset", "m_unchanged"), META.stagedNames());
+        assertEquals(List.of("m_position", "m_op", "m_topic", "m_partition", "m_offset", "m_unchanged", "m_generation"), META.stagedNames());
         assertEquals(List.of(ColumnType.Kind.INT64, ColumnType.Kind.STRING, ColumnType.Kind.STRING, ColumnType.Kind.INT32,
-                ColumnType.Kind.INT64, ColumnType.Kind.STRING), META.staged().stream().map(Column::kind).toList());
+                ColumnType.Kind.INT64, ColumnType.Kind.STRING, ColumnType.Kind.INT64), META.staged().stream().map(Column::kind).toList());
         assertEquals(List.of("m_position", "m_op", "m_topic", "m_partition", "m_offset"), META.versionNames());
         assertEquals(List.of("m_position", "m_topic", "m_partition", "m_offset"), META.tombstoneNames());
         assertEquals(List.of("m_topic", "m_partition", "m_offset"), META.coordinates());
@@ -45,7 +45,7 @@ class MetadataColumnsTest {
         SinkRecord record = new SinkRecord("shop.public.items", 3, null, null, value, new Struct(value).put("id", 1L), 42L);
         TableBuffer buffer = new TableBuffer(new TableId("s", "items"), record.topic(), schema, META, true, dir, BatchFiles.LOCAL_DISK,
                 CodecFactory.nullCodec(), 0L, ValueGuard.NONE);
-        buffer.add(new ChangeEvent(record, "u", false, 7L, schema, null, (Struct) record.value()));
+        buffer.add(new ChangeEvent(record, "u", false, 7L, schema, null, (Struct) record.value(), java.util.Set.of(), 1_700_000_000_000L, null));
         Batch batch = buffer.finish();
         List<Object> staged = new ArrayList<>();
         try (DataFileReader<GenericRecord> reader = AvroFiles.open(batch.file())) {
@@ -58,7 +58,7 @@ class MetadataColumnsTest {
             Files.deleteIfExists(batch.file());
         }
         assertEquals(META.staged(), batch.stagedColumns().subList(1, batch.stagedColumns().size()));
-        assertEquals(java.util.Arrays.asList(7L, "u", "shop.public.items", 3, 42L, null), staged);
-        assertEquals(staged, META.stagedValues(7L, "u", record, null).stream().map(v -> v instanceof CharSequence t ? t.toString() : v).toList());
+        assertEquals(java.util.Arrays.asList(7L, "u", "shop.public.items", 3, 42L, null, 1_700_000_000_000L), staged);
+        assertEquals(staged, META.stagedValues(7L, "u", record, null, 1_700_000_000_000L).stream().map(v -> v instanceof CharSequence t ? t.toString() : v).toList());
     }
 }

@@ -22,6 +22,11 @@ public final class DuckDbDestinationProvider implements DestinationProvider {
     }
 
     @Override
+    public boolean deletesStaleRows() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "duckdb";
     }

@@ -20,6 +20,11 @@ public final class PostgresDestinationProvider implements DestinationProvider {
     }
 
     @Override
+    public boolean deletesStaleRows() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "postgres";
     }

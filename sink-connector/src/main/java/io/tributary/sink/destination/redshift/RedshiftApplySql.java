@@ -34,20 +34,29 @@ public final class RedshiftApplySql implements ApplyPlan {
             statements.add("DELETE FROM " + n.latest + " USING " + n.tombstonesTable + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest)
                     + " AND NOT " + sql.newer(n.latest, n.tombstonesRef));
         }
+        // a key mark sets only the generation of a live row (GenerationColumnSql#keyMark), then is done
+        String keyMark = n.latest + "." + n.op + " = '" + MergeSql.KEY_MARK + "'";
+        statements.add("UPDATE " + n.targetTable + " SET " + sql.generations().keyMark(n.latest, n.targetRef) + " FROM " + n.latest + " WHERE "
+                + n.keyMatch(n.targetRef, n.latest) + " AND " + keyMark);
+        statements.add("DELETE FROM " + n.latest + " WHERE " + keyMark);
         String fill = sql.unchangedSql().fillLatestFromTarget();
         if (fill != null) {
             statements.add(fill);
         }
-        // versions older than the stored row fill only the values it lists as unknown, then change nothing
-        statements.add("UPDATE " + n.targetTable + " SET " + sql.unchangedSql().fillStoredAssignments(n.latest, n.targetRef) + " FROM "
-                + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND " + sql.unchangedSql().fillsStored(n.latest, n.targetRef));
+        // versions older than the stored row fill only the values it lists as unknown (and raise its generation), then change nothing
+        statements.add("UPDATE " + n.targetTable + " SET " + sql.olderVersionAssignments(n.latest, n.targetRef) + " FROM "
+                + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND " + sql.olderVersionTouches(n.latest, n.targetRef));
         statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest)
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
+        // the newer versions replace the stored rows below: they keep the greater generation of the two
+        String generation = n.q(n.meta.generation());
+        statements.add("UPDATE " + n.latest + " SET " + generation + " = f." + generation + " FROM " + n.targetTable + " AS f WHERE "
+                + n.keyMatch("f", n.latest) + " AND " + sql.generations().raised("f", n.latest));
         if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
-            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.versionAssignments(n.latest) + ", " + n.q(n.meta.deletedAt())
-                    + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND "
-                    + n.latest + "." + n.op + " = 'd'");
+            statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.versionAssignments(n.latest) + ", " + generation
+                    + " = " + n.latest + "." + generation + ", " + n.q(n.meta.deletedAt()) + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE "
+                    + n.keyMatch(n.targetRef, n.latest) + " AND " + n.latest + "." + n.op + " = 'd'");
             statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest)
                     + " AND " + n.latest + "." + n.op + " <> 'd'");
             statements.add(n.insertUpserts());

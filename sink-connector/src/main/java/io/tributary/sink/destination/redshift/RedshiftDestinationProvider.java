@@ -27,6 +27,11 @@ public final class RedshiftDestinationProvider implements DestinationProvider {
     }
 
     @Override
+    public boolean deletesStaleRows() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "redshift";
     }

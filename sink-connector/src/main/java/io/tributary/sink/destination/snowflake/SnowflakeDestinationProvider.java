@@ -33,6 +33,11 @@ public final class SnowflakeDestinationProvider implements DestinationProvider {
     }
 
     @Override
+    public boolean deletesStaleRows() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "snowflake";
     }

@@ -36,6 +36,7 @@ public final class JdbcDestination implements DestinationWriter {
     private final MetadataColumns meta;
     private final TableDdl ddl;
     private final ApplyPlan applyPlan;
+    private final Generations generations;
 
     public JdbcDestination(SqlDialect dialect, WarehouseSinkConfig config, Properties connectionProperties) {
         this(dialect, config, connectionProperties, ApplyPlan.STANDARD_MERGE);
@@ -51,6 +52,7 @@ public final class JdbcDestination implements DestinationWriter {
         this.applyTruncates = config.truncateMode() == TruncateMode.APPLY;
         this.meta = MetadataColumns.withPrefix(config.metadataColumnPrefix(), config.softDeleteColumn());
         this.ddl = new TableDdl(dialect, meta);
+        this.generations = new Generations(dialect, ddl, meta, deleteMode, config.staleRows());
     }
 
     /** Connection properties with the user and password of the configuration. */
@@ -63,6 +65,12 @@ public final class JdbcDestination implements DestinationWriter {
             properties.setProperty("password", config.warehousePassword().value());
         }
         return properties;
+    }
+
+    /** In merge mode: key marks are merged, ends of generations kept in the warehouse ({@link Generations}). */
+    @Override
+    public boolean keepsGenerations() {
+        return writeMode == WriteMode.MERGE;
     }
 
     @Override
@@ -78,8 +86,8 @@ public final class JdbcDestination implements DestinationWriter {
         int max = dialect.maxIdentifierBytes();
         String schema = Identifiers.fit(batch.table().schema(), max);
         TableId table = new TableId(schema, Identifiers.fit(batch.table().table(), max));
-        TableId tombstones = new TableId(schema, Identifiers.fit(batch.table().table(),
-                max == Integer.MAX_VALUE ? max : max - TOMBSTONE_SUFFIX.length()) + TOMBSTONE_SUFFIX);
+        TableId tombstones = suffixed(table, batch.table(), TOMBSTONE_SUFFIX, max);
+        TableId generationsTable = suffixed(table, batch.table(), GenerationSql.SUFFIX, max);
         List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
         List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
         MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode).withUnchanged(batch.unchangedColumns());
@@ -103,9 +111,9 @@ public final class JdbcDestination implements DestinationWriter {
                 if (hard && rows) {
                     ddl.ensureTombstones(connection, tombstones, batch.schema());
                 }
+                boolean generationState = merge && generations.prepare(connection, generationsTable, batch.generationEnds());
                 if (applyTruncates) {
-                    TableId truncates = new TableId(schema, Identifiers.fit(batch.table().table(),
-                            max == Integer.MAX_VALUE ? max : max - TruncateSql.SUFFIX.length()) + TruncateSql.SUFFIX);
+                    TableId truncates = suffixed(table, batch.table(), TruncateSql.SUFFIX, max);
                     ddl.ensureTruncates(connection, truncates);
                     boolean exists = rows || ddl.exists(connection, table);
                     for (String statement : new TruncateSql(dialect, table, truncates, meta).beforeMerge(batch.truncate(), exists, rows)) {
@@ -119,6 +127,10 @@ public final class JdbcDestination implements DestinationWriter {
                 } else if (rows) {
                     TableDdl.execute(connection, sql.appendInsert());
                 }
+                if (generationState) {
+                    generations.afterMerge(connection, new GenerationSql(dialect, table, tombstones, generationsTable, meta, deleteMode), table,
+                            tombstones, generationsTable, batch.generationEnds(), keys, rows || ddl.exists(connection, table));
+                }
                 TableDdl.execute(connection, sql.dropTemp(MergeSql.STAGE));
                 connection.commit();
                 return Outcome.MERGED;
@@ -127,6 +139,11 @@ public final class JdbcDestination implements DestinationWriter {
                 throw e;
             }
         }
+    }
+
+    /** The table next to {@code table} named after the batch's table {@code named} and {@code suffix}, within the dialect's {@code max} bytes. */
+    private static TableId suffixed(TableId table, TableId named, String suffix, int max) {
+        return new TableId(table.schema(), Identifiers.fit(named.table(), max == Integer.MAX_VALUE ? max : max - suffix.length()) + suffix);
     }
 
     @Override

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  *   <li>a value a version left out (its {@code unchanged} metadata column names it) is not data: it
  *       comes from the newest version of the key in the batch that carries it, else from the stored row;
  *       a column no version gave stays listed in the row's {@code unchanged} column, and an older version
- *       arriving later fills it, and only it ({@link UnchangedSql}).</li>
+ *       arriving later fills it, and only it ({@link UnchangedSql});</li>
+ *   <li>the generation column ({@link MetadataColumns#generation()}) is not part of a version: a row holds the
+ *       greatest generation of the versions that wrote it or arrived for it, newer or older
+ *       ({@link GenerationColumnSql}), so a row a generation has read always shows it.</li>
  * </ul>
  */
 public final class MergeSql {
@@ -33,6 +36,9 @@ public final class MergeSql {
     static final String UPSERT_POSITION = "tributary_upsert_position";
     static final String UPSERT_PARTITION = "tributary_upsert_partition";
     static final String UPSERT_OFFSET = "tributary_upsert_offset";
+    static final String MAX_GENERATION = "tributary_max_generation";
+    /** The op of a key mark (a keys-only refresh read the key): it sets only a live row's generation, never inserts. */
+    public static final String KEY_MARK = "k";
 
     private final SqlText dialect;
     private final TableId target;
@@ -43,6 +49,7 @@ public final class MergeSql {
     private final DeleteMode deleteMode;
     private final List<String> unchanged;
     private final UnchangedSql unchangedSql;
+    private final GenerationColumnSql generations;
     private final VersionOrder order;
 
     public MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
@@ -62,6 +69,7 @@ public final class MergeSql {
         this.unchanged = List.copyOf(unchanged);
         this.order = new VersionOrder(dialect, meta);
         this.unchangedSql = new UnchangedSql(this);
+        this.generations = new GenerationColumnSql(dialect, meta, deleteMode);
     }
 
     /** The same merge of a batch some of whose versions left the values of {@code columns} out ({@code Batch#unchangedColumns}). */
@@ -77,6 +85,11 @@ public final class MergeSql {
     /** The SQL of values left out. */
     public UnchangedSql unchangedSql() {
         return unchangedSql;
+    }
+
+    /** The SQL of the generation column. */
+    public GenerationColumnSql generations() {
+        return generations;
     }
 
     public SqlText dialect() {
@@ -149,7 +162,7 @@ public final class MergeSql {
         select.add("u." + q(meta.position()) + " AS " + q(UPSERT_POSITION));
         select.add("u." + q(meta.partition()) + " AS " + q(UPSERT_PARTITION));
         select.add("u." + q(meta.offset()) + " AS " + q(UPSERT_OFFSET));
-        String upserts = newestPerKey(source, "s." + q(meta.op()) + " <> 'd'");
+        String upserts = newestPerKey(source, notDeleteNorMark("s"));
         return dialect.createTempTableAs(LATEST, "SELECT " + String.join(", ", select) + " FROM (" + newest + ") n LEFT JOIN ("
                 + upserts + ") u ON " + keyMatch("n", "u"));
     }
@@ -165,11 +178,21 @@ public final class MergeSql {
         return q(column) + " = CASE WHEN " + upsertNewer + " THEN " + latest + "." + q(column) + " ELSE " + target + "." + q(column) + " END";
     }
 
-    /** The newest staged version per key in {@code source} (a table or subquery), of those matching {@code where} (all when null). */
+    /**
+     * The newest staged version per key in {@code source} (a table or subquery), of those matching {@code where} (all when null),
+     * with the greatest generation of them ({@value #MAX_GENERATION}). A key mark is taken only for a key with no other version:
+     * it carries no data, so it never hides a version that does.
+     */
     private String newestPerKey(String source, String where) {
-        return "SELECT " + list(stagedColumns(), "") + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY " + list(keys, "s.")
-                + " ORDER BY " + order.newestFirst("s") + ") AS tributary_rn FROM " + source + " s" + (where == null ? "" : " WHERE " + where)
-                + ") ranked WHERE tributary_rn = 1";
+        String partition = "PARTITION BY " + list(keys, "s.");
+        List<String> select = new ArrayList<>();
+        for (String column : stagedColumns()) {
+            select.add(column.equals(meta.generation()) ? MAX_GENERATION + " AS " + q(column) : q(column));
+        }
+        String marksLast = "CASE WHEN s." + q(meta.op()) + " = '" + KEY_MARK + "' THEN 1 ELSE 0 END";
+        return "SELECT " + String.join(", ", select) + " FROM (SELECT s.*, ROW_NUMBER() OVER (" + partition + " ORDER BY " + marksLast + ", "
+                + order.newestFirst("s") + ") AS tributary_rn, MAX(s." + q(meta.generation()) + ") OVER (" + partition + ") AS " + MAX_GENERATION
+                + " FROM " + source + " s" + (where == null ? "" : " WHERE " + where) + ") ranked WHERE tributary_rn = 1";
     }
 
     /**
@@ -194,6 +217,9 @@ public final class MergeSql {
                 .append(q(LATEST)).append(" AS l ON ").append(keyMatch("f", "l"));
         String isDelete = "l." + q(meta.op()) + " = 'd'";
         String newer = newer("l", "f");
+        // a key mark sets only the generation of a live row, and goes no further
+        sql.append(" WHEN MATCHED AND l.").append(q(meta.op())).append(" = '").append(KEY_MARK).append("' THEN UPDATE SET ")
+                .append(generations.keyMark("l", "f"));
         if (deleteMode == DeleteMode.HARD) {
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN DELETE");
         } else if (deleteMode == DeleteMode.SOFT) {
@@ -203,6 +229,7 @@ public final class MergeSql {
                 softDelete.add(softDeleteAssignment(column, "l", "f"));
             }
             softDelete.add(versionAssignments("l"));
+            softDelete.add(generations.greatest("l", "f"));
             softDelete.add(q(meta.deletedAt()) + " = CURRENT_TIMESTAMP");
             sql.append(" WHEN MATCHED AND ").append(isDelete).append(" AND ").append(newer).append(" THEN UPDATE SET ")
                     .append(String.join(", ", softDelete));
@@ -214,21 +241,41 @@ public final class MergeSql {
             }
         }
         assignments.add(metadataAssignments("l"));
+        assignments.add(generations.greatest("l", "f"));
         if (deleteMode == DeleteMode.SOFT) {
             assignments.add(q(meta.deletedAt()) + " = NULL");
         }
         sql.append(" WHEN MATCHED AND ").append(newer).append(" THEN UPDATE SET ").append(String.join(", ", assignments));
-        sql.append(" WHEN MATCHED AND ").append(unchangedSql.fillsStored("l", "f")).append(" THEN UPDATE SET ")
-                .append(unchangedSql.fillStoredAssignments("l", "f"));
+        sql.append(" WHEN MATCHED AND ").append(olderVersionTouches("l", "f")).append(" THEN UPDATE SET ")
+                .append(olderVersionAssignments("l", "f"));
         String inserted = list(stagedColumns(), "") + ", " + q(meta.syncedAt());
         String values = list(stagedColumns(), "l.") + ", CURRENT_TIMESTAMP";
-        sql.append(" WHEN NOT MATCHED AND NOT ").append(isDelete).append(" THEN INSERT (").append(inserted)
+        sql.append(" WHEN NOT MATCHED AND ").append(notDeleteNorMark("l")).append(" THEN INSERT (").append(inserted)
                 .append(") VALUES (").append(values).append(")");
         if (deleteMode == DeleteMode.SOFT) {
             sql.append(" WHEN NOT MATCHED AND ").append(isDelete).append(" THEN INSERT (").append(inserted).append(", ")
                     .append(q(meta.deletedAt())).append(") VALUES (").append(values).append(", CURRENT_TIMESTAMP)");
         }
         return sql.toString();
+    }
+
+    /**
+     * The upsert {@code latest} is older than the stored row {@code target} and still changes it: it fills values the row
+     * lists as unknown ({@link UnchangedSql}), or it raises the row's generation ({@link GenerationColumnSql#raised}).
+     */
+    public String olderVersionTouches(String latest, String target) {
+        return "NOT " + newer(latest, target) + " AND " + notDeleteNorMark(latest) + " AND (" + target + "."
+                + q(meta.unchanged()) + " IS NOT NULL OR " + generations.raised(latest, target) + ")";
+    }
+
+    /** The version {@code alias} is an upsert: neither a delete nor a key mark. */
+    public String notDeleteNorMark(String alias) {
+        return alias + "." + q(meta.op()) + " NOT IN ('d', '" + KEY_MARK + "')";
+    }
+
+    /** What an older upsert changes in the stored row ({@link #olderVersionTouches}): the unknown values it carries, the generation. */
+    public String olderVersionAssignments(String latest, String target) {
+        return unchangedSql.fillStoredAssignments(latest, target) + ", " + generations.greatest(latest, target);
     }
 
     /** Hard deletes: remember each deleted key with the version that deleted it. */
@@ -241,10 +288,10 @@ public final class MergeSql {
                 + " WHEN NOT MATCHED THEN INSERT (" + list(cols, "") + ") VALUES (" + list(cols, "l.") + ")";
     }
 
-    /** Hard deletes: a key written again by a newer version is no longer deleted. */
+    /** Hard deletes: a key written again by a newer version is no longer deleted (a key mark writes nothing). */
     public String deleteSupersededTombstones() {
         return "DELETE FROM " + dialect.table(tombstones) + " AS d WHERE EXISTS (SELECT 1 FROM " + q(LATEST) + " l WHERE "
-                + keyMatch("l", "d") + " AND l." + q(meta.op()) + " <> 'd')";
+                + keyMatch("l", "d") + " AND " + notDeleteNorMark("l") + ")";
     }
 
     public String dropTemp(String name) {

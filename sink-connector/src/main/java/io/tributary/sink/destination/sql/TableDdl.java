@@ -68,6 +68,16 @@ public final class TableDdl {
         ensure(connection, truncates, columns, List.of());
     }
 
+    /** The table of the ends of generations ({@link GenerationSql}): no key. */
+    public void ensureGenerations(Connection connection, TableId generations) throws SQLException {
+        List<TableColumn> columns = new ArrayList<>();
+        for (Column column : GenerationSql.columns()) {
+            columns.add(of(column, false));
+        }
+        columns.add(new TableColumn(GenerationSql.RECORDED_AT, dialect.timestampTzType(), false));
+        ensure(connection, generations, columns, List.of());
+    }
+
     /** Whether the table exists. */
     public boolean exists(Connection connection, TableId table) throws SQLException {
         return !SchemaEvolution.columns(connection, table).isEmpty();

@@ -51,8 +51,9 @@ public final class TruncateSql {
         }
         if (staged) {
             String stage = q(MergeSql.STAGE);
-            statements.add("DELETE FROM " + stage + " WHERE EXISTS (SELECT 1 FROM " + dialect.table(truncates) + " t WHERE "
-                    + order.newer("t", stage) + ")");
+            // a key mark has no position, so no place in that order: it only marks a row that is there, and stays
+            statements.add("DELETE FROM " + stage + " WHERE " + stage + "." + q(meta.op()) + " <> '" + MergeSql.KEY_MARK
+                    + "' AND EXISTS (SELECT 1 FROM " + dialect.table(truncates) + " t WHERE " + order.newer("t", stage) + ")");
         }
         return statements;
     }

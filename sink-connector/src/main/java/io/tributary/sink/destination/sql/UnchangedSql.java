@@ -14,7 +14,7 @@ import java.util.function.Function;
  *       older version that has it;</li>
  *   <li>still left out: the stored row's value ({@link #fillLatestFromTarget}), when it has one;</li>
  *   <li>a value nothing gave is NULL and stays listed in the row's {@code unchanged} column; a version
- *       older than the row, arriving later, fills exactly those values ({@link #fillsStored}) and
+ *       older than the row, arriving later, fills exactly those values ({@link MergeSql#olderVersionTouches}) and
  *       nothing else, so it never writes an older value over a newer one.</li>
  * </ol>
  */
@@ -32,9 +32,9 @@ public final class UnchangedSql {
         return "(" + marker + " IS NOT NULL AND " + sql.dialect().contains(marker, "'" + UnchangedMarker.token(column) + "'") + ")";
     }
 
-    /** Whether the staged version {@code alias} carries a value of {@code column}: it is no delete and did not leave it out. */
+    /** Whether the staged version {@code alias} carries a value of {@code column}: it is no delete nor key mark and did not leave it out. */
     private String carries(String alias, String column) {
-        return "(" + alias + "." + sql.q(sql.meta().op()) + " <> 'd' AND NOT " + leftOut(alias, column) + ")";
+        return "(" + sql.notDeleteNorMark(alias) + " AND NOT " + leftOut(alias, column) + ")";
     }
 
     /** The marker of the columns for which {@code unknown} holds: {@code ,a,b,}, or NULL. */
@@ -63,7 +63,8 @@ public final class UnchangedSql {
                         + " END) OVER (" + partition + " ORDER BY CASE WHEN " + carries + " THEN 1 ELSE 0 END DESC, " + sql.order().newestFirst("s")
                         + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) END AS " + name);
             } else if (column.equals(sql.meta().unchanged())) {
-                select.add("CASE WHEN s." + sql.q(sql.meta().op()) + " = 'd' THEN NULL ELSE " + marker(sql.unchanged(),
+                String noValues = "s." + sql.q(sql.meta().op()) + " IN ('d', '" + MergeSql.KEY_MARK + "')";
+                select.add("CASE WHEN " + noValues + " THEN NULL ELSE " + marker(sql.unchanged(),
                         c -> "NOT " + carries("s", c) + " AND MAX(CASE WHEN " + carries("s", c) + " THEN 1 ELSE 0 END) OVER (" + partition
                                 + ") = 0") + " END AS " + name);
             } else {
@@ -94,16 +95,7 @@ public final class UnchangedSql {
     }
 
     /**
-     * The stored row {@code target} lists unknown values and the batch's version {@code latest} (an upsert)
-     * is older: it may fill them ({@link #fillStoredAssignments}).
-     */
-    public String fillsStored(String latest, String target) {
-        return "NOT " + sql.newer(latest, target) + " AND " + target + "." + sql.q(sql.meta().unchanged()) + " IS NOT NULL AND "
-                + latest + "." + sql.q(sql.meta().op()) + " <> 'd'";
-    }
-
-    /**
-     * Each value the stored row {@code target} lists as unknown and the older version {@code latest} carries
+     * Each value the stored row {@code target} lists as unknown and the older version {@code latest} (an upsert) carries
      * is taken from it; every other value stays. The marker keeps what is still unknown.
      */
     public String fillStoredAssignments(String latest, String target) {

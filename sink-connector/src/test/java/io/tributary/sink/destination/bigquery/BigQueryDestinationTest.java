@@ -171,7 +171,7 @@ class BigQueryDestinationTest {
         List<Column> columns = List.of(Column.of("id", Kind.INT64).asKey(), Column.of("created", Kind.TIMESTAMPTZ), Column.of("day", Kind.DATE));
         assertEquals("CREATE TABLE IF NOT EXISTS `proj`.`shop`.`items` (`id` INT64, `created` TIMESTAMP, `day` DATE,"
                 + " `__tributary_position` INT64, `__tributary_op` STRING, `__tributary_topic` STRING, `__tributary_partition` INT64,"
-                + " `__tributary_offset` INT64, `__tributary_unchanged` STRING, `__tributary_synced_at` TIMESTAMP) PARTITION BY TIMESTAMP_TRUNC(`created`, DAY) CLUSTER BY `id`",
+                + " `__tributary_offset` INT64, `__tributary_unchanged` STRING, `__tributary_generation` INT64, `__tributary_synced_at` TIMESTAMP) PARTITION BY TIMESTAMP_TRUNC(`created`, DAY) CLUSTER BY `id`",
                 SQL.createTable(new TableId("shop", "items"), columns, META, false,
                         new BigQuerySql.TableOptions("created", "DAY", List.of("id"))));
         assertTrue(SQL.createTable(new TableId("shop", "items"), columns, META, true, new BigQuerySql.TableOptions("day", "MONTH", List.of()))
@@ -195,13 +195,14 @@ class BigQueryDestinationTest {
         assertEquals("CREATE TEMP TABLE `tributary_stage` AS SELECT `id` AS `id`, PARSE_JSON(`doc`) AS `doc`, `f2` AS `odd name`,"
                 + " CAST(CONCAT('0-0 0 ', `took`) AS INTERVAL) AS `took`, `__tributary_position` AS `__tributary_position`, `__tributary_op` AS `__tributary_op`, `__tributary_topic` AS"
                 + " `__tributary_topic`, `__tributary_partition` AS `__tributary_partition`, `__tributary_offset` AS `__tributary_offset`,"
-                + " `__tributary_unchanged` AS `__tributary_unchanged` FROM (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY `__tributary_topic`, `__tributary_partition`,"
+                + " `__tributary_unchanged` AS `__tributary_unchanged`, `__tributary_generation` AS `__tributary_generation` FROM (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY `__tributary_topic`, `__tributary_partition`,"
                 + " `__tributary_offset`) AS tributary_copy FROM `proj`.`shop`.`items__tributary_stage_t_0` s) WHERE tributary_copy = 1)",
                 statements.get(1), "a batch loaded twice (a retried load) is taken once");
         assertTrue(statements.get(2).startsWith("CREATE TEMP TABLE `tributary_latest` AS SELECT"));
         assertTrue(statements.get(3).startsWith("DELETE FROM `tributary_latest` WHERE EXISTS (SELECT 1 FROM `proj`.`shop`.`items__tributary_deleted` t"));
         assertTrue(statements.get(4).startsWith("MERGE INTO `proj`.`shop`.`items` AS f USING `tributary_latest` AS l ON f.`id` = l.`id`"
-                + " WHEN MATCHED AND l.`__tributary_op` = 'd' AND ("), statements.get(4));
+                + " WHEN MATCHED AND l.`__tributary_op` = 'k' THEN UPDATE SET `__tributary_generation` = CASE WHEN"), statements.get(4));
+        assertTrue(statements.get(4).contains(" END WHEN MATCHED AND l.`__tributary_op` = 'd' AND ("), statements.get(4));
         assertTrue(statements.get(5).startsWith("MERGE INTO `proj`.`shop`.`items__tributary_deleted` AS t USING"));
         assertTrue(statements.get(6).startsWith("DELETE FROM `proj`.`shop`.`items__tributary_deleted` AS d WHERE EXISTS"));
         assertEquals("DROP TABLE IF EXISTS `tributary_latest`", statements.get(7));
@@ -273,7 +274,8 @@ class BigQueryDestinationTest {
                 "__tributary_partition", "__tributary_offset", "__tributary_synced_at")));
         destination.write(batch(WITH_EMAIL, 0, 10));
         assertEquals("ALTER TABLE `proj`.`shop`.`items` ADD COLUMN IF NOT EXISTS `email` STRING, ADD COLUMN IF NOT EXISTS"
-                + " `__tributary_unchanged` STRING", client.calls.get(0), "a table of an earlier version gets the new metadata column too");
+                + " `__tributary_unchanged` STRING, ADD COLUMN IF NOT EXISTS `__tributary_generation` INT64", client.calls.get(0),
+                "a table of an earlier version gets the new metadata columns too");
         assertEquals(5, client.calls.size());
         client.calls.clear();
         destination.close();

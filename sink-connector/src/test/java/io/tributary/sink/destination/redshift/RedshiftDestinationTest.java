@@ -97,8 +97,9 @@ class RedshiftDestinationTest {
                 true, false);
         assertEquals(List.of("ALTER TABLE \"shop\".\"items\" ADD COLUMN \"email\" VARCHAR(400)",
                 "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"amount\" INTEGER",
-                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"__tributary_unchanged\" VARCHAR(65535)"), db.executed,
-                "a table of an earlier version gets the new metadata column");
+                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"__tributary_unchanged\" VARCHAR(65535)",
+                "ALTER TABLE \"shop\".\"items\" ADD COLUMN \"__tributary_generation\" BIGINT"), db.executed,
+                "a table of an earlier version gets the new metadata columns");
         db.executed.forEach(sql -> assertTrue(grammar.matcher(sql).matches(), "not Redshift's ALTER TABLE grammar: " + sql));
     }
 
@@ -173,49 +174,80 @@ class RedshiftDestinationTest {
             + " (\"tributary_latest\".\"__tributary_partition\" = COALESCE(\"items\".\"__tributary_partition\", -1) AND"
             + " \"tributary_latest\".\"__tributary_offset\" > COALESCE(\"items\".\"__tributary_offset\", -1)))))";
 
+    /** The generation of {@code a} is greater than {@code b}'s, or {@code b} has none. */
+    private static String raised(String a, String b) {
+        return "(" + a + ".\"__tributary_generation\" IS NOT NULL AND (" + b + ".\"__tributary_generation\" IS NULL OR " + a
+                + ".\"__tributary_generation\" > " + b + ".\"__tributary_generation\"))";
+    }
+
+    private static final String LATEST = "\"tributary_latest\"";
+    private static final String ITEMS = "\"items\"";
+
+    /** A key mark sets only the generation of the stored row (when live), then leaves the batch. */
+    private static final String KEY_MARK = "UPDATE \"shop\".\"items\" SET \"__tributary_generation\" = CASE WHEN " + raised(LATEST, ITEMS)
+            + " THEN \"tributary_latest\".\"__tributary_generation\" ELSE \"items\".\"__tributary_generation\" END FROM \"tributary_latest\" WHERE"
+            + " \"items\".\"id\" = \"tributary_latest\".\"id\" AND \"tributary_latest\".\"__tributary_op\" = 'k'";
+    private static final String KEY_MARKS_DONE = "DELETE FROM \"tributary_latest\" WHERE \"tributary_latest\".\"__tributary_op\" = 'k'";
+    /** The newer versions that replace stored rows keep the greater generation of the two. */
+    private static final String KEEP_GREATER_GENERATION = "UPDATE \"tributary_latest\" SET \"__tributary_generation\" = f.\"__tributary_generation\""
+            + " FROM \"shop\".\"items\" AS f WHERE f.\"id\" = \"tributary_latest\".\"id\" AND " + raised("f", LATEST);
+
     @Test
     void hardDeletesApplyWithDeleteUsingAndInsert() {
         List<String> s = statements(DeleteMode.HARD);
-        assertEquals(9, s.size(), String.join("\n", s));
+        assertEquals(12, s.size(), String.join("\n", s));
         assertTrue(s.get(0).startsWith("CREATE TEMPORARY TABLE \"tributary_latest\" AS SELECT"));
         assertTrue(s.get(1).startsWith("DELETE FROM \"tributary_latest\" USING \"shop\".\"items__tributary_deleted\" WHERE"
                 + " \"items__tributary_deleted\".\"id\" = \"tributary_latest\".\"id\" AND NOT ("), s.get(1));
-        assertEquals(FILL_STORED, s.get(2));
+        assertEquals(KEY_MARK, s.get(2));
+        assertEquals(KEY_MARKS_DONE, s.get(3));
+        assertEquals(FILL_STORED, s.get(4));
         assertEquals("DELETE FROM \"tributary_latest\" USING \"shop\".\"items\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\" AND NOT "
-                + NEWER_THAN_TARGET, s.get(3));
-        assertEquals("DELETE FROM \"shop\".\"items\" USING \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\"", s.get(4));
+                + NEWER_THAN_TARGET, s.get(5));
+        assertEquals(KEEP_GREATER_GENERATION, s.get(6));
+        assertEquals("DELETE FROM \"shop\".\"items\" USING \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\"", s.get(7));
         assertEquals("INSERT INTO \"shop\".\"items\" (\"id\", \"name\", \"__tributary_position\", \"__tributary_op\", \"__tributary_topic\","
-                + " \"__tributary_partition\", \"__tributary_offset\", \"__tributary_unchanged\", \"__tributary_synced_at\") SELECT"
-                + " \"tributary_latest\".\"id\", \"tributary_latest\".\"name\", \"tributary_latest\".\"__tributary_position\","
+                + " \"__tributary_partition\", \"__tributary_offset\", \"__tributary_unchanged\", \"__tributary_generation\", \"__tributary_synced_at\")"
+                + " SELECT \"tributary_latest\".\"id\", \"tributary_latest\".\"name\", \"tributary_latest\".\"__tributary_position\","
                 + " \"tributary_latest\".\"__tributary_op\", \"tributary_latest\".\"__tributary_topic\", \"tributary_latest\".\"__tributary_partition\","
-                + " \"tributary_latest\".\"__tributary_offset\", \"tributary_latest\".\"__tributary_unchanged\", CURRENT_TIMESTAMP FROM"
-                + " \"tributary_latest\" WHERE \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(5));
+                + " \"tributary_latest\".\"__tributary_offset\", \"tributary_latest\".\"__tributary_unchanged\","
+                + " \"tributary_latest\".\"__tributary_generation\", CURRENT_TIMESTAMP FROM"
+                + " \"tributary_latest\" WHERE \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(8));
         assertEquals("DELETE FROM \"shop\".\"items__tributary_deleted\" USING \"tributary_latest\" WHERE"
-                + " \"items__tributary_deleted\".\"id\" = \"tributary_latest\".\"id\"", s.get(6));
+                + " \"items__tributary_deleted\".\"id\" = \"tributary_latest\".\"id\"", s.get(9));
         assertEquals("INSERT INTO \"shop\".\"items__tributary_deleted\" (\"id\", \"__tributary_position\", \"__tributary_topic\","
                 + " \"__tributary_partition\", \"__tributary_offset\") SELECT \"tributary_latest\".\"id\","
                 + " \"tributary_latest\".\"__tributary_position\", \"tributary_latest\".\"__tributary_topic\","
                 + " \"tributary_latest\".\"__tributary_partition\", \"tributary_latest\".\"__tributary_offset\" FROM \"tributary_latest\""
-                + " WHERE \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(7));
-        assertEquals("DROP TABLE IF EXISTS \"tributary_latest\"", s.get(8));
+                + " WHERE \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(10));
+        assertEquals("DROP TABLE IF EXISTS \"tributary_latest\"", s.get(11));
         s.forEach(statement -> assertTrue(!statement.startsWith("MERGE"), "no MERGE: " + statement));
     }
 
-    /** An older version fills the values a stored row lists as unknown, before older versions are dropped (Redshift's MERGE has no conditional clauses). */
+    /**
+     * An older version fills the values a stored row lists as unknown and raises its generation, before older versions are dropped
+     * (Redshift's MERGE has no conditional clauses).
+     */
     private static final String FILL_STORED = "UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (\"items\".\"__tributary_unchanged\" IS NOT NULL"
             + " AND POSITION(',name,' IN \"items\".\"__tributary_unchanged\") > 0) AND NOT (\"tributary_latest\".\"__tributary_unchanged\" IS NOT NULL"
             + " AND POSITION(',name,' IN \"tributary_latest\".\"__tributary_unchanged\") > 0) THEN \"tributary_latest\".\"name\" ELSE \"items\".\"name\" END,"
             + " \"__tributary_unchanged\" = NULLIF(',' || CASE WHEN (\"items\".\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN"
             + " \"items\".\"__tributary_unchanged\") > 0) AND (\"tributary_latest\".\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN"
-            + " \"tributary_latest\".\"__tributary_unchanged\") > 0) THEN 'name,' ELSE '' END, ','), \"__tributary_synced_at\" = CURRENT_TIMESTAMP"
-            + " FROM \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\" AND NOT " + NEWER_THAN_TARGET
-            + " AND \"items\".\"__tributary_unchanged\" IS NOT NULL AND \"tributary_latest\".\"__tributary_op\" <> 'd'";
+            + " \"tributary_latest\".\"__tributary_unchanged\") > 0) THEN 'name,' ELSE '' END, ','), \"__tributary_synced_at\" = CURRENT_TIMESTAMP,"
+            + " \"__tributary_generation\" = CASE WHEN " + raised(LATEST, ITEMS) + " THEN \"tributary_latest\".\"__tributary_generation\" ELSE"
+            + " \"items\".\"__tributary_generation\" END FROM \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\" AND NOT "
+            + NEWER_THAN_TARGET + " AND \"tributary_latest\".\"__tributary_op\" NOT IN ('d', 'k') AND (\"items\".\"__tributary_unchanged\" IS NOT NULL"
+            + " OR " + raised(LATEST, ITEMS) + ")";
 
     @Test
     void softDeletesUpdateKnownRowsAndInsertUnknownKeysAsDeleted() {
         List<String> s = statements(DeleteMode.SOFT);
-        assertEquals(8, s.size(), String.join("\n", s));
-        assertEquals(FILL_STORED, s.get(1));
+        assertEquals(11, s.size(), String.join("\n", s));
+        assertEquals(KEY_MARK.replace(" THEN \"tributary_latest\".\"__tributary_generation\" ELSE", " AND \"items\".\"__tributary_deleted_at\" IS NULL THEN"
+                        + " \"tributary_latest\".\"__tributary_generation\" ELSE"), s.get(1), "a key mark marks only a row that is not deleted");
+        assertEquals(KEY_MARKS_DONE, s.get(2));
+        assertEquals(FILL_STORED, s.get(3));
+        assertEquals(KEEP_GREATER_GENERATION, s.get(5));
         assertEquals("UPDATE \"shop\".\"items\" SET \"name\" = CASE WHEN (COALESCE(\"tributary_latest\".\"tributary_upsert_position\","
                 + " -9223372036854775807) > COALESCE(\"items\".\"__tributary_position\", -9223372036854775807) OR"
                 + " (COALESCE(\"tributary_latest\".\"tributary_upsert_position\", -9223372036854775807) = COALESCE(\"items\".\"__tributary_position\","
@@ -233,23 +265,24 @@ class RedshiftDestinationTest {
                 + " \"__tributary_op\" = \"tributary_latest\".\"__tributary_op\", \"__tributary_topic\" = \"tributary_latest\".\"__tributary_topic\","
                 + " \"__tributary_partition\" = \"tributary_latest\".\"__tributary_partition\","
                 + " \"__tributary_offset\" = \"tributary_latest\".\"__tributary_offset\", \"__tributary_synced_at\" = CURRENT_TIMESTAMP,"
+                + " \"__tributary_generation\" = \"tributary_latest\".\"__tributary_generation\","
                 + " \"__tributary_deleted_at\" = CURRENT_TIMESTAMP FROM \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\""
-                + " AND \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(3));
+                + " AND \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(6));
         assertEquals("DELETE FROM \"shop\".\"items\" USING \"tributary_latest\" WHERE \"items\".\"id\" = \"tributary_latest\".\"id\""
-                + " AND \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(4));
-        assertTrue(s.get(6).startsWith("INSERT INTO \"shop\".\"items\" (\"id\", \"name\", \"__tributary_position\", \"__tributary_op\","
-                + " \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\", \"__tributary_unchanged\", \"__tributary_synced_at\","
-                + " \"__tributary_deleted_at\") SELECT"), s.get(6));
-        assertTrue(s.get(6).endsWith("CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM \"tributary_latest\" LEFT JOIN \"shop\".\"items\" ON"
+                + " AND \"tributary_latest\".\"__tributary_op\" <> 'd'", s.get(7));
+        assertTrue(s.get(9).startsWith("INSERT INTO \"shop\".\"items\" (\"id\", \"name\", \"__tributary_position\", \"__tributary_op\","
+                + " \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\", \"__tributary_unchanged\", \"__tributary_generation\","
+                + " \"__tributary_synced_at\", \"__tributary_deleted_at\") SELECT"), s.get(9));
+        assertTrue(s.get(9).endsWith("CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM \"tributary_latest\" LEFT JOIN \"shop\".\"items\" ON"
                 + " \"items\".\"id\" = \"tributary_latest\".\"id\" WHERE \"tributary_latest\".\"__tributary_op\" = 'd' AND \"items\".\"id\" IS NULL"),
-                s.get(6));
+                s.get(9));
     }
 
     @Test
     void deleteModeNoneDropsDeletesFirst() {
         List<String> s = statements(DeleteMode.NONE);
         assertEquals("DELETE FROM \"tributary_latest\" WHERE \"tributary_latest\".\"__tributary_op\" = 'd'", s.get(1));
-        assertEquals(7, s.size(), String.join("\n", s));
+        assertEquals(10, s.size(), String.join("\n", s));
     }
 
     private static WarehouseSinkConfig config(String... kv) {

@@ -65,13 +65,27 @@ class SnowflakeDestinationTest {
                 List.of("id", "name"), List.of("id"), META, DeleteMode.HARD);
         List<String> statements = ApplyPlan.STANDARD_MERGE.statements(sql, DeleteMode.HARD);
         assertEquals(6, statements.size());
+        String raised = "(l.\"__tributary_generation\" IS NOT NULL AND (f.\"__tributary_generation\" IS NULL OR l.\"__tributary_generation\" >"
+                + " f.\"__tributary_generation\"))";
+        String greater = "\"__tributary_generation\" = CASE WHEN " + raised + " THEN l.\"__tributary_generation\" ELSE f.\"__tributary_generation\" END";
+        // a key mark first: it sets only the generation, and no later clause sees it
         assertTrue(statements.get(2).startsWith("MERGE INTO \"SHOP\".\"items\" AS f USING \"tributary_latest\" AS l ON f.\"id\" = l.\"id\""
-                + " WHEN MATCHED AND l.\"__tributary_op\" = 'd' AND ("), statements.get(2));
-        assertTrue(statements.get(2).endsWith("WHEN NOT MATCHED AND NOT l.\"__tributary_op\" = 'd' THEN INSERT (\"id\", \"name\","
+                + " WHEN MATCHED AND l.\"__tributary_op\" = 'k' THEN UPDATE SET " + greater + " WHEN MATCHED AND l.\"__tributary_op\" = 'd' AND ("),
+                statements.get(2));
+        assertTrue(statements.get(2).contains(" \"__tributary_synced_at\" = CURRENT_TIMESTAMP, " + greater + " WHEN MATCHED AND NOT ("),
+                "a newer version keeps the greater generation: " + statements.get(2));
+        assertTrue(statements.get(2).contains(" AND l.\"__tributary_op\" NOT IN ('d', 'k') AND (f.\"__tributary_unchanged\" IS NOT NULL OR "
+                + raised + ") THEN UPDATE SET "), "an older version raises the generation: " + statements.get(2));
+        assertTrue(statements.get(2).endsWith("WHEN NOT MATCHED AND l.\"__tributary_op\" NOT IN ('d', 'k') THEN INSERT (\"id\", \"name\","
                 + " \"__tributary_position\", \"__tributary_op\", \"__tributary_topic\", \"__tributary_partition\", \"__tributary_offset\","
-                + " \"__tributary_unchanged\", \"__tributary_synced_at\") VALUES (l.\"id\", l.\"name\", l.\"__tributary_position\","
-                + " l.\"__tributary_op\", l.\"__tributary_topic\", l.\"__tributary_partition\", l.\"__tributary_offset\","
-                + " l.\"__tributary_unchanged\", CURRENT_TIMESTAMP)"), statements.get(2));
+                + " \"__tributary_unchanged\", \"__tributary_generation\", \"__tributary_synced_at\") VALUES (l.\"id\", l.\"name\","
+                + " l.\"__tributary_position\", l.\"__tributary_op\", l.\"__tributary_topic\", l.\"__tributary_partition\", l.\"__tributary_offset\","
+                + " l.\"__tributary_unchanged\", l.\"__tributary_generation\", CURRENT_TIMESTAMP)"), statements.get(2));
+        // the newest version per key: a key mark last, whatever its place; the greatest generation of the key's versions
+        assertTrue(statements.get(0).contains("ROW_NUMBER() OVER (PARTITION BY s.\"id\" ORDER BY CASE WHEN s.\"__tributary_op\" = 'k' THEN 1 ELSE 0"
+                + " END, COALESCE(s.\"__tributary_position\", -9223372036854775807) DESC, s.\"__tributary_partition\" DESC, s.\"__tributary_offset\""
+                + " DESC) AS tributary_rn, MAX(s.\"__tributary_generation\") OVER (PARTITION BY s.\"id\") AS tributary_max_generation"), statements.get(0));
+        assertTrue(statements.get(4).endsWith("AND l.\"__tributary_op\" NOT IN ('d', 'k'))"), "a key mark ends no tombstone: " + statements.get(4));
     }
 
     /**
@@ -86,7 +100,7 @@ class SnowflakeDestinationTest {
                 List.of("id", "name", "body"), List.of("id"), META, DeleteMode.HARD).withUnchanged(List.of("body"));
         List<String> statements = ApplyPlan.STANDARD_MERGE.statements(sql, DeleteMode.HARD);
         assertEquals(7, statements.size());
-        String leftOut = "(s.\"__tributary_op\" <> 'd' AND NOT (s.\"__tributary_unchanged\" IS NOT NULL"
+        String leftOut = "(s.\"__tributary_op\" NOT IN ('d', 'k') AND NOT (s.\"__tributary_unchanged\" IS NOT NULL"
                 + " AND POSITION(',body,' IN s.\"__tributary_unchanged\") > 0))";
         assertTrue(statements.get(0).contains("CASE WHEN " + leftOut + " THEN s.\"body\" ELSE FIRST_VALUE(CASE WHEN " + leftOut
                 + " THEN s.\"body\" END) OVER (PARTITION BY s.\"id\" ORDER BY CASE WHEN " + leftOut + " THEN 1 ELSE 0 END DESC,"), statements.get(0));
@@ -97,7 +111,9 @@ class SnowflakeDestinationTest {
                 + " ELSE \"tributary_latest\".\"body\" END, \"__tributary_unchanged\" = NULLIF(',' || CASE WHEN"), statements.get(2));
         assertTrue(statements.get(2).endsWith(" FROM \"SHOP\".\"items\" AS f WHERE f.\"id\" = \"tributary_latest\".\"id\""
                 + " AND \"tributary_latest\".\"__tributary_unchanged\" IS NOT NULL"), statements.get(2));
-        assertTrue(statements.get(3).contains(" AND f.\"__tributary_unchanged\" IS NOT NULL AND l.\"__tributary_op\" <> 'd' THEN UPDATE SET"
+        assertTrue(statements.get(3).contains(" AND l.\"__tributary_op\" NOT IN ('d', 'k') AND (f.\"__tributary_unchanged\" IS NOT NULL OR"
+                + " (l.\"__tributary_generation\" IS NOT NULL AND (f.\"__tributary_generation\" IS NULL OR l.\"__tributary_generation\" >"
+                + " f.\"__tributary_generation\"))) THEN UPDATE SET"
                 + " \"name\" = CASE WHEN (f.\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN f.\"__tributary_unchanged\") > 0)"
                 + " AND NOT (l.\"__tributary_unchanged\" IS NOT NULL AND POSITION(',name,' IN l.\"__tributary_unchanged\") > 0)"
                 + " THEN l.\"name\" ELSE f.\"name\" END, \"body\" = CASE"), statements.get(3));

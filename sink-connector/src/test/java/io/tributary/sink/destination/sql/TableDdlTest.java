@@ -32,7 +32,7 @@ class TableDdlTest {
         new TableDdl(new PostgresDialect(), META).ensureTable(db.connection(), TABLE, schema, true, true);
         assertEquals(List.of("CREATE TABLE \"shop\".\"items\" (\"id\" bigint NOT NULL, \"name\" text, \"__tributary_position\" bigint,"
                 + " \"__tributary_op\" text, \"__tributary_topic\" text, \"__tributary_partition\" integer, \"__tributary_offset\" bigint,"
-                + " \"__tributary_unchanged\" text, \"__tributary_synced_at\" timestamptz, \"__tributary_deleted_at\" timestamptz, PRIMARY KEY (\"id\"))"), db.executed);
+                + " \"__tributary_unchanged\" text, \"__tributary_generation\" bigint, \"__tributary_synced_at\" timestamptz, \"__tributary_deleted_at\" timestamptz, PRIMARY KEY (\"id\"))"), db.executed);
     }
 
     @Test

@@ -28,7 +28,7 @@ class TruncateSqlTest {
                         + " \"__tributary_offset\") SELECT 20, 'shop.public.it''ems', 0, 3 WHERE NOT EXISTS (SELECT 1 FROM"
                         + " \"SHOP\".\"items__tributary_truncated\")",
                 "DELETE FROM \"SHOP\".\"items\" WHERE " + NEWER_THAN.formatted("\"items\""),
-                "DELETE FROM \"tributary_stage\" WHERE EXISTS (SELECT 1 FROM \"SHOP\".\"items__tributary_truncated\" t WHERE"
+                "DELETE FROM \"tributary_stage\" WHERE \"tributary_stage\".\"__tributary_op\" <> 'k' AND EXISTS (SELECT 1 FROM \"SHOP\".\"items__tributary_truncated\" t WHERE"
                         + " (COALESCE(t.\"__tributary_position\", -9223372036854775807) > COALESCE(\"tributary_stage\".\"__tributary_position\","
                         + " -9223372036854775807) OR (COALESCE(t.\"__tributary_position\", -9223372036854775807) ="
                         + " COALESCE(\"tributary_stage\".\"__tributary_position\", -9223372036854775807) AND (t.\"__tributary_partition\" >"
