@@ -157,7 +157,8 @@ public final class WarehouseSinkConfig extends AbstractConfig {
                         + " rows the generation neither read nor marked and that are not newer than its start point are deleted per"
                         + " delete.mode (hard: with a tombstone, so an older record cannot bring them back; soft: deleted-at set); a row"
                         + " written after the generation began is kept (docs/sink.md, Re-snapshots and stale rows). delete needs"
-                        + " write.mode=merge, delete.mode hard or soft, and a destination that deletes stale rows (docs/sink.md says which).",
+                        + " write.mode=merge, delete.mode hard or soft, errors.tolerance=none, and a destination that deletes stale"
+                        + " rows (docs/sink.md says which).",
                 GROUP_WRITING, ++order, Width.SHORT, "Stale rows");
         def.define(TABLE_NAME_FORMAT, ConfigDef.Type.STRING, "${schema}_${table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Name of the final table. ${table} is the last part of the topic name (<prefix>.<schema>.<table>), ${schema} the one "

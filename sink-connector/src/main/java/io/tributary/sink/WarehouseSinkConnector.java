@@ -99,7 +99,7 @@ public class WarehouseSinkConnector extends SinkConnector {
         if (parsed.truncateMode() == TruncateMode.APPLY && !provider.appliesTruncates()) {
             values.get(WarehouseSinkConfig.TRUNCATE_MODE).addErrorMessage(unsupportedTruncates(provider.name()));
         }
-        String staleRows = staleRowsProblem(parsed, provider);
+        String staleRows = staleRowsProblem(parsed, provider, connectorConfigs);
         if (staleRows != null) {
             values.get(WarehouseSinkConfig.STALE_ROWS).addErrorMessage(staleRows);
         }
@@ -117,8 +117,11 @@ public class WarehouseSinkConnector extends SinkConnector {
                 + " truncate.mode=skip";
     }
 
-    /** Why {@code stale.rows=delete} cannot be used with this configuration, or null when it can (or is not asked for). */
-    static String staleRowsProblem(WarehouseSinkConfig config, DestinationProvider provider) {
+    /**
+     * Why {@code stale.rows=delete} cannot be used with this configuration, or null when it can (or is
+     * not asked for). {@code props} are the connector's settings, Connect's own ({@code errors.tolerance}) included.
+     */
+    static String staleRowsProblem(WarehouseSinkConfig config, DestinationProvider provider, Map<String, String> props) {
         if (config.staleRows() != StaleRows.DELETE) {
             return null;
         }
@@ -135,6 +138,11 @@ public class WarehouseSinkConnector extends SinkConnector {
         if (config.deleteMode() == DeleteMode.NONE) {
             return "stale.rows=delete needs delete.mode=hard or delete.mode=soft: delete.mode=none ignores deletes, so stale rows would stay;"
                     + " set delete.mode, or stale.rows=keep";
+        }
+        if ("all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim())) {
+            return "stale.rows=delete cannot be used with errors.tolerance=all: a re-snapshot's record that goes to the dead-letter queue"
+                    + " leaves its row unmarked, and the stale delete would remove a row the source still has; set errors.tolerance=none,"
+                    + " or stale.rows=keep";
         }
         return null;
     }

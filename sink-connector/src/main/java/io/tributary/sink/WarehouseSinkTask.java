@@ -58,7 +58,7 @@ public class WarehouseSinkTask extends SinkTask {
         if (config.truncateMode() == TruncateMode.APPLY && !Destinations.of(config).appliesTruncates()) {
             throw new ConfigException(WarehouseSinkConnector.unsupportedTruncates(Destinations.of(config).name()));
         }
-        String staleRows = WarehouseSinkConnector.staleRowsProblem(config, Destinations.of(config));
+        String staleRows = WarehouseSinkConnector.staleRowsProblem(config, Destinations.of(config), props);
         if (staleRows != null) {
             throw new ConfigException(staleRows);
         }
