@@ -45,7 +45,9 @@ public record ResnapshotSettings(boolean endMarkers, String bootstrapServers, Ma
         def.define(BOOTSTRAP_SERVERS, ConfigDef.Type.STRING, "", Importance.MEDIUM,
                 "Brokers of the Kafka cluster the connector writes to, for an Admin client that reads a topic's partition count and"
                         + " cleanup.policy (" + END_MARKERS + "). Settings of that client (security) are passed with the prefix "
-                        + ADMIN_PREFIX + ", e.g. " + ADMIN_PREFIX + "security.protocol=SSL.",
+                        + ADMIN_PREFIX + ", e.g. " + ADMIN_PREFIX + "security.protocol=SSL. The REST API shows those values"
+                        + " unmasked: put secrets (" + ADMIN_PREFIX + "sasl.jaas.config) in a config provider, e.g."
+                        + " ${file:/secrets/kafka.properties:jaas}.",
                 GROUP, ++order, Width.LONG, "Kafka brokers");
         def.define(REFRESH_TABLES, ConfigDef.Type.STRING, "", new RegexValidator(), Importance.MEDIUM,
                 "A regular expression on schema.table: the matching tables are snapshot again (a new generation) every "
@@ -70,6 +72,14 @@ public record ResnapshotSettings(boolean endMarkers, String bootstrapServers, Ma
         String tables = config.getString(REFRESH_TABLES).trim();
         return new ResnapshotSettings(config.getBoolean(END_MARKERS), servers, admin, tables.isEmpty() ? null : Pattern.compile(tables),
                 config.getLong(REFRESH_INTERVAL_MS), "keys".equals(config.getString(REFRESH_MODE).toLowerCase(Locale.ROOT)));
+    }
+
+    /** Names the Admin client's settings, never their values (they may hold credentials). */
+    @Override
+    public String toString() {
+        return "ResnapshotSettings[endMarkers=" + endMarkers + ", bootstrapServers=" + bootstrapServers + ", adminProperties="
+                + adminProperties.keySet() + ", refreshTables=" + refreshTables + ", refreshIntervalMs=" + refreshIntervalMs
+                + ", keysOnlyRefresh=" + keysOnlyRefresh + "]";
     }
 
     /** Whether {@code table} is refreshed periodically. */

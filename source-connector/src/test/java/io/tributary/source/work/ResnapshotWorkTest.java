@@ -3,9 +3,11 @@ package io.tributary.source.work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.source.plan.LogStart;
 import io.tributary.source.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,19 @@ class ResnapshotWorkTest {
         assertTrue(works.get(0).markers() && works.get(0).chunks().isEmpty() && !works.get(0).plan());
         assertEquals("plan-public.a", works.get(0).planId(), "the markers belong to that plan's generation");
         assertEquals(assignments, assignments.stream().map(a -> TaskAssignment.fromJson(a.toJson())).toList(), "JSON round trip");
+    }
+
+    @Test
+    void inLogModeTheMarkersGoToATaskThatDoesNotStream() {
+        TablePlan plan = plan("public.a", 2);
+        TablePlan logPlan = new TablePlan(plan.table(), plan.planId(), plan.keyColumns(), plan.boundaries(), List.of(), null,
+                plan.estimatedRows(), plan.plannedAt(), new LogStart(1_000L, Map.of()))
+                .asGeneration(1_767_225_600_000L, 1_000L, false);
+        TableMonitor.TableState done = new TableMonitor.TableState("public.a", logPlan, Set.of(0, 1), true, true, false, false, true);
+        List<TaskAssignment> assignments = WorkDistributor.distribute(List.of(done), 2, true);
+        assertEquals(List.of("public.a"), assignments.get(0).logTables());
+        assertTrue(assignments.get(0).tables().isEmpty(), "the streaming task does nothing else: " + assignments);
+        assertTrue(works(assignments, "public.a").stream().anyMatch(TaskAssignment.TableWork::markers));
     }
 
     @Test
