@@ -8,8 +8,8 @@ public final class RecordHeaders {
 
     /**
      * The operation, a string: {@link #OP_READ}, {@link #OP_UPSERT}, {@link #OP_DELETE} (cursor and log
-     * mode), {@link #OP_INSERT}, {@link #OP_TRUNCATE} (log mode), {@link #OP_KEY_MARK},
-     * {@link #OP_SNAPSHOT_END} (re-snapshots).
+     * mode), {@link #OP_INSERT}, {@link #OP_TRUNCATE} (log mode), {@link #OP_KEY_MARK} and
+     * {@link #OP_SNAPSHOT_END} (both modes).
      */
     public static final String OP = "tributary.op";
 
@@ -26,6 +26,20 @@ public final class RecordHeaders {
      * compacted topic drops the row's older versions).
      */
     public static final String OP_DELETE = "d";
+    /**
+     * A keys-only refresh ({@code snapshot.refresh.mode=keys}) read this key: the key is the table's key
+     * struct, the value the table's value struct with only the key fields set. It says "this key still
+     * exists at the source as of this generation" and carries no data. No {@link #POSITION}.
+     */
+    public static final String OP_KEY_MARK = "k";
+    /**
+     * End of a snapshot generation: every chunk of generation {@link #GENERATION} is done, and this
+     * partition holds all of its rows before this record. Key and value are null (like a tombstone
+     * without a key: a consumer that deletes by key deletes nothing). Headers: {@link #TABLE},
+     * {@link #GENERATION}, {@link #GENERATION_START}, {@link #GENERATION_PARTITIONS},
+     * {@link #GENERATION_MODE}. One is sent to every partition of the table's topic.
+     */
+    public static final String OP_SNAPSHOT_END = "e";
     /** Log mode: an insert. */
     public static final String OP_INSERT = "c";
     /**
@@ -33,19 +47,6 @@ public final class RecordHeaders {
      * it with the table's other versions.
      */
     public static final String OP_TRUNCATE = "t";
-    /**
-     * A keys-only refresh read this key: the key struct names the row, the value has only the key fields
-     * set (every other field null). It means "this key still exists at the source as of this
-     * generation" and carries no data; {@link #POSITION} is absent.
-     */
-    public static final String OP_KEY_MARK = "k";
-    /**
-     * End of a snapshot (generation) of a table: null key, null value, with {@link #TABLE},
-     * {@link #GENERATION} (the generation that ended), {@link #GENERATION_START} (absent when the table
-     * has no start point), {@link #GENERATION_PARTITIONS} and {@link #GENERATION_MODE}. One is sent to
-     * every partition of the topic, after that partition's records of the generation.
-     */
-    public static final String OP_SNAPSHOT_END = "e";
 
     /**
      * Log mode: the columns of an update whose values the log did not carry because they did not change
@@ -66,27 +67,28 @@ public final class RecordHeaders {
     public static final String TABLE = "tributary.table";
 
     /**
-     * The generation (snapshot) of the table the record was built under, an INT64 that grows strictly
-     * per table (its plan's planned-at time in epoch milliseconds). On every record of a table; absent on
-     * records of older versions.
+     * The generation (one snapshot of a table; a re-snapshot is a new one), an INT64 that grows
+     * strictly per table: on every record of the table, the number of the plan the source works under.
+     * Absent on records of tables planned by Tributary versions before generations.
      */
     public static final String GENERATION = "tributary.generation";
 
     /**
-     * On {@link #OP_SNAPSHOT_END}: the generation's start point, an INT64 in the encoding of
-     * {@link #POSITION} (the position read before its first chunk); absent when the table has none.
+     * On an end-of-snapshot record: the generation's start point, an INT64 in the encoding of
+     * {@link #POSITION} (cursor mode: the plan's incremental start point; log mode: its log start).
+     * Absent when the table has none (no cursor, or an empty table when it was planned).
      */
     public static final String GENERATION_START = "tributary.generation.start";
 
-    /** On {@link #OP_SNAPSHOT_END}: the topic's partition count, an INT32; one marker goes to each partition. */
+    /** On an end-of-snapshot record: the partition count of the topic, an INT32; one such record goes to each partition. */
     public static final String GENERATION_PARTITIONS = "tributary.generation.partitions";
 
-    /** On {@link #OP_SNAPSHOT_END}: {@link #MODE_FULL} or {@link #MODE_KEYS}, a string. */
+    /** On an end-of-snapshot record: {@link #MODE_FULL} or {@link #MODE_KEYS}, a string. */
     public static final String GENERATION_MODE = "tributary.generation.mode";
 
-    /** A generation that read whole rows. */
+    /** The generation read every column of every row. */
     public static final String MODE_FULL = "full";
-    /** A generation that read only keys ({@link #OP_KEY_MARK} records). */
+    /** The generation read only the keys ({@link #OP_KEY_MARK} records). */
     public static final String MODE_KEYS = "keys";
 
     private RecordHeaders() {

@@ -49,7 +49,8 @@ public class ChunkedJdbcSourceTask extends SourceTask {
             TaskWorkLoader.Work work = snapshotSession.call((connection, fresh) -> loader.load(connection, assignment));
             snapshotSession.endTransaction();
             metrics = work.metrics();
-            engine = new SourceEngine(work.planning(), work.snapshot(), work.incremental(), snapshotSession, incrementalSession,
+            engine = new SourceEngine(work.planning(), work.markers(), work.snapshot(), work.incremental(), snapshotSession,
+                    incrementalSession,
                     new SourceEngine.Limits(config.fetchSize(), config.batchMaxRows(), new Throttle(config.snapshotMaxRowsPerSecond())),
                     context.transactionContext(), SourceEngine.Clock.SYSTEM);
             if (assignment.streamsLog()) {

@@ -1,6 +1,7 @@
 package io.tributary.source;
 
 import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.GenerationOffset;
 import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.TablePlan;
@@ -31,7 +32,7 @@ final class OffsetValidation {
             }
             if (table == null || kind == null) {
                 throw new ConnectException("Not a partition of this connector: " + partition
-                        + "; expected {\"table\": \"<schema>.<table>\", \"kind\": \"plan\"|\"chunk\"|\"incremental\"}");
+                        + "; expected {\"table\": \"<schema>.<table>\", \"kind\": \"plan\"|\"chunk\"|\"incremental\"|\"generation\"}");
             }
             if (offset == null) {
                 return;
@@ -53,6 +54,7 @@ final class OffsetValidation {
                         ChunkOffset.fromMap(offset);
                     }
                     case SourcePartitions.KIND_INCREMENTAL -> IncrementalOffset.fromMap(offset);
+                    case SourcePartitions.KIND_GENERATION -> GenerationOffset.fromMap(offset);
                     default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
                 }
             } catch (IllegalArgumentException e) {

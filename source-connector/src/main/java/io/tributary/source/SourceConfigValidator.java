@@ -1,6 +1,7 @@
 package io.tributary.source;
 
 import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.ResnapshotSettings;
 import io.tributary.source.config.SourceMode;
 import io.tributary.source.config.TableFilter;
 import io.tributary.source.config.TableRules;
@@ -44,6 +45,7 @@ final class SourceConfigValidator {
     }
 
     void validate() {
+        checkMarkers();
         if (hasErrors()) {
             return;
         }
@@ -114,6 +116,18 @@ final class SourceConfigValidator {
             } else {
                 add(ChunkedJdbcSourceConfig.CONNECTION_URL, "Cannot read from " + connections.describe() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** End-of-snapshot markers need the Kafka cluster, to read the topics' partition counts. */
+    private void checkMarkers() {
+        boolean markers = Boolean.parseBoolean(props.getOrDefault(ResnapshotSettings.END_MARKERS, "false").trim());
+        if (markers && props.getOrDefault(ResnapshotSettings.BOOTSTRAP_SERVERS, "").isBlank()) {
+            String message = ResnapshotSettings.END_MARKERS + "=true needs " + ResnapshotSettings.BOOTSTRAP_SERVERS
+                    + ": the brokers of the Kafka cluster the connector writes to (markers go to every partition of a table's topic,"
+                    + " whose count only an Admin client can read)";
+            add(ResnapshotSettings.BOOTSTRAP_SERVERS, message);
+            add(ResnapshotSettings.END_MARKERS, message);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.ResnapshotSettings;
 import io.tributary.source.config.SourceMode;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -28,6 +29,44 @@ class ChunkedJdbcSourceConnectorTest {
         assertTrue(result.get("mode").errorMessages().get(0).contains("sometimes"), result.get("mode").errorMessages().toString());
         assertFalse(result.get("snapshot.chunk.rows").errorMessages().isEmpty(), "chunks need at least one row");
         assertTrue(result.get("connection.url").errorMessages().isEmpty());
+    }
+
+    @Test
+    void endMarkersWithoutTheKafkaBrokersAreRefusedNamingBothKeys() {
+        Map<String, String> props = new HashMap<>(Map.of("connection.url", "jdbc:postgresql://x/y", "topic.prefix", "shop",
+                "snapshot.chunk.rows", "0", "snapshot.end.markers", "true"));
+        Map<String, ConfigValue> result = new ChunkedJdbcSourceConnector().validate(props).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        for (String key : new String[] {"snapshot.end.markers", "kafka.bootstrap.servers"}) {
+            java.util.List<String> errors = result.get(key).errorMessages();
+            assertEquals(1, errors.size(), key + ": " + errors);
+            assertTrue(errors.get(0).contains("snapshot.end.markers=true") && errors.get(0).contains("kafka.bootstrap.servers"),
+                    errors.get(0));
+        }
+        props.put("kafka.bootstrap.servers", "broker:9092");
+        result = new ChunkedJdbcSourceConnector().validate(props).configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        assertTrue(result.get("kafka.bootstrap.servers").errorMessages().isEmpty());
+        assertTrue(result.get("snapshot.end.markers").errorMessages().isEmpty());
+        assertFalse(new ChunkedJdbcSourceConnector().validate(with("snapshot.refresh.tables", "public\\.(orders")).configValues().stream()
+                .filter(v -> v.name().equals("snapshot.refresh.tables")).findFirst().orElseThrow().errorMessages().isEmpty(),
+                "a regular expression that does not compile is refused");
+    }
+
+    @Test
+    void theAdminClientGetsTheBrokersAndEveryKafkaAdminSetting() {
+        Map<String, String> props = new HashMap<>(VALID);
+        props.put("kafka.bootstrap.servers", "broker:9092");
+        props.put("kafka.admin.security.protocol", "SSL");
+        ResnapshotSettings settings = new ChunkedJdbcSourceConfig(props).resnapshot();
+        assertEquals(Map.of("bootstrap.servers", "broker:9092", "security.protocol", "SSL"), settings.adminProperties());
+        assertFalse(settings.endMarkers(), "off by default");
+        assertFalse(settings.refreshes("public.orders"), "no table is refreshed by default");
+        props.put("snapshot.refresh.tables", "public\\.ord.*");
+        props.put("snapshot.refresh.mode", "KEYS");
+        settings = new ChunkedJdbcSourceConfig(props).resnapshot();
+        assertTrue(settings.refreshes("public.orders") && !settings.refreshes("public.customers") && settings.keysOnlyRefresh());
+        assertEquals(86_400_000L, settings.refreshIntervalMs());
     }
 
     @Test

@@ -135,6 +135,7 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
         def.define(POLL_INTERVAL_MS, ConfigDef.Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 POLL_INTERVAL_MS_DOC, GROUP_INCREMENTAL, ++order, Width.SHORT, "Poll interval (ms)");
         LogSettings.define(def);
+        ResnapshotSettings.define(def);
         return def;
     }
 
@@ -150,6 +151,11 @@ public final class ChunkedJdbcSourceConfig extends AbstractConfig {
     /** The log mode's settings; {@code connectorName} derives the binlog server id when none is set. */
     public LogSettings log(String connectorName) {
         return LogSettings.of(this, topicPrefix(), connectorName);
+    }
+
+    /** The settings of end-of-snapshot markers and periodic refreshes. */
+    public ResnapshotSettings resnapshot() {
+        return ResnapshotSettings.of(this);
     }
 
     public String connectionUrl() {

@@ -6,9 +6,11 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.TransactionContext;
 
 /**
- * A source task's work, one {@link #poll} at a time: first the tables it must plan, then its snapshot
- * chunks (a chunk is a streamed query, opened again on a fresh connection after a lost one and
- * resumed after its last row), then its incremental tables, each polled when due. With
+ * A source task's work, one {@link #poll} at a time: first the tables it must plan, then the
+ * end-of-snapshot markers it was handed, then its snapshot chunks (a chunk is a streamed query, opened
+ * again on a fresh connection after a lost one and resumed after its last row), then its incremental
+ * tables, each polled when due; a table polled while chunks are read (a re-snapshot) is polled in turn
+ * with the chunks. With
  * connector-defined transactions (exactly-once), a plan, a chunk or an incremental page is one
  * transaction, unless a chunk takes so long that the producer's transaction timeout is near.
  */
@@ -56,8 +58,10 @@ public final class SourceEngine implements AutoCloseable {
     private final Limits limits;
     private final TransactionContext transactions;
     private final Clock clock;
+    private final Markers markers;
     private Streaming streaming;
     private boolean streamTurn;
+    private boolean pollTurn;
     private Snapshot.Chunk openChunk;
     private long transactionStarted;
 
@@ -66,7 +70,17 @@ public final class SourceEngine implements AutoCloseable {
      */
     public SourceEngine(Planning planning, Snapshot snapshot, Incremental incremental, SqlSession snapshotSession,
             SqlSession incrementalSession, Limits limits, TransactionContext transactions, Clock clock) {
+        this(planning, Markers.NONE, snapshot, incremental, snapshotSession, incrementalSession, limits, transactions, clock);
+    }
+
+    /**
+     * @param markers the end-of-snapshot markers to send
+     * @param transactions the worker's transaction context (exactly-once source), or null
+     */
+    public SourceEngine(Planning planning, Markers markers, Snapshot snapshot, Incremental incremental, SqlSession snapshotSession,
+            SqlSession incrementalSession, Limits limits, TransactionContext transactions, Clock clock) {
         this.planning = planning;
+        this.markers = markers;
         this.snapshot = snapshot;
         this.incremental = incremental;
         this.snapshotSession = snapshotSession;
@@ -91,7 +105,8 @@ public final class SourceEngine implements AutoCloseable {
     /** The next records, or null after waiting a while when there is nothing to do now. */
     public List<SourceRecord> poll() throws InterruptedException {
         if (streaming != null) {
-            boolean otherWork = planning.due(clock.millis()) || !snapshot.finished() || !incremental.isEmpty();
+            boolean otherWork = planning.due(clock.millis()) || markers.due(clock.millis()) || !snapshot.finished()
+                    || !incremental.isEmpty();
             if (streamTurn || !otherWork) {
                 streamTurn = false;
                 List<SourceRecord> changes = streaming.poll();
@@ -115,7 +130,23 @@ public final class SourceEngine implements AutoCloseable {
             }
             return null;
         }
+        if (markers.due(now)) {
+            List<SourceRecord> records = markers.next(now);
+            if (!records.isEmpty()) {
+                commitTransactionAt(records.get(records.size() - 1));
+                return records;
+            }
+            return null;
+        }
         if (!snapshot.finished()) {
+            if (pollTurn && !incremental.isEmpty()) {
+                pollTurn = false;
+                List<SourceRecord> rows = pollDueTable();
+                if (rows != null) {
+                    return rows;
+                }
+            }
+            pollTurn = true;
             return pollSnapshot();
         }
         if (!incremental.isEmpty()) {
@@ -160,18 +191,28 @@ public final class SourceEngine implements AutoCloseable {
     }
 
     private List<SourceRecord> pollIncremental() throws InterruptedException {
-        Incremental.Poller poller = incremental.nextDue(clock.millis());
-        if (poller != null) {
-            List<SourceRecord> rows = incrementalSession.call((connection, fresh) -> poller.poll(connection, limits.batchMaxRows()));
-            poller.measured(rows.size());
-            incremental.polled(poller, rows.size(), limits.batchMaxRows(), clock.millis());
-            if (!rows.isEmpty()) {
-                commitTransactionAt(rows.get(rows.size() - 1));
-                return rows;
-            }
+        List<SourceRecord> rows = pollDueTable();
+        if (rows != null) {
+            return rows;
         }
         clock.sleep(Math.min(incremental.millisUntilDue(clock.millis()), IDLE_SLEEP_MS));
         return null;
+    }
+
+    /** A page of the next table due for polling; null when none is due or it had no changes. */
+    private List<SourceRecord> pollDueTable() throws InterruptedException {
+        Incremental.Poller poller = incremental.nextDue(clock.millis());
+        if (poller == null) {
+            return null;
+        }
+        List<SourceRecord> rows = incrementalSession.call((connection, fresh) -> poller.poll(connection, limits.batchMaxRows()));
+        poller.measured(rows.size());
+        incremental.polled(poller, rows.size(), limits.batchMaxRows(), clock.millis());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        commitTransactionAt(rows.get(rows.size() - 1));
+        return rows;
     }
 
     private void commitTransactionAt(SourceRecord record) {

@@ -5,6 +5,8 @@ import io.tributary.source.engine.Incremental;
 import io.tributary.source.offsets.IncrementalOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.KeysetSql;
+import io.tributary.source.plan.TablePlan;
+import io.tributary.source.schema.ColumnMapping;
 import io.tributary.source.table.PlanColumnMissingException;
 import io.tributary.source.table.SourceRecords;
 import io.tributary.source.table.TableSource;
@@ -18,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one table for new and changed rows by its cursor: {@code (cursor, tie-breaker...) >
  * (last...)} in that order, below the database's now minus the lag, a page at a time. The first poll
- * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed.
+ * starts AT the plan's watermark (inclusive), so nothing written while the snapshot ran is missed; in a
+ * re-snapshot, from the previous plan's checkpoint when that is older (polling goes on during the chunks).
  * Rows whose cursor is NULL are never read; {@link NullCursorCheck} counts them when caught up.
  *
  * <p>Schema changes: before a poll the table is described again once table.monitor.interval.ms has
@@ -32,6 +37,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * When a key or cursor column is gone, the table is {@link TableSource#fail failed} and polled no more.
  */
 public final class CursorPoller implements Incremental.Poller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CursorPoller.class);
 
     /** Reads of one poll that may fail on changed columns, each followed by a new description. */
     private static final int MAX_RESHAPES = 3;
@@ -71,14 +78,42 @@ public final class CursorPoller implements Incremental.Poller {
         }
         this.orderColumns = List.copyOf(columns);
         this.nullCursors = new NullCursorCheck(table, cursors.get(0));
-        boolean samePlan = resumeFrom != null && resumeFrom.planId().equals(table.plan().planId());
-        this.position = samePlan ? resumeFrom
-                : new IncrementalOffset(table.plan().planId(), table.plan().watermark(), null, true);
+        this.position = startFrom(resumeFrom);
         this.describedAt = position;
+    }
+
+    /**
+     * Where polling starts: the checkpoint of this plan; else at the plan's watermark (inclusive), or, when
+     * the checkpoint of an earlier plan is older than that and on the same order columns (a re-snapshot
+     * of a table that was polled), from that checkpoint: polling goes on where it was and skips nothing.
+     */
+    private IncrementalOffset startFrom(IncrementalOffset resumeFrom) {
+        TablePlan plan = table.plan();
+        if (resumeFrom != null && resumeFrom.planId().equals(plan.planId())) {
+            return resumeFrom;
+        }
+        IncrementalOffset watermark = new IncrementalOffset(plan.planId(), plan.watermark(), null, true, orderColumns);
+        if (resumeFrom == null || resumeFrom.cursor() == null || plan.watermark() == null || !orderColumns.equals(resumeFrom.columns())) {
+            return watermark;
+        }
+        ColumnMapping cursor = table.mapping(orderColumns.get(0));
+        Long checkpoint = cursor.position(resumeFrom.cursor());
+        Long start = cursor.position(plan.watermark());
+        if (checkpoint == null || start == null || checkpoint >= start) {
+            return watermark;
+        }
+        LOG.info("Table {}: polling under plan {} goes on from the previous plan's checkpoint ({}), older than its start point ({})",
+                table.name(), plan.planId(), resumeFrom.cursor(), plan.watermark());
+        return new IncrementalOffset(plan.planId(), resumeFrom.cursor(), resumeFrom.tieBreaker(), resumeFrom.inclusive(), orderColumns);
     }
 
     public TableSource table() {
         return table;
+    }
+
+    /** Where the next poll starts (after the last row emitted, or at the start point). */
+    IncrementalOffset position() {
+        return position;
     }
 
     @Override
@@ -218,6 +253,6 @@ public final class CursorPoller implements Incremental.Poller {
         for (String column : orderColumns.subList(1, orderColumns.size())) {
             tieBreaker.add(table.converter().offsetValue(row, column));
         }
-        return new IncrementalOffset(table.plan().planId(), cursor, tieBreaker, false);
+        return new IncrementalOffset(table.plan().planId(), cursor, tieBreaker, false, orderColumns);
     }
 }

@@ -20,8 +20,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Turns a change event of Debezium's log reader into our record (docs/record-contract.md): the table's
  * topic, key and value schema (the same as its snapshot rows), and the headers {@code tributary.op}
  * ({@code c}, {@code u}, {@code d}, {@code t}), {@code tributary.position} (the event's log position),
- * {@code tributary.table} and, for values the log did not carry, {@code tributary.unchanged}. A delete
- * is the key with a null value; a truncate has neither. Every record carries the reader's offset under
+ * {@code tributary.table}, {@code tributary.generation} (the table's current generation) and, for values
+ * the log did not carry, {@code tributary.unchanged}. A delete is the key with a null value; a truncate has neither. Every record carries the reader's offset under
  * our log partition. Events we do not emit (heartbeats, logical messages, tables outside
  * {@code table.include.list}) return null: their offsets travel with the next record.
  */
@@ -37,9 +37,12 @@ final class LogRecordConverter {
     private final TableFilter filter;
     private final UnchangedValues unchanged;
     private final Map<String, Object> partition;
+    private final LogGenerations generations;
 
-    LogRecordConverter(LogSupport log, LogTables tables, TableFilter filter, UnchangedValues unchanged, Map<String, Object> partition) {
+    LogRecordConverter(LogSupport log, LogTables tables, TableFilter filter, UnchangedValues unchanged, Map<String, Object> partition,
+            LogGenerations generations) {
         this.log = log;
+        this.generations = generations;
         this.tables = tables;
         this.filter = filter;
         this.unchanged = unchanged;
@@ -68,9 +71,8 @@ final class LogRecordConverter {
         if (table == null && !"t".equals(op)) {
             return null;
         }
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(RecordHeaders.TABLE, id.qualified());
-        headers.addLong(RecordHeaders.POSITION, position);
+        long generation = generations.of(id.qualified());
+        ConnectHeaders headers = headers(id, position, generation);
         List<SourceRecord> records = new ArrayList<>(1);
         switch (op) {
             case "c", "r" -> records.add(change(table, envelope.getStruct("after"), op, headers, event));
@@ -80,9 +82,7 @@ final class LogRecordConverter {
                 if (before != null && table.converter().keySchema() != null && hasKey(table, before)) {
                     // Our key (a key.columns override) need not be the log's key: an update that changed it moves
                     // the row, so the old key's row is deleted first (the replica identity covers the key)
-                    ConnectHeaders deleteHeaders = new ConnectHeaders();
-                    deleteHeaders.addString(RecordHeaders.TABLE, id.qualified());
-                    deleteHeaders.addLong(RecordHeaders.POSITION, position);
+                    ConnectHeaders deleteHeaders = headers(id, position, generation);
                     SourceRecord delete = delete(table, before, deleteHeaders, event);
                     if (!delete.key().equals(change.key())) {
                         records.add(delete);
@@ -95,6 +95,16 @@ final class LogRecordConverter {
             default -> throw new DataException("table " + id.qualified() + ": unknown operation '" + op + "' in the log");
         }
         return new Converted(records, position, commit == null ? 0L : commit);
+    }
+
+    private static ConnectHeaders headers(TableId id, long position, long generation) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(RecordHeaders.TABLE, id.qualified());
+        headers.addLong(RecordHeaders.POSITION, position);
+        if (generation > 0) {
+            headers.addLong(RecordHeaders.GENERATION, generation);
+        }
+        return headers;
     }
 
     /** Whether the row image carries every key column with a value (an update's old image may hold only some). */

@@ -100,7 +100,8 @@ public final class LogStream implements Streaming {
                 TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns()), config.topicPrefix(),
                 config.schemaSourceTypes());
         LogRecordConverter converter = new LogRecordConverter(log, logTables,
-                new TableFilter(config.tableIncludeList(), config.tableExcludeList()), unchanged, partition);
+                new TableFilter(config.tableIncludeList(), config.tableExcludeList()), unchanged, partition,
+                new LogGenerations(context.offsetStorageReader(), config.tableMonitorIntervalMs(), System::currentTimeMillis));
         LOG.info("Log stream of {} started ({}; {}; {} planned table(s))", connectorName, dialect.name(),
                 fresh ? "first start: from " + (initial == null ? "the slot " + settings.slotName() : "the earliest log start "
                         + initial) : "from the committed offset", starts.size());

@@ -8,7 +8,8 @@ import java.util.Map;
  * The Connect source partitions of this connector, plain JSON-able maps. Per table there is one
  * {@code plan} partition (the chunk boundaries and incremental start point, written once), one
  * {@code chunk} partition per snapshot chunk (last key read, done flag) and one {@code incremental}
- * partition (the cursor checkpoint).
+ * partition (the cursor checkpoint), and one {@code generation} partition (the newest generation and
+ * whether its end-of-snapshot markers were sent; a re-snapshot does not null it).
  */
 public final class SourcePartitions {
 
@@ -20,6 +21,7 @@ public final class SourcePartitions {
     public static final String KIND_CHUNK = "chunk";
     public static final String KIND_INCREMENTAL = "incremental";
     public static final String KIND_LOG = "log";
+    public static final String KIND_GENERATION = "generation";
     public static final String SERVER = "server";
 
     private SourcePartitions() {
@@ -35,6 +37,10 @@ public final class SourcePartitions {
 
     public static Map<String, Object> incremental(String table) {
         return partition(table, KIND_INCREMENTAL, null);
+    }
+
+    public static Map<String, Object> generation(String table) {
+        return partition(table, KIND_GENERATION, null);
     }
 
     /** The log stream's partition (log mode): the log reader's position, as Debezium's offset map. */

@@ -80,6 +80,15 @@ public final class TablePlanner {
     }
 
     public TablePlan plan(Connection connection, TableDescription table, PlanColumns columns) throws SQLException {
+        return plan(connection, table, columns, 0L, false);
+    }
+
+    /**
+     * @param previousGeneration the table's newest generation so far (0: none); the plan's is greater
+     * @param keysOnly a keys-only refresh: the chunks read only the key columns (refused without a key: then full)
+     */
+    public TablePlan plan(Connection connection, TableDescription table, PlanColumns columns, long previousGeneration,
+            boolean keysOnly) throws SQLException {
         long started = System.nanoTime();
         String name = table.id().qualified();
         check(table, columns);
@@ -89,12 +98,25 @@ public final class TablePlanner {
         Object watermark = cursorColumns.isEmpty() ? null : StartPoint.read(connection, dialect, table, cursorColumns.get(0), lagMs, zone);
         long estimate = dialect.estimateRows(connection, table.id());
         List<List<Object>> boundaries = keyColumns.isEmpty() ? List.of() : boundaries(connection, table, keyColumns);
+        Instant now = Instant.now();
+        Long start = logStart != null ? Long.valueOf(logStart.position())
+                : watermark == null ? null : dialect.mapping(table.column(cursorColumns.get(0))).position(watermark);
+        boolean keys = keysOnly && !keyColumns.isEmpty();
+        if (keysOnly && !keys) {
+            LOG.info("Table {} has no key: its refresh reads whole rows", name);
+        }
         TablePlan plan = new TablePlan(name, UUID.randomUUID().toString(), keyColumns, boundaries, cursorColumns,
-                watermark, estimate, Instant.now().toString(), logStart);
-        LOG.info("Planned {}: {} chunk(s) of {} rows by ({}), {}, ~{} rows, in {} ms", name, plan.chunkCount(),
-                chunkRows, String.join(", ", keyColumns), logStart != null ? "log start " + logStart.position() : "watermark " + watermark,
+                watermark, estimate, now.toString(), logStart, nextGeneration(now.toEpochMilli(), previousGeneration), start, keys);
+        LOG.info("Planned {}: generation {} ({}), {} chunk(s) of {} rows by ({}), {}, ~{} rows, in {} ms", name, plan.generation(),
+                keys ? "keys only" : "full", plan.chunkCount(), chunkRows, String.join(", ", keyColumns),
+                logStart != null ? "log start " + logStart.position() : "watermark " + watermark,
                 estimate, (System.nanoTime() - started) / 1_000_000);
         return plan;
+    }
+
+    /** A generation's number: the planning time in epoch milliseconds, or one above the previous one if the clock is behind it. */
+    static long nextGeneration(long nowMillis, long previousGeneration) {
+        return Math.max(nowMillis, previousGeneration + 1);
     }
 
     /**

@@ -163,6 +163,19 @@ public final class RowConverter {
         return values;
     }
 
+    /**
+     * Reads the current row of {@code SELECT <keyColumns()> ...} (a keys-only read): a row as from
+     * {@link #read} with only the key columns set.
+     */
+    public Object[] readKeys(ResultSet rs) throws SQLException {
+        Object[] values = new Object[selectColumns.size()];
+        for (int i = 0; i < keyColumns.size(); i++) {
+            String column = keyColumns.get(i);
+            values[selectIndex.get(column) - 1] = mappings.get(column).read(rs, i + 1);
+        }
+        return values;
+    }
+
     /** The value of {@code column} in a row from {@link #read}. */
     public Object get(Object[] row, String column) {
         Integer index = selectIndex.get(column);

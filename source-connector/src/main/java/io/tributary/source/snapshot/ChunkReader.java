@@ -22,6 +22,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Reads one snapshot chunk in key order as a single streamed query: {@code WHERE key > last AND
  * key <= upper ORDER BY key}, with an explicit fetch size so memory holds one fetch, never the chunk.
+ * A keys-only plan (a keys-only refresh) selects only the key columns and emits key marks ({@code k}).
  * It resumes after the last key of its checkpoint, and can be reopened after a lost connection.
  * Before it opens, the table is described again when table.monitor.interval.ms has passed; when the
  * query fails because the table's columns changed, the table is described again and the query
@@ -116,7 +117,8 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
             where.add(le.sql());
             le.bindOrder().forEach(i -> binds.add(new Object[] {keyColumns.get(i), upper.get(i)}));
         }
-        String sql = table.selectFrom() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        String select = plan.keysOnly() && keyed ? table.selectKeysFrom() : table.selectFrom();
+        String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + (keyed ? " ORDER BY " + String.join(", ", expressions) : "");
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(fetchSize);
@@ -162,18 +164,20 @@ public final class ChunkReader implements Snapshot.Chunk, AutoCloseable {
         List<Object> key = lastKey;
         long count = rows;
         boolean end = false;
+        boolean keysOnly = table.plan().keysOnly() && !keyColumns.isEmpty();
         while (records.size() < max) {
             if (!resultSet.next()) {
                 end = true;
                 break;
             }
-            Object[] row = table.converter().read(resultSet);
+            Object[] row = keysOnly ? table.converter().readKeys(resultSet) : table.converter().read(resultSet);
             if (!keyColumns.isEmpty()) {
                 key = table.converter().keyOffset(row);
             }
             count++;
             ChunkOffset offset = new ChunkOffset(table.plan().planId(), key, false, count);
-            records.add(SourceRecords.row(table, row, partition, offset.toLazyMap(), RecordHeaders.OP_READ));
+            records.add(SourceRecords.row(table, row, partition, offset.toLazyMap(),
+                    keysOnly ? RecordHeaders.OP_KEY_MARK : RecordHeaders.OP_READ));
         }
         lastKey = key;
         rows = count;

@@ -2,7 +2,9 @@ package io.tributary.source.table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.common.RecordHeaders;
 import io.tributary.source.offsets.ChunkOffset;
+import io.tributary.source.offsets.GenerationOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.TablePlan;
 import java.time.Instant;
@@ -34,7 +36,44 @@ public final class LedgerRecords {
         event.put("watermark", plan.watermark());
         event.put("estimated_rows", plan.estimatedRows());
         event.put("planned_at", plan.plannedAt());
+        event.put("generation", plan.generation());
+        event.put("mode", plan.keysOnly() ? RecordHeaders.MODE_KEYS : RecordHeaders.MODE_FULL);
         return record(ledgerTopic, SourcePartitions.plan(plan.table()), plan.toMap(), plan.table(), event);
+    }
+
+    /**
+     * Follows a plan's record: the table's newest generation, in a partition a re-snapshot does not null,
+     * so the next plan numbers its generation above it.
+     */
+    public static SourceRecord generation(String ledgerTopic, TablePlan plan) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "generation");
+        event.put("table", plan.table());
+        event.put("plan_id", plan.planId());
+        event.put("generation", plan.generation());
+        return record(ledgerTopic, SourcePartitions.generation(plan.table()),
+                new GenerationOffset(plan.planId(), plan.generation(), false).toMap(), plan.table(), event);
+    }
+
+    /**
+     * Follows the end-of-snapshot markers of a generation; it (and each marker) carries the offset that
+     * says they were sent, so they are sent again only if it was not committed.
+     */
+    public static SourceRecord snapshotEnd(String ledgerTopic, TablePlan plan, String topic, int partitions) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "snapshot_end");
+        event.put("table", plan.table());
+        event.put("plan_id", plan.planId());
+        event.put("generation", plan.generation());
+        event.put("topic", topic);
+        event.put("partitions", partitions);
+        event.put("at", Instant.now().toString());
+        return record(ledgerTopic, SourcePartitions.generation(plan.table()), endedOffset(plan), plan.table(), event);
+    }
+
+    /** The generation partition's offset once the plan's markers are sent. */
+    public static Map<String, Object> endedOffset(TablePlan plan) {
+        return new GenerationOffset(plan.planId(), plan.generation(), true).toMap();
     }
 
     /** Marks a chunk done; it follows the chunk's last row, so it commits only after every row. */

@@ -227,6 +227,13 @@ public final class TableSource {
                 + " FROM " + dialect.qualified(current.description().id());
     }
 
+    /** {@code SELECT <key columns> FROM <table>}: what a keys-only refresh reads (an index-only scan where the database can). */
+    public String selectKeysFrom() {
+        TableShapes.Shape current = shape;
+        return "SELECT " + current.converter().keyColumns().stream().map(dialect::quote).collect(Collectors.joining(", "))
+                + " FROM " + dialect.qualified(current.description().id());
+    }
+
     /** 1-based index of {@code column} in {@link #selectFrom()}. */
     public int columnIndex(String column) {
         int index = shape.converter().selectColumns().indexOf(column);

@@ -4,6 +4,8 @@ import io.tributary.source.config.ChunkedJdbcSourceConfig;
 import io.tributary.source.config.SourceMode;
 import io.tributary.source.config.TableRules;
 import io.tributary.source.dialect.SourceDialect;
+import io.tributary.source.generation.AdminTopicLayouts;
+import io.tributary.source.generation.EndMarkers;
 import io.tributary.source.incremental.CursorPoller;
 import io.tributary.source.incremental.IncrementalPhase;
 import io.tributary.source.metrics.SourceTableMetrics;
@@ -39,7 +41,8 @@ public final class TaskWorkLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TaskWorkLoader.class);
 
     /** What a task does, phase by phase, and the metrics of its tables. */
-    public record Work(PlanningPhase planning, SnapshotPhase snapshot, IncrementalPhase incremental, List<SourceTableMetrics> metrics) {
+    public record Work(PlanningPhase planning, EndMarkers markers, SnapshotPhase snapshot, IncrementalPhase incremental,
+            List<SourceTableMetrics> metrics) {
     }
 
     private final ChunkedJdbcSourceConfig config;
@@ -63,7 +66,8 @@ public final class TaskWorkLoader {
     }
 
     public Work load(Connection connection, TaskAssignment assignment) throws SQLException {
-        List<String> toPlan = new ArrayList<>();
+        List<PlanningPhase.Target> toPlan = new ArrayList<>();
+        List<EndMarkers.Job> markers = new ArrayList<>();
         List<SnapshotPhase.ChunkJob> jobs = new ArrayList<>();
         List<CursorPoller> pollers = new ArrayList<>();
         List<SourceTableMetrics> metrics = new ArrayList<>();
@@ -71,13 +75,21 @@ public final class TaskWorkLoader {
         failedMetrics.clear(); // a load run again on a fresh connection starts over
         for (TaskAssignment.TableWork work : assignment.tables()) {
             if (work.plan()) {
-                toPlan.add(work.table());
-                continue;
+                toPlan.add(new PlanningPhase.Target(work.table(), work.planId()));
+                if (work.planId() == null) {
+                    continue;
+                }
             }
             TablePlan plan = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(work.table())));
             if (plan == null || !plan.planId().equals(work.planId())) {
                 LOG.warn("Task {}: the stored plan of {} is {}, not the assigned {} (reset meanwhile?); its work waits for the"
                         + " connector's next assignment", taskId, work.table(), plan == null ? "gone" : plan.planId(), work.planId());
+                continue;
+            }
+            if (work.markers()) {
+                markers.add(new EndMarkers.Job(plan, topic(plan.table())));
+            }
+            if (work.chunks().isEmpty() && !work.incremental()) {
                 continue;
             }
             TableSource table = describe(connection, plan, work.chunks().isEmpty() ? "incremental" : "snapshot");
@@ -104,15 +116,23 @@ public final class TaskWorkLoader {
         }
         metrics.addAll(failedMetrics);
         failedMetrics.clear();
-        LOG.info("Task {}: {} table(s) to plan, {} chunk(s) to read ({} already done), {} table(s) to poll incrementally", taskId,
-                toPlan.size(), jobs.size(), skipped, pollers.size());
+        LOG.info("Task {}: {} table(s) to plan, {} chunk(s) to read ({} already done), {} table(s) to poll incrementally, {} snapshot"
+                + " end(s) to mark", taskId, toPlan.size(), jobs.size(), skipped, pollers.size(), markers.size());
         TablePlanner planner = TablePlanner.of(config, dialect, connectorName);
         PlanningPhase planning = new PlanningPhase(toPlan, dialect, planner,
                 TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns()),
                 TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.logMode() ? "" : config.cursorColumns()), offsets,
-                config.ledgerTopic(), config.mode() != SourceMode.SNAPSHOT && !config.logMode(), config.tableMonitorIntervalMs());
-        return new Work(planning, new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
+                config.ledgerTopic(), config.mode() != SourceMode.SNAPSHOT && !config.logMode(), config.tableMonitorIntervalMs(),
+                config.resnapshot().keysOnlyRefresh());
+        EndMarkers ends = new EndMarkers(markers, new AdminTopicLayouts(config.resnapshot().adminProperties()), offsets,
+                config.ledgerTopic(), config.tableMonitorIntervalMs());
+        return new Work(planning, ends, new SnapshotPhase(jobs, config.ledgerTopic(), taskId),
                 new IncrementalPhase(pollers, config.pollIntervalMs()), metrics);
+    }
+
+    private String topic(String table) {
+        TableId id = TableId.parse(table);
+        return config.topicPrefix() + "." + id.schema() + "." + id.table();
     }
 
     /**
@@ -120,7 +140,6 @@ public final class TaskWorkLoader {
      * column of its plan is gone: the task's other tables go on.
      */
     private TableSource describe(Connection connection, TablePlan plan, String phase) throws SQLException {
-        TableId id = TableId.parse(plan.table());
         String softDelete = plan.logMode() ? null : softDeleteRules.columnsFor(plan.table()).map(c -> c.get(0)).orElse(null);
         SourceTableMetrics metrics = new SourceTableMetrics(connectorName, taskId, plan.table(), plan.chunkCount(), phase);
         TableShapes.Shape shape;
@@ -135,8 +154,8 @@ public final class TaskWorkLoader {
             failedMetrics.add(metrics);
             return null;
         }
-        String topic = config.topicPrefix() + "." + id.schema() + "." + id.table();
-        TableSource table = new TableSource(plan, shape.description(), shape.converter(), dialect, topic, softDelete, metrics);
+        TableSource table = new TableSource(plan, shape.description(), shape.converter(), dialect, topic(plan.table()), softDelete,
+                metrics);
         // log mode follows schema changes from the log (log.LogTables); its chunks keep the shape read here
         return plan.logMode() ? table : table.describedBy(shapes);
     }

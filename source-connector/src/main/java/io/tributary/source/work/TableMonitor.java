@@ -1,6 +1,7 @@
 package io.tributary.source.work;
 
 import io.tributary.source.config.ChunkedJdbcSourceConfig;
+import io.tributary.source.config.ResnapshotSettings;
 import io.tributary.source.config.SourceMode;
 import io.tributary.source.config.TableFilter;
 import io.tributary.source.config.TableRules;
@@ -8,7 +9,6 @@ import io.tributary.source.dialect.SourceDialect;
 import io.tributary.source.jdbc.JdbcConnections;
 import io.tributary.source.jdbc.Retries;
 import io.tributary.source.metrics.SourceConnectorMetrics;
-import io.tributary.source.offsets.ChunkOffset;
 import io.tributary.source.offsets.SourcePartitions;
 import io.tributary.source.plan.PlanColumns;
 import io.tributary.source.plan.TablePlan;
@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -46,15 +45,24 @@ public final class TableMonitor implements AutoCloseable {
     /**
      * A table's plan and progress as last seen; {@code plan} is null while the table waits for a task
      * to plan it (the connector hands out chunks only of plans that are durable in the offsets).
+     *
+     * @param replan a periodic refresh is due: a task plans the table again while its stored plan goes on
+     * @param polledBefore the table was polled before (under an earlier plan): it is polled on while its chunks are read
+     * @param markersPending every chunk of the plan's generation is done and its end-of-snapshot markers are not sent yet
      */
-    public record TableState(String table, TablePlan plan, Set<Integer> doneChunks, boolean snapshot, boolean incremental) {
+    public record TableState(String table, TablePlan plan, Set<Integer> doneChunks, boolean snapshot, boolean incremental,
+            boolean replan, boolean polledBefore, boolean markersPending) {
+
+        public TableState(String table, TablePlan plan, Set<Integer> doneChunks, boolean snapshot, boolean incremental) {
+            this(table, plan, doneChunks, snapshot, incremental, false, false, false);
+        }
 
         public static TableState unplanned(String table) {
             return new TableState(table, null, Set.of(), false, false);
         }
 
         public boolean needsPlan() {
-            return plan == null;
+            return plan == null || replan;
         }
 
         public List<Integer> pendingChunks() {
@@ -74,8 +82,9 @@ public final class TableMonitor implements AutoCloseable {
             return incremental && plan != null && plan.logMode();
         }
 
+        /** Polled by cursor: once its snapshot is done, or all along when it was polled before (a re-snapshot). */
         public boolean pollsIncrementally() {
-            return incremental && plan != null && plan.hasCursor() && pendingChunks().isEmpty();
+            return incremental && plan != null && plan.hasCursor() && (pendingChunks().isEmpty() || polledBefore);
         }
 
         String phase() {
@@ -95,6 +104,8 @@ public final class TableMonitor implements AutoCloseable {
     private final TableRules keyRules;
     private final TableRules cursorRules;
     private final Map<String, TablePlan> plans = new HashMap<>();
+    private final TableProgress progress;
+    private final ResnapshotSettings resnapshot;
     private final String connectorName;
     private volatile Map<String, TableState> states;
     private volatile String signature = "";
@@ -119,6 +130,8 @@ public final class TableMonitor implements AutoCloseable {
         this.filter = new TableFilter(config.tableIncludeList(), config.tableExcludeList());
         this.keyRules = TableRules.parse(ChunkedJdbcSourceConfig.KEY_COLUMNS, config.keyColumns());
         this.cursorRules = TableRules.parse(ChunkedJdbcSourceConfig.CURSOR_COLUMNS, config.cursorColumns());
+        this.progress = new TableProgress(offsets);
+        this.resnapshot = config.resnapshot();
         this.thread = new Thread(this::run, "tributary-table-monitor");
         this.thread.setDaemon(true);
     }
@@ -240,23 +253,31 @@ public final class TableMonitor implements AutoCloseable {
             LOG.info("Using the stored plan of {}: {} chunk(s), plan {}", name, plan.chunkCount(), plan.planId());
             plans.put(name, plan);
         }
-        return new TableState(name, plan, doneChunks(plan), config.mode() != SourceMode.INCREMENTAL, config.mode() != SourceMode.SNAPSHOT);
-    }
-
-    private Set<Integer> doneChunks(TablePlan plan) {
-        List<Map<String, Object>> partitions = new ArrayList<>();
-        for (int i = 0; i < plan.chunkCount(); i++) {
-            partitions.add(SourcePartitions.chunk(plan.table(), i));
-        }
-        Set<Integer> done = new TreeSet<>();
-        Map<Map<String, Object>, Map<String, Object>> stored = offsets.offsets(partitions);
-        for (int i = 0; i < plan.chunkCount(); i++) {
-            ChunkOffset offset = ChunkOffset.fromMap(stored.get(partitions.get(i)));
-            if (offset != null && offset.done() && offset.planId().equals(plan.planId())) {
-                done.add(i);
+        boolean snapshots = config.mode() != SourceMode.INCREMENTAL;
+        Set<Integer> done = progress.doneChunks(plan);
+        boolean snapshotDone = done.size() == plan.chunkCount();
+        boolean replan = snapshots && snapshotDone && refreshDue(plan);
+        if (replan) {
+            TablePlan stored = TablePlan.fromMap(offsets.offset(SourcePartitions.plan(name)));
+            if (stored != null && !stored.planId().equals(plan.planId())) {
+                LOG.info("Table {} was refreshed: plan {} (generation {}) replaces {}", name, stored.planId(), stored.generation(),
+                        plan.planId());
+                plans.put(name, stored);
+                return state(connection, planner, id);
             }
         }
-        return done;
+        boolean polledBefore = !snapshotDone && progress.polledBefore(name);
+        boolean markers = resnapshot.endMarkers() && snapshots && snapshotDone && plan.hasGeneration() && !progress.markersSent(plan);
+        return new TableState(name, plan, done, snapshots, config.mode() != SourceMode.SNAPSHOT, replan, polledBefore, markers);
+    }
+
+    /** Whether the table is refreshed periodically and snapshot.refresh.interval.ms has passed since its plan was made. */
+    private boolean refreshDue(TablePlan plan) {
+        if (!resnapshot.refreshes(plan.table())) {
+            return false;
+        }
+        long plannedAt = TableProgress.plannedAtMillis(plan);
+        return plannedAt >= 0 && System.currentTimeMillis() - plannedAt >= resnapshot.refreshIntervalMs();
     }
 
     /** What, when it changes, calls for new task assignments: tables, plans and phases - not chunk progress. */

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The work the connector gives one task, carried as JSON in the task's config: per table, either "plan
- * it" (no plan is stored yet), or the id of its stored plan with the snapshot chunks to read (by
- * number) and whether to poll it incrementally; and, for the one task that runs the log stream (log
+ * The work the connector gives one task, carried as JSON in the task's config: per table, "plan it"
+ * (no plan is stored yet, or a refresh replaces the stored one), and/or the id of its stored plan with
+ * the snapshot chunks to read (by number), whether to poll it incrementally and whether to send the
+ * end-of-snapshot markers of its generation; and, for the one task that runs the log stream (log
  * mode), the tables whose plans are stored with a log start. No key values: the task reads the plan's
  * chunk boundaries from the Connect offsets, where the plan is durable before any chunk is handed out.
  *
@@ -26,14 +27,20 @@ public record TaskAssignment(List<TableWork> tables, List<String> logTables) {
      * One table's share of the work.
      *
      * @param table {@code schema.table}
-     * @param plan whether this task plans the table (then nothing else is assigned for it)
-     * @param planId the stored plan the chunks and the polling belong to; null when {@code plan}
+     * @param plan whether this task plans the table (a new one; or, with {@code planId}, a refresh replacing that plan)
+     * @param planId the stored plan the chunks, the polling and the markers belong to (and a refresh replaces);
+     *        null when {@code plan} and the table has no stored plan
      * @param chunks chunk numbers to read
      * @param incremental whether to poll the table by its cursor
+     * @param markers whether to send the end-of-snapshot markers of the plan's generation
      */
-    public record TableWork(String table, boolean plan, String planId, List<Integer> chunks, boolean incremental) {
+    public record TableWork(String table, boolean plan, String planId, List<Integer> chunks, boolean incremental, boolean markers) {
         public TableWork {
             chunks = List.copyOf(chunks);
+        }
+
+        public TableWork(String table, boolean plan, String planId, List<Integer> chunks, boolean incremental) {
+            this(table, plan, planId, chunks, incremental, false);
         }
 
         public static TableWork planning(String table) {
@@ -70,10 +77,12 @@ public record TaskAssignment(List<TableWork> tables, List<String> logTables) {
             table.put("table", work.table());
             if (work.plan()) {
                 table.put("plan", true);
-            } else {
+            }
+            if (work.planId() != null) {
                 table.put("plan_id", work.planId());
                 table.put("chunks", work.chunks());
                 table.put("incremental", work.incremental());
+                table.put("markers", work.markers());
             }
             out.add(table);
         }
@@ -110,15 +119,12 @@ public record TaskAssignment(List<TableWork> tables, List<String> logTables) {
                 if (name == null) {
                     throw new IllegalArgumentException("an entry without a table: " + table);
                 }
-                if (Boolean.TRUE.equals(table.get("plan"))) {
-                    tables.add(TableWork.planning(name));
-                    continue;
-                }
                 List<Integer> chunks = new ArrayList<>();
                 for (Object chunk : (List<Object>) table.getOrDefault("chunks", List.of())) {
                     chunks.add(((Number) chunk).intValue());
                 }
-                tables.add(new TableWork(name, false, (String) table.get("plan_id"), chunks, Boolean.TRUE.equals(table.get("incremental"))));
+                tables.add(new TableWork(name, Boolean.TRUE.equals(table.get("plan")), (String) table.get("plan_id"), chunks,
+                        Boolean.TRUE.equals(table.get("incremental")), Boolean.TRUE.equals(table.get("markers"))));
             }
             return new TaskAssignment(tables, log);
         } catch (JsonProcessingException | RuntimeException e) {

@@ -34,7 +34,7 @@ class SourceEngineTest {
     }
 
     @Test
-    void plansComeFirstThenChunksThenPollingEachInItsOwnTransaction() throws Exception {
+    void plansComeFirstThenChunksWithPollingInTurnEachInItsOwnTransaction() throws Exception {
         FakePlanning planning = new FakePlanning("plan-a");
         FakeSnapshot snapshot = new FakeSnapshot(new FakeChunk("c0", 3));
         FakeIncremental incremental = new FakeIncremental(List.of(List.of("u1"), List.of()));
@@ -42,12 +42,38 @@ class SourceEngineTest {
 
         assertEquals(List.of("plan-a"), values(engine.poll()));
         assertEquals(List.of("c0-1", "c0-2"), values(engine.poll()));
+        assertEquals(List.of("u1"), values(engine.poll()), "a table due for polling is polled in turn with the chunks (a re-snapshot"
+                + " polls on; another table's chunks do not hold up its polling)");
         assertEquals(List.of("c0-3", "done c0"), values(engine.poll()));
-        assertEquals(List.of("u1"), values(engine.poll()));
         assertNull(engine.poll(), "caught up: the engine waits for the next poll");
         assertTrue(clock.slept > 0 && clock.slept <= 1_000, "it waited at most a second: " + clock.slept);
-        assertEquals(List.of("plan-a", "done c0", "u1"), transactions.committedAt,
-                "a plan, a whole chunk and a page are one transaction each");
+        assertEquals(List.of("plan-a", "u1", "done c0"), transactions.committedAt,
+                "a plan, a page (with the chunk's rows before it: each row's offset is a resume point) and the chunk's rest");
+    }
+
+    @Test
+    void markersAreSentAfterPlansAndBeforeChunks() throws Exception {
+        List<String> sent = new ArrayList<>(List.of("e-0", "e-1"));
+        Markers markers = new Markers() {
+            @Override
+            public boolean due(long nowMs) {
+                return !sent.isEmpty();
+            }
+
+            @Override
+            public List<SourceRecord> next(long nowMs) {
+                List<SourceRecord> out = sent.stream().map(SourceEngineTest::record).toList();
+                sent.clear();
+                return out;
+            }
+        };
+        SourceEngine engine = new SourceEngine(new FakePlanning("plan-a"), markers, new FakeSnapshot(new FakeChunk("c0", 1)),
+                new FakeIncremental(List.of()), snapshotSession, incrementalSession,
+                new SourceEngine.Limits(100, 2, SourceEngine.Throttle.NONE), transactions, clock);
+        assertEquals(List.of("plan-a"), values(engine.poll()));
+        assertEquals(List.of("e-0", "e-1"), values(engine.poll()));
+        assertEquals(List.of("c0-1", "done c0"), values(engine.poll()));
+        assertEquals(List.of("plan-a", "e-1", "done c0"), transactions.committedAt, "the markers are one transaction");
     }
 
     @Test

@@ -60,6 +60,55 @@ final class SourceConnectorHarness {
         }
     }
 
+    /**
+     * Re-snapshots {@code table} by the documented procedure (docs/source.md): stop the connector, null
+     * the table's plan partition (copied as GET .../offsets shows it), resume.
+     */
+    void resnapshot(String name, String table) throws InterruptedException {
+        rest().stopConnector(name);
+        awaitState(name, "STOPPED");
+        JsonNode partition = null;
+        for (JsonNode e : rest().offsets(name).path("offsets")) {
+            if (e.path("partition").path("table").asText().equals(table) && e.path("partition").path("kind").asText().equals("plan")) {
+                partition = e.path("partition");
+            }
+        }
+        if (partition == null) {
+            throw new AssertionError("no plan partition of " + table + " in " + rest().offsets(name));
+        }
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("partition", partition);
+        entry.put("offset", null);
+        rest().alterOffsets(name, Map.of("offsets", List.of(entry)));
+        rest().resumeConnector(name);
+    }
+
+    /** Waits until the committed offsets of {@code name} hold an entry matching {@code condition}. */
+    void awaitOffset(String name, java.util.function.Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (JsonNode e : rest().offsets(name).path("offsets")) {
+                if (condition.test(e)) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no committed offset as expected after " + timeout + ": " + rest().offsets(name));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private void awaitState(String name, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!state.equals(rest().status(name).path("connector").path("state").asText())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("connector " + name + " not " + state + ": " + rest().status(name));
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /** The ledger's events (JSON objects), in topic order. */
     List<JsonNode> ledger(String prefix) {
         List<JsonNode> events = new ArrayList<>();
