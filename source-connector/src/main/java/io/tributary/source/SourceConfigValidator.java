@@ -119,7 +119,7 @@ final class SourceConfigValidator {
         }
     }
 
-    /** End-of-snapshot markers need the Kafka cluster, to read the topics' partition counts. */
+    /** End-of-snapshot markers need the Kafka cluster, to read the topics' partition counts; keys-only refreshes need cursor mode. */
     private void checkMarkers() {
         boolean markers = Boolean.parseBoolean(props.getOrDefault(ResnapshotSettings.END_MARKERS, "false").trim());
         if (markers && props.getOrDefault(ResnapshotSettings.BOOTSTRAP_SERVERS, "").isBlank()) {
@@ -128,6 +128,15 @@ final class SourceConfigValidator {
                     + " whose count only an Admin client can read)";
             add(ResnapshotSettings.BOOTSTRAP_SERVERS, message);
             add(ResnapshotSettings.END_MARKERS, message);
+        }
+        boolean keys = "keys".equalsIgnoreCase(props.getOrDefault(ResnapshotSettings.REFRESH_MODE, "full").trim());
+        boolean log = "log".equalsIgnoreCase(props.getOrDefault(io.tributary.source.config.LogSettings.INCREMENTAL_METHOD, "cursor").trim());
+        if (keys && log) {
+            // a key mark cannot insert: a log event of a row older than the refresh's start, streamed after the
+            // row's mark under the older generation, would be deleted by that refresh's stale delete
+            add(ResnapshotSettings.REFRESH_MODE, ResnapshotSettings.REFRESH_MODE + "=keys is not supported with incremental.method=log:"
+                    + " a key mark carries no data, so a row the log delivers after its mark would look stale; use"
+                    + " snapshot.refresh.mode=full");
         }
     }
 

@@ -54,6 +54,21 @@ class ChunkedJdbcSourceConnectorTest {
     }
 
     @Test
+    void aKeysOnlyRefreshIsRefusedInLogMode() {
+        // a key mark cannot insert: a log event of a row older than the refresh's start, streamed after the
+        // row's mark under the older generation, would be deleted by that refresh's stale delete
+        Map<String, String> props = new HashMap<>(Map.of("connection.url", "jdbc:postgresql://x/y", "topic.prefix", "shop",
+                "snapshot.chunk.rows", "0", "incremental.method", "log", "snapshot.refresh.mode", "keys"));
+        java.util.List<String> errors = new ChunkedJdbcSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals("snapshot.refresh.mode")).findFirst().orElseThrow().errorMessages();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("snapshot.refresh.mode=keys") && errors.get(0).contains("incremental.method=log"), errors.get(0));
+        props.put("incremental.method", "cursor");
+        assertTrue(new ChunkedJdbcSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals("snapshot.refresh.mode")).findFirst().orElseThrow().errorMessages().isEmpty());
+    }
+
+    @Test
     void theAdminClientGetsTheBrokersAndEveryKafkaAdminSetting() {
         Map<String, String> props = new HashMap<>(VALID);
         props.put("kafka.bootstrap.servers", "broker:9092");

@@ -59,7 +59,9 @@ public record ResnapshotSettings(boolean endMarkers, String bootstrapServers, Ma
         def.define(REFRESH_MODE, ConfigDef.Type.STRING, "full", ConfigDef.CaseInsensitiveValidString.in("full", "keys"),
                 Importance.MEDIUM, "What a periodic refresh reads: full (every column, records tributary.op=r) or keys (only the key"
                         + " columns, records tributary.op=k that mark a key as still present and carry no data: far cheaper, enough to"
-                        + " detect deletes). A table without a key is always refreshed in full; a re-snapshot by the offsets procedure is full.",
+                        + " detect deletes). A table without a key is always refreshed in full; a re-snapshot by the offsets procedure is full."
+                        + " keys needs incremental.method=cursor, and a sink that knows key marks (the Tributary sink): any other sink"
+                        + " would write their nulls as values.",
                 GROUP, ++order, Width.SHORT, "Refresh mode");
     }
 
