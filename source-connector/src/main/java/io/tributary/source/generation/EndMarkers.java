@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -78,19 +77,22 @@ public final class EndMarkers implements Markers {
                     + " {} ms: {}", job.topic(), plan.table(), plan.generation(), retryMs, e.toString());
             return List.of();
         }
-        if (layout.compacted()) {
-            throw new ConnectException("Topic " + job.topic() + " of table " + plan.table() + " has cleanup.policy="
-                    + layout.cleanupPolicy() + ": end-of-snapshot markers (snapshot.end.markers=true) have a null key, which a compacted"
-                    + " topic refuses. Use a topic with cleanup.policy=delete, or set snapshot.end.markers=false");
-        }
         jobs.remove(job);
-        List<SourceRecord> records = records(plan, job.topic(), layout.exists() ? layout.partitions() : 0);
-        records.add(LedgerRecords.snapshotEnd(ledgerTopic, plan, job.topic(), layout.exists() ? layout.partitions() : 0));
-        if (layout.exists()) {
+        int partitions = layout.exists() && !layout.compacted() ? layout.partitions() : 0;
+        List<SourceRecord> records = records(plan, job.topic(), partitions);
+        records.add(LedgerRecords.snapshotEnd(ledgerTopic, plan, job.topic(), partitions));
+        if (layout.compacted()) {
+            // sending would fail the task, and every table with it: this table's stale rows stay instead
+            LOG.error("Snapshot of {} (generation {}) ended, but topic {} has cleanup.policy={}: end-of-snapshot markers have a null key,"
+                    + " which a compacted topic refuses, so none is sent and a sink removes no stale rows of this table. Use a topic with"
+                    + " cleanup.policy=delete, or set snapshot.end.markers=false", plan.table(), plan.generation(), job.topic(),
+                    layout.cleanupPolicy());
+        } else if (layout.exists()) {
             LOG.info("Snapshot of {} (generation {}) ended: a marker to each of the {} partition(s) of {}", plan.table(),
                     plan.generation(), layout.partitions(), job.topic());
         } else {
-            LOG.info("Snapshot of {} (generation {}) ended; topic {} does not exist, so it gets no markers", plan.table(),
+            LOG.warn("Snapshot of {} (generation {}) ended; topic {} does not exist, so it gets no markers and a sink removes no stale"
+                    + " rows of this table (a transform that renames topics hides them from the markers too)", plan.table(),
                     plan.generation(), job.topic());
         }
         return records;
