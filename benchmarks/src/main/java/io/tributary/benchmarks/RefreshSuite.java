@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * again) next to a keys-only refresh (only the key columns, which the primary key's index serves),
  * both started the same way, by the periodic setting ({@code snapshot.refresh.tables}) on a connector
  * that already holds the table, and timed from that config change until every chunk of the new
- * generation is done, with the table's blocks the source read meanwhile (heap and index, from
+ * generation is done, with the source's block accesses to the table meanwhile (heap and index, from
  * {@code pg_statio_user_tables}: hits and reads, in MB of 8 KB blocks).
  */
 final class RefreshSuite {

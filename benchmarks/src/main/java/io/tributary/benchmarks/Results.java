@@ -103,7 +103,7 @@ final class Results {
                         mb(r.median(PEAK_HEAP)), mb(r.median(LIVE_HEAP))));
             }
         } else if (suite.equals("refresh")) {
-            lines.add("| run | rows | min s | median s | max s | median rows/s | source blocks read, MB | peak used heap MB |");
+            lines.add("| run | rows | min s | median s | max s | median rows/s | source block accesses (heap + index, 8 KB each), MB | peak used heap MB |");
             lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (Result r : rows) {
                 lines.add(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %,.0f | %s | %s |", r.run(), r.rows(),

@@ -35,7 +35,7 @@ final class Summary {
             Results.Result full = results.find("refresh", "Tributary source, full re-snapshot, 1 task", rows);
             Results.Result keys = results.find("refresh", "Tributary source, keys-only refresh, 1 task", rows);
             if (full != null && keys != null) {
-                line(out, "refresh %,d rows: keys-only refresh %.1fx the rows/s of a full re-snapshot, reading %.0f%% of its blocks", rows,
+                line(out, "refresh %,d rows: keys-only refresh %.1fx the rows/s of a full re-snapshot, with %.0f%% of its block accesses", rows,
                         keys.rate() / full.rate(), 100 * keys.median(RefreshSuite.READ_MB) / full.median(RefreshSuite.READ_MB));
             }
             Results.Result sink = results.all().stream().filter(r -> r.suite().equals("sink") && r.rows() == rows
