@@ -160,23 +160,11 @@ abstract class AbstractLogSyncIT {
     }
 
     private Map<String, String> sink(S3Server s3, String destination, String tasks, String url, PostgresServer postgres) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", ConnectPluginsIT.SINK);
-        config.put("tasks.max", tasks);
+        Map<String, String> config = Pipelines.sinkConfig(s3, destination, tasks, url, postgres, name(), name() + "-" + destination);
         config.put("topics", name() + "." + schema() + ".ls_items");
-        config.put("destination", destination);
-        config.put("warehouse.url", url);
-        if (postgres != null) {
-            config.put("warehouse.user", postgres.user());
-            config.put("warehouse.password", postgres.password());
-        }
-        config.put("warehouse.schema", name());
         config.put("table.name.format", "${table}");
         config.put("delete.mode", "hard");
-        config.putAll(s3.sinkStagingConfig(name() + "-" + destination));
         config.put("flush.max.records", "2000");
-        config.put("flush.interval.ms", "1000");
-        config.put("consumer.override.auto.offset.reset", "earliest");
         return config;
     }
 }

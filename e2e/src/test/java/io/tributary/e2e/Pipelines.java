@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.devstack.ConnectRestClient;
 import io.tributary.devstack.ConnectWorker;
 import io.tributary.devstack.KafkaConnectCluster;
+import io.tributary.devstack.PostgresServer;
+import io.tributary.devstack.S3Server;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -137,6 +140,30 @@ final class Pipelines {
             }
         }
         return rows;
+    }
+
+    /**
+     * The settings every end-to-end sink shares: our sink with {@code tasks} tasks into {@code destination}
+     * at {@code url} (with the PostgreSQL credentials when {@code postgres} is given), tables in
+     * {@code warehouseSchema}, staging under {@code stagingName}, a flush a second, reading from the start.
+     * Each test adds its topics and what is particular to it.
+     */
+    static Map<String, String> sinkConfig(S3Server s3, String destination, String tasks, String url, PostgresServer postgres,
+            String warehouseSchema, String stagingName) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", ConnectPluginsIT.SINK);
+        config.put("tasks.max", tasks);
+        config.put("destination", destination);
+        config.put("warehouse.url", url);
+        if (postgres != null) {
+            config.put("warehouse.user", postgres.user());
+            config.put("warehouse.password", postgres.password());
+        }
+        config.put("warehouse.schema", warehouseSchema);
+        config.putAll(s3.sinkStagingConfig(stagingName));
+        config.put("flush.interval.ms", "1000");
+        config.put("consumer.override.auto.offset.reset", "earliest");
+        return config;
     }
 
     private static void assertNoneFailed(ConnectRestClient rest) {

@@ -241,23 +241,11 @@ class ResnapshotToWarehouseIT {
     }
 
     private static Map<String, String> sink(S3Server s3, String destination, String tasks, String url, PostgresServer postgres) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", ConnectPluginsIT.SINK);
-        config.put("tasks.max", tasks);
+        Map<String, String> config = Pipelines.sinkConfig(s3, destination, tasks, url, postgres, "resnap", "resnap-" + destination);
         config.put("topics", "resnap.public.rs_items");
-        config.put("destination", destination);
-        config.put("warehouse.url", url);
-        if (postgres != null) {
-            config.put("warehouse.user", postgres.user());
-            config.put("warehouse.password", postgres.password());
-        }
-        config.put("warehouse.schema", "resnap");
         config.put("table.name.format", "${table}");
         config.put("delete.mode", "hard");
         config.put("stale.rows", "delete");
-        config.putAll(s3.sinkStagingConfig("resnap-" + destination));
-        config.put("flush.interval.ms", "1000");
-        config.put("consumer.override.auto.offset.reset", "earliest");
         return config;
     }
 

@@ -147,20 +147,8 @@ class SchemaChangeToWarehouseIT {
     }
 
     private static Map<String, String> sink(S3Server s3, String destination, String url, PostgresServer postgres) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", ConnectPluginsIT.SINK);
-        config.put("tasks.max", "1");
+        Map<String, String> config = Pipelines.sinkConfig(s3, destination, "1", url, postgres, "shapes", "shapes-" + destination);
         config.put("topics", "shapes.public.items");
-        config.put("destination", destination);
-        config.put("warehouse.url", url);
-        if (postgres != null) {
-            config.put("warehouse.user", postgres.user());
-            config.put("warehouse.password", postgres.password());
-        }
-        config.put("warehouse.schema", "shapes");
-        config.putAll(s3.sinkStagingConfig("shapes-" + destination));
-        config.put("flush.interval.ms", "1000");
-        config.put("consumer.override.auto.offset.reset", "earliest");
         return config;
     }
 

@@ -90,22 +90,10 @@ class SourceToWarehouseIT {
     }
 
     private static Map<String, String> sink(S3Server s3, String destination, String tasks, String url, PostgresServer postgres) {
-        Map<String, String> config = new java.util.HashMap<>();
-        config.put("connector.class", ConnectPluginsIT.SINK);
-        config.put("tasks.max", tasks);
+        Map<String, String> config = Pipelines.sinkConfig(s3, destination, tasks, url, postgres, "pipeline", "pipe-" + destination);
         config.put("topics.regex", "pipe\\.public\\..*");
-        config.put("destination", destination);
-        config.put("warehouse.url", url);
-        if (postgres != null) {
-            config.put("warehouse.user", postgres.user());
-            config.put("warehouse.password", postgres.password());
-        }
-        config.put("warehouse.schema", "pipeline");
         config.put("delete.mode", "hard");
-        config.putAll(s3.sinkStagingConfig("pipe-" + destination));
         config.put("flush.max.records", "1000");
-        config.put("flush.interval.ms", "1000");
-        config.put("consumer.override.auto.offset.reset", "earliest");
         // topics.regex: a sink that subscribes before the source creates its topic sees it at the next
         // metadata refresh, 5 minutes by default (as in the quickstart's sink)
         config.put("consumer.override.metadata.max.age.ms", "2000");
