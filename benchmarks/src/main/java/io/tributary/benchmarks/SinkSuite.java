@@ -177,6 +177,7 @@ final class SinkSuite {
         double seconds = run(name, config, topic, () -> tables.matches(table, stream.expectedRows(), stream.expectedVersionSum()));
         stack.cluster.rest().deleteConnector(name);
         stack.note(Results.STATEMENTS, tables.statementsWriting(table));
+        System.out.print("  where " + name + "'s time in the database went (pg_stat_statements):\n" + tables.slowestStatements(6));
         String actual = tables.checksum(table);
         if (!actual.equals(reference)) {
             throw new IllegalStateException("run " + name + " is wrong: " + table + " has checksum " + actual + ", the reference " + reference);
