@@ -21,8 +21,9 @@ public final class TemporalText {
 
     /** {@code yyyy-MM-dd}, {@code 0044-03-15 BC} before year 1, all digits after 9999. */
     public static String date(LocalDate date) {
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", Math.abs(era(date.getYear())), date.getMonthValue(), date.getDayOfMonth())
-                + (date.getYear() <= 0 ? " BC" : "");
+        StringBuilder out = new StringBuilder(16);
+        appendDay(out, date);
+        return (date.getYear() <= 0 ? out.append(" BC") : out).toString();
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss[.ffffff][ BC]} of a staged timestamp; infinity for the two extremes. */
@@ -44,22 +45,55 @@ public final class TemporalText {
         LocalDateTime wallClock = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, SECOND), (int) Math.floorMod(micros, SECOND) * 1000,
                 ZoneOffset.UTC);
         LocalDate day = wallClock.toLocalDate();
-        String date = String.format(Locale.ROOT, "%04d-%02d-%02d", Math.abs(era(day.getYear())), day.getMonthValue(), day.getDayOfMonth());
-        return date + " " + duration(wallClock.toLocalTime().toNanoOfDay() / 1000) + zone + (day.getYear() <= 0 ? " BC" : "");
+        StringBuilder out = new StringBuilder(40);
+        appendDay(out, day);
+        appendDuration(out.append(' '), wallClock.toLocalTime().toNanoOfDay() / 1000);
+        out.append(zone);
+        return (day.getYear() <= 0 ? out.append(" BC") : out).toString();
     }
 
     /** {@code [-]HH:MM:SS[.ffffff]}: a time of day (up to 24:00:00) or a duration of any length, never wrapped. */
     public static String duration(long micros) {
-        String sign = micros < 0 ? "-" : "";
+        StringBuilder out = new StringBuilder(24);
+        appendDuration(out, micros);
+        return out.toString();
+    }
+
+    // written for every staged temporal value (COPY text, messages): by hand, as String.format costs ten times more
+
+    private static void appendDay(StringBuilder out, LocalDate day) {
+        pad(out, era(day.getYear()), 4);
+        pad(out.append('-'), day.getMonthValue(), 2);
+        pad(out.append('-'), day.getDayOfMonth(), 2);
+    }
+
+    private static void appendDuration(StringBuilder out, long micros) {
+        if (micros < 0) {
+            out.append('-');
+        }
         long abs = micros == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(micros);
         long seconds = abs / SECOND;
         long fraction = abs % SECOND;
-        String text = String.format(Locale.ROOT, "%s%02d:%02d:%02d", sign, seconds / 3600, seconds / 60 % 60, seconds % 60);
-        if (fraction == 0) {
-            return text;
+        pad(out, seconds / 3600, 2);
+        pad(out.append(':'), seconds / 60 % 60, 2);
+        pad(out.append(':'), seconds % 60, 2);
+        if (fraction != 0) {
+            int width = 6;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                width--;
+            }
+            pad(out.append('.'), fraction, width);
         }
-        String digits = String.format(Locale.ROOT, "%06d", fraction).replaceAll("0+$", "");
-        return text + "." + digits;
+    }
+
+    /** {@code value} (not negative) in at least {@code width} digits, zeros in front. */
+    private static void pad(StringBuilder out, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(digits);
     }
 
     /** A value for a message: quoted, at most 40 characters, control characters escaped. */

@@ -13,20 +13,48 @@ import java.util.List;
  * A {@link ValueGuard} from a warehouse's documented ranges: dates, timestamps (microseconds; the
  * staged {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE} are +/-infinity), times of day (00:00:00 up
  * to {@code maxTime}), and whether text may hold U+0000. Each destination declares its own.
- *
- * @param warehouse the warehouse's name, for messages
- * @param minDate first date it stores
- * @param maxDate last date it stores
- * @param minTimestamp first timestamp it stores
- * @param maxTimestamp last timestamp it stores (beyond the INT64 range: up to the largest staged value)
- * @param maxTimeMicros the last time of day, in microseconds after midnight (86,400,000,000 where 24:00:00 is allowed)
- * @param infinity whether timestamps may be +/-infinity
- * @param nulInText whether text and JSON may hold U+0000 (for JSON also the escape {@code \u0000})
  */
-public record ValueRanges(String warehouse, LocalDate minDate, LocalDate maxDate, LocalDateTime minTimestamp,
-        LocalDateTime maxTimestamp, long maxTimeMicros, boolean infinity, boolean nulInText) implements ValueGuard {
+public final class ValueRanges implements ValueGuard {
 
     public static final long DAY_MICROS = 86_400_000_000L;
+
+    private final String warehouse;
+    private final LocalDate minDate;
+    private final LocalDate maxDate;
+    private final long minDay;
+    private final long maxDay;
+    private final long minMicros;
+    private final long maxMicros;
+    private final long maxTimeMicros;
+    private final boolean infinity;
+    private final boolean nulInText;
+
+    /**
+     * A guard from the warehouse's ranges.
+     *
+     * @param warehouse the warehouse's name, for messages
+     * @param minDate first date it stores
+     * @param maxDate last date it stores
+     * @param minTimestamp first timestamp it stores
+     * @param maxTimestamp last timestamp it stores (beyond the INT64 range: up to the largest staged value)
+     * @param maxTimeMicros the last time of day, in microseconds after midnight (86,400,000,000 where 24:00:00 is allowed)
+     * @param infinity whether timestamps may be +/-infinity
+     * @param nulInText whether text and JSON may hold U+0000 (for JSON also the escape {@code \u0000})
+     */
+    public ValueRanges(String warehouse, LocalDate minDate, LocalDate maxDate, LocalDateTime minTimestamp, LocalDateTime maxTimestamp,
+            long maxTimeMicros, boolean infinity, boolean nulInText) {
+        this.warehouse = warehouse;
+        this.minDate = minDate;
+        this.maxDate = maxDate;
+        this.minDay = minDate.toEpochDay();
+        this.maxDay = maxDate.toEpochDay();
+        // checked for every staged value: the bounds are computed once
+        this.minMicros = micros(minTimestamp);
+        this.maxMicros = micros(maxTimestamp);
+        this.maxTimeMicros = maxTimeMicros;
+        this.infinity = infinity;
+        this.nulInText = nulInText;
+    }
 
     @Override
     public String problem(Column column, Object staged) {
@@ -53,7 +81,7 @@ public record ValueRanges(String warehouse, LocalDate minDate, LocalDate maxDate
     }
 
     private String date(int epochDay) {
-        if (epochDay < minDate.toEpochDay() || epochDay > maxDate.toEpochDay()) {
+        if (epochDay < minDay || epochDay > maxDay) {
             return "date " + TemporalText.date(LocalDate.ofEpochDay(epochDay)) + " is outside " + warehouse + "'s date range "
                     + TemporalText.date(minDate) + " to " + TemporalText.date(maxDate);
         }
@@ -64,9 +92,9 @@ public record ValueRanges(String warehouse, LocalDate minDate, LocalDate maxDate
         if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
             return infinity ? null : "timestamp " + (micros > 0 ? "infinity" : "-infinity") + " has no " + warehouse + " value";
         }
-        if (micros < micros(minTimestamp) || micros > micros(maxTimestamp)) {
+        if (micros < minMicros || micros > maxMicros) {
             return "timestamp " + TemporalText.timestamp(micros) + " is outside " + warehouse + "'s timestamp range "
-                    + TemporalText.timestamp(micros(minTimestamp)) + " to " + TemporalText.timestamp(micros(maxTimestamp));
+                    + TemporalText.timestamp(minMicros) + " to " + TemporalText.timestamp(maxMicros);
         }
         return null;
     }

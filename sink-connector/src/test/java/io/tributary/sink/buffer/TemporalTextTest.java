@@ -40,5 +40,7 @@ class TemporalTextTest {
         assertEquals("-838:59:59.999999", TemporalText.duration(-(838L * 3600 + 59 * 60 + 59) * 1_000_000L - 999_999));
         assertEquals("00:00:00.000001", TemporalText.duration(1));
         assertEquals("12:30:00.25", TemporalText.duration(45_000_250_000L));
+        assertEquals("00:00:00.01", TemporalText.duration(10_000L));
+        assertEquals("00:00:00.100001", TemporalText.duration(100_001L));
     }
 }
