@@ -31,15 +31,26 @@ import java.util.stream.Collectors;
  *        of truncates only has no data columns and no rows
  * @param generationEnds the ends of generations (end-of-snapshot markers) among the batch's records, in the order
  *        they were added; a batch that starts with one has no data columns
+ * @param keyRanges the lowest and highest value of each integer key column over the batch's rows ({@link KeyRange});
+ *        empty when there are none
  */
 public record Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema,
         List<Column> stagedColumns, Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns,
-        Version truncate, List<GenerationEnd> generationEnds) {
+        Version truncate, List<GenerationEnd> generationEnds, List<KeyRange> keyRanges) {
 
     public Batch {
         ranges = new TreeMap<>(ranges);
         unchangedColumns = List.copyOf(unchangedColumns);
         generationEnds = List.copyOf(generationEnds);
+        keyRanges = List.copyOf(keyRanges);
+    }
+
+    /** A batch without key ranges. */
+    public Batch(TableId table, String topic, SortedMap<Integer, OffsetRange> ranges, TableSchema schema, List<Column> stagedColumns,
+            Path file, int records, long bytes, long firstTimestamp, List<String> unchangedColumns, Version truncate,
+            List<GenerationEnd> generationEnds) {
+        this(table, topic, ranges, schema, stagedColumns, file, records, bytes, firstTimestamp, unchangedColumns, truncate, generationEnds,
+                List.of());
     }
 
     /** A batch without ends of generations. */

@@ -52,6 +52,7 @@ public final class TableBuffer {
     private final long createdAtMs;
     private final ValueGuard guard;
     private final SortedMap<Integer, OffsetRange> ranges = new TreeMap<>();
+    private final KeyRange.Tracker keyRanges;
 
     private final Set<String> unchanged = new HashSet<>();
     private final List<GenerationEnd> generationEnds = new ArrayList<>();
@@ -67,6 +68,7 @@ public final class TableBuffer {
         this.guard = guard;
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
+        this.keyRanges = new KeyRange.Tracker(keyColumns);
         this.keyRequired = keyRequired;
         if (keyRequired && keyColumns.isEmpty() && !schema.columns().isEmpty()) {
             throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
@@ -171,6 +173,9 @@ public final class TableBuffer {
                     throw new UnconvertibleRecordException("column " + column.name() + ": " + problem);
                 }
                 row.put(i, staged);
+                if (column.key()) {
+                    keyRanges.include(column, value);
+                }
             }
             i++;
         }
@@ -224,7 +229,7 @@ public final class TableBuffer {
         }
         List<String> unchangedColumns = schema.columns().stream().map(Column::name).filter(unchanged::contains).toList();
         return new Batch(table, topic, ranges, schema, stagedColumns, file, records, counter.count, firstTimestamp, unchangedColumns,
-                truncate, generationEnds);
+                truncate, generationEnds, keyRanges.ranges());
     }
 
     /** Drops the batch and its file. */

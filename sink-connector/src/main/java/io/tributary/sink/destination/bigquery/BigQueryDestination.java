@@ -4,6 +4,7 @@ import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.WriteMode;
 import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.buffer.KeyRange;
 import io.tributary.sink.destination.DestinationWriter;
 import io.tributary.sink.destination.StagedBatch;
 import io.tributary.sink.destination.ValueGuard;
@@ -61,6 +62,8 @@ public final class BigQueryDestination implements DestinationWriter {
     private final Map<TableId, Instant> lastMerge = new HashMap<>();
     /** Final table → the columns some staged, not yet merged version left out. */
     private final Map<TableId, Set<String>> unchanged = new HashMap<>();
+    /** Final table → the integer key ranges of the staged, not yet merged rows (MergeSql#targetRange). */
+    private final Map<TableId, List<KeyRange>> keyRanges = new HashMap<>();
 
     /** @param writerId names this writer's staging tables; unique per task run ({@link #newWriterId()}) */
     public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {
@@ -97,6 +100,7 @@ public final class BigQueryDestination implements DestinationWriter {
         }
         staged.put(table, batch.batch());
         unchanged.computeIfAbsent(table, t -> new HashSet<>()).addAll(batch.batch().unchangedColumns());
+        keyRanges.merge(table, batch.batch().keyRanges(), KeyRange::union);
         return mergeDeferred(table, false) ? Outcome.MERGED : Outcome.DEFERRED;
     }
 
@@ -116,12 +120,14 @@ public final class BigQueryDestination implements DestinationWriter {
         List<String> keys = last.schema().keyColumns().stream().map(Column::name).toList();
         Set<String> leftOut = unchanged.getOrDefault(table, Set.of());
         MergeSql merge = new MergeSql(sql, table, tombstones(table), columns, keys, meta, config.deleteMode())
-                .withUnchanged(columns.stream().filter(leftOut::contains).toList());
+                .withUnchanged(columns.stream().filter(leftOut::contains).toList())
+                .withKeyRanges(keyRanges.getOrDefault(table, List.of()));
         client.query(sql.mergeScript(merge, stage, table, last.stagedColumns(), config.deleteMode(),
                 config.writeMode() == WriteMode.MERGE));
         client.deleteTable(stage.schema(), stage.table());
         staged.remove(table);
         unchanged.remove(table);
+        keyRanges.remove(table);
         lastMerge.put(table, now);
         return true;
     }
@@ -225,6 +231,7 @@ public final class BigQueryDestination implements DestinationWriter {
             }
             staged.clear();
             unchanged.clear();
+            keyRanges.clear();
         } finally {
             client.close();
         }

@@ -37,7 +37,7 @@ public final class RedshiftApplySql implements ApplyPlan {
         // a key mark sets only the generation of a live row (GenerationColumnSql#keyMark), then is done
         String keyMark = n.latest + "." + n.op + " = '" + MergeSql.KEY_MARK + "'";
         statements.add("UPDATE " + n.targetTable + " SET " + sql.generations().keyMark(n.latest, n.targetRef) + " FROM " + n.latest + " WHERE "
-                + n.keyMatch(n.targetRef, n.latest) + " AND " + keyMark);
+                + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " AND " + keyMark);
         statements.add("DELETE FROM " + n.latest + " WHERE " + keyMark);
         String fill = sql.unchangedSql().fillLatestFromTarget();
         if (fill != null) {
@@ -45,27 +45,27 @@ public final class RedshiftApplySql implements ApplyPlan {
         }
         // versions older than the stored row fill only the values it lists as unknown (and raise its generation), then change nothing
         statements.add("UPDATE " + n.targetTable + " SET " + sql.olderVersionAssignments(n.latest, n.targetRef) + " FROM "
-                + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + " AND " + sql.olderVersionTouches(n.latest, n.targetRef));
-        statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest)
+                + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " AND " + sql.olderVersionTouches(n.latest, n.targetRef));
+        statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef)
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
         // the newer versions replace the stored rows below: they keep the greater generation of the two
         String generation = n.q(n.meta.generation());
         statements.add("UPDATE " + n.latest + " SET " + generation + " = f." + generation + " FROM " + n.targetTable + " AS f WHERE "
-                + n.keyMatch("f", n.latest) + " AND " + sql.generations().raised("f", n.latest));
+                + n.keyMatch("f", n.latest) + sql.targetRange("f") + " AND " + sql.generations().raised("f", n.latest));
         if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
             statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.versionAssignments(n.latest) + ", " + generation
                     + " = " + n.latest + "." + generation + ", " + n.q(n.meta.deletedAt()) + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE "
-                    + n.keyMatch(n.targetRef, n.latest) + " AND " + n.latest + "." + n.op + " = 'd'");
-            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest)
+                    + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " AND " + n.latest + "." + n.op + " = 'd'");
+            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef)
                     + " AND " + n.latest + "." + n.op + " <> 'd'");
             statements.add(n.insertUpserts());
             statements.add("INSERT INTO " + n.targetTable + " (" + n.stagedList("") + ", " + n.q(n.meta.syncedAt()) + ", "
                     + n.q(n.meta.deletedAt()) + ") SELECT " + n.stagedList(n.latest + ".") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM "
-                    + n.latest + " LEFT JOIN " + n.targetTable + " ON " + n.keyMatch(n.targetRef, n.latest) + " WHERE " + n.latest + "."
+                    + n.latest + " LEFT JOIN " + n.targetTable + " ON " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " WHERE " + n.latest + "."
                     + n.op + " = 'd' AND " + n.targetRef + "." + n.q(sql.keys().get(0)) + " IS NULL");
         } else {
-            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest));
+            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef));
             statements.add(n.insertUpserts());
         }
         if (deleteMode == DeleteMode.HARD) {

@@ -90,7 +90,8 @@ public final class JdbcDestination implements DestinationWriter {
         TableId generationsTable = suffixed(table, batch.table(), GenerationSql.SUFFIX, max);
         List<String> columns = batch.schema().columns().stream().map(Column::name).toList();
         List<String> keys = batch.schema().keyColumns().stream().map(Column::name).toList();
-        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode).withUnchanged(batch.unchangedColumns());
+        MergeSql sql = new MergeSql(dialect, table, tombstones, columns, keys, meta, deleteMode).withUnchanged(batch.unchangedColumns())
+                .withKeyRanges(batch.keyRanges());
         try (Connection connection = dialect.connect(url, connectionProperties)) {
             connection.setAutoCommit(false);
             try {

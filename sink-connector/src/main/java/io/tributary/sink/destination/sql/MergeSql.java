@@ -1,6 +1,7 @@
 package io.tributary.sink.destination.sql;
 
 import io.tributary.sink.DeleteMode;
+import io.tributary.sink.buffer.KeyRange;
 import io.tributary.sink.schema.MetadataColumns;
 import io.tributary.sink.schema.TableId;
 import java.util.ArrayList;
@@ -51,14 +52,15 @@ public final class MergeSql {
     private final UnchangedSql unchangedSql;
     private final GenerationColumnSql generations;
     private final VersionOrder order;
+    private final List<KeyRange> keyRanges;
 
     public MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
             MetadataColumns meta, DeleteMode deleteMode) {
-        this(dialect, target, tombstones, columns, keys, meta, deleteMode, List.of());
+        this(dialect, target, tombstones, columns, keys, meta, deleteMode, List.of(), List.of());
     }
 
     private MergeSql(SqlText dialect, TableId target, TableId tombstones, List<String> columns, List<String> keys,
-            MetadataColumns meta, DeleteMode deleteMode, List<String> unchanged) {
+            MetadataColumns meta, DeleteMode deleteMode, List<String> unchanged, List<KeyRange> keyRanges) {
         this.dialect = dialect;
         this.target = target;
         this.tombstones = tombstones;
@@ -67,6 +69,7 @@ public final class MergeSql {
         this.meta = meta;
         this.deleteMode = deleteMode;
         this.unchanged = List.copyOf(unchanged);
+        this.keyRanges = keyRanges.stream().filter(r -> this.keys.contains(r.column())).toList();
         this.order = new VersionOrder(dialect, meta);
         this.unchangedSql = new UnchangedSql(this);
         this.generations = new GenerationColumnSql(dialect, meta, deleteMode);
@@ -74,7 +77,28 @@ public final class MergeSql {
 
     /** The same merge of a batch some of whose versions left the values of {@code columns} out ({@code Batch#unchangedColumns}). */
     public MergeSql withUnchanged(List<String> leftOut) {
-        return new MergeSql(dialect, target, tombstones, columns, keys, meta, deleteMode, leftOut);
+        return new MergeSql(dialect, target, tombstones, columns, keys, meta, deleteMode, leftOut, keyRanges);
+    }
+
+    /** The same merge of a batch whose integer keys lie in {@code ranges} ({@code Batch#keyRanges}): see {@link #targetRange}. */
+    public MergeSql withKeyRanges(List<KeyRange> ranges) {
+        return new MergeSql(dialect, target, tombstones, columns, keys, meta, deleteMode, unchanged, ranges);
+    }
+
+    /**
+     * {@code AND <alias>.<key> BETWEEN <min> AND <max>} for each integer key column, the batch's lowest and highest
+     * values as literals; empty without ranges. Added to a join of the target on the key, it changes no match (every
+     * row of the batch lies inside) and lets the warehouse read only that part of the target: an index range in
+     * PostgreSQL, pruned micro-partitions, blocks or clusters in Snowflake, Redshift and BigQuery, which prune on
+     * constants, not on subqueries.
+     */
+    public String targetRange(String alias) {
+        StringBuilder out = new StringBuilder();
+        for (KeyRange range : keyRanges) {
+            out.append(" AND ").append(alias).append('.').append(q(range.column())).append(" BETWEEN ").append(range.min()).append(" AND ")
+                    .append(range.max());
+        }
+        return out.toString();
     }
 
     /** The data columns some version of the batch left out. */
@@ -214,7 +238,7 @@ public final class MergeSql {
     /** The MERGE of the newest versions into the final table. */
     public String merge() {
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(dialect.table(target)).append(" AS f USING ")
-                .append(q(LATEST)).append(" AS l ON ").append(keyMatch("f", "l"));
+                .append(q(LATEST)).append(" AS l ON ").append(keyMatch("f", "l")).append(targetRange("f"));
         String isDelete = "l." + q(meta.op()) + " = 'd'";
         String newer = newer("l", "f");
         // a key mark sets only the generation of a live row, and goes no further

@@ -1,6 +1,7 @@
 package io.tributary.sink.destination.snowflake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.buffer.KeyRange;
 import io.tributary.sink.buffer.TestBatches;
 import io.tributary.sink.destination.StagedBatch;
 import io.tributary.sink.destination.sql.ApplyPlan;
@@ -57,6 +59,22 @@ class SnowflakeDestinationTest {
         }
         assertEquals(expected, actual);
         assertEquals("\"Order Items\"", DIALECT.quote("Order Items"), "quoted identifiers keep their case");
+    }
+
+    @Test
+    void theBatchsKeyRangesBoundTheTargetAsLiterals() {
+        MergeSql sql = new MergeSql(DIALECT, new TableId("SHOP", "items"), new TableId("SHOP", "items__tributary_deleted"),
+                List.of("id", "name", "body"), List.of("id"), META, DeleteMode.HARD).withUnchanged(List.of("body"))
+                .withKeyRanges(List.of(new KeyRange("id", -5, 90_000_000_000L), new KeyRange("not_a_key", 1, 2)));
+        List<String> statements = ApplyPlan.STANDARD_MERGE.statements(sql, DeleteMode.HARD);
+        String range = "f.\"id\" BETWEEN -5 AND 90000000000";
+        assertTrue(statements.stream().anyMatch(s -> s.startsWith("MERGE INTO \"SHOP\".\"items\" AS f USING \"tributary_latest\" AS l ON f.\"id\""
+                + " = l.\"id\" AND " + range + " WHEN")), statements.toString());
+        assertTrue(statements.stream().anyMatch(s -> s.startsWith("UPDATE \"tributary_latest\"") && s.contains(" AND " + range + " AND ")),
+                "values left out are read from the same part of the target: " + statements);
+        String all = String.join(";", statements);
+        assertEquals(2, all.split(range, -1).length - 1, "only the target: " + statements);
+        assertFalse(all.contains("not_a_key"), "only key columns: " + statements);
     }
 
     @Test

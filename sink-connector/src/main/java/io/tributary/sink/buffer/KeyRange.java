@@ -1,0 +1,82 @@
+package io.tributary.sink.buffer;
+
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lowest and highest value of an integer key column over a batch's rows. A merge may add
+ * {@code target.column BETWEEN min AND max} to its join: every row of the batch lies inside, so the
+ * match is unchanged, and a warehouse can prune the target (an index range, micro-partitions,
+ * clustered blocks) instead of reading all of it. Integer columns only: their order is the same in
+ * Java and in every warehouse, where text follows the column's collation (case-insensitive keys).
+ *
+ * @param column the key column
+ * @param min the lowest value in the batch
+ * @param max the highest value in the batch
+ */
+public record KeyRange(String column, long min, long max) {
+
+    /** The ranges covering the rows of two batches: per column both have, the lower minimum and the higher maximum. */
+    public static List<KeyRange> union(List<KeyRange> a, List<KeyRange> b) {
+        List<KeyRange> out = new ArrayList<>();
+        for (KeyRange x : a) {
+            for (KeyRange y : b) {
+                if (x.column.equals(y.column)) {
+                    out.add(new KeyRange(x.column, Math.min(x.min, y.min), Math.max(x.max, y.max)));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a column's values can bound a range: integers. */
+    static boolean bounds(Column column) {
+        return column.kind() == Kind.INT16 || column.kind() == Kind.INT32 || column.kind() == Kind.INT64;
+    }
+
+    /** Collects the ranges of a batch's integer key columns as its rows are added. */
+    static final class Tracker {
+        private final List<Column> columns;
+        private final long[] min;
+        private final long[] max;
+        private final boolean[] seen;
+        private boolean unbounded;
+
+        Tracker(List<Column> keyColumns) {
+            this.columns = keyColumns.stream().filter(KeyRange::bounds).toList();
+            this.min = new long[columns.size()];
+            this.max = new long[columns.size()];
+            this.seen = new boolean[columns.size()];
+        }
+
+        /** A row's value of a key column; other columns are ignored, a null value leaves the batch without ranges. */
+        void include(Column column, Object value) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (!columns.get(i).name().equals(column.name())) {
+                    continue;
+                }
+                if (value == null) {
+                    unbounded = true;
+                    return;
+                }
+                long v = ((Number) value).longValue();
+                min[i] = seen[i] ? Math.min(min[i], v) : v;
+                max[i] = seen[i] ? Math.max(max[i], v) : v;
+                seen[i] = true;
+            }
+        }
+
+        /** The ranges so far: one per integer key column that has values. */
+        List<KeyRange> ranges() {
+            List<KeyRange> out = new ArrayList<>();
+            for (int i = 0; !unbounded && i < columns.size(); i++) {
+                if (seen[i]) {
+                    out.add(new KeyRange(columns.get(i).name(), min[i], max[i]));
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.tributary.sink.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tributary.sink.schema.Column;
+import io.tributary.sink.schema.ColumnType.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyRangeTest {
+
+    private static final Column TENANT = Column.of("tenant", Kind.INT32).asKey();
+    private static final Column ID = Column.of("id", Kind.INT64).asKey();
+    private static final Column CODE = Column.of("code", Kind.STRING).asKey();
+
+    @Test
+    void integerKeyColumnsGetTheirLowestAndHighestValue() {
+        KeyRange.Tracker tracker = new KeyRange.Tracker(List.of(TENANT, CODE, ID));
+        assertEquals(List.of(), tracker.ranges(), "no rows, no ranges");
+        tracker.include(TENANT, 7);
+        tracker.include(CODE, "b");
+        tracker.include(ID, 500L);
+        tracker.include(TENANT, 3);
+        tracker.include(CODE, "a");
+        tracker.include(ID, -20L);
+        tracker.include(ID, 90L);
+        // text follows the warehouse's collation (case-insensitive keys): it gets no range
+        assertEquals(List.of(new KeyRange("tenant", 3, 7), new KeyRange("id", -20, 500)), tracker.ranges());
+    }
+
+    @Test
+    void aNullKeyValueLeavesTheBatchWithoutRanges() {
+        KeyRange.Tracker tracker = new KeyRange.Tracker(List.of(ID));
+        tracker.include(ID, 1L);
+        tracker.include(ID, null);
+        tracker.include(ID, 5L);
+        assertEquals(List.of(), tracker.ranges());
+    }
+
+    @Test
+    void theUnionCoversBothAndKeepsOnlyColumnsBothHave() {
+        List<KeyRange> a = List.of(new KeyRange("tenant", 3, 7), new KeyRange("id", 10, 20));
+        List<KeyRange> b = List.of(new KeyRange("id", 15, 40));
+        assertEquals(List.of(new KeyRange("id", 10, 40)), KeyRange.union(a, b));
+        assertEquals(List.of(), KeyRange.union(a, List.of()), "a batch without ranges: the union has none");
+    }
+}
