@@ -167,9 +167,11 @@ public final class RecordNormalizer {
      * Debezium's placeholder.
      */
     private Set<String> unchanged(SinkRecord record, String op, TableSchema schema, Struct row) {
-        Set<String> names = new LinkedHashSet<>();
+        // for every record: the set is made only when a value was left out
+        Set<String> names = null;
         Header header = record.headers().lastWithName(RecordHeaders.UNCHANGED);
         if (header != null && header.value() != null) {
+            names = new LinkedHashSet<>();
             for (String name : HeaderNames.parse(RecordHeaders.UNCHANGED, header.value())) {
                 if (row.schema().field(name) == null) {
                     throw new UnconvertibleRecordException("header " + RecordHeaders.UNCHANGED + " names '" + name
@@ -180,10 +182,11 @@ public final class RecordNormalizer {
         }
         for (Field field : row.schema().fields()) {
             if (placeholder.matches(row.get(field))) {
+                names = names == null ? new LinkedHashSet<>() : names;
                 names.add(field.name());
             }
         }
-        if (names.isEmpty()) {
+        if (names == null || names.isEmpty()) {
             return Set.of();
         }
         for (String name : names) {
