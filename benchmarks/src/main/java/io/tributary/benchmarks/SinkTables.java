@@ -85,13 +85,15 @@ final class SinkTables {
 
     /**
      * What the database spent most time on since the last reset (pg_stat_statements), one line per kind of
-     * statement for the benchmark's log: calls, total and mean milliseconds, the start of the text. Statements
+     * statement for the benchmark's log: calls, total and mean milliseconds, megabytes written to temporary
+     * tables beyond temp_buffers and spilled by sorts beyond work_mem, the start of the text. Statements
      * are grouped by their first 60 characters, as one on a temporary table counts anew for each table created.
      */
     String slowestStatements(int limit) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Connection c = postgres.connect(database); PreparedStatement s = c.prepareStatement(
-                "SELECT sum(calls), sum(total_exec_time), min(regexp_replace(query, '\\s+', ' ', 'g')) FROM pg_stat_statements p"
+                "SELECT sum(calls), sum(total_exec_time), min(regexp_replace(query, '\\s+', ' ', 'g')), sum(local_blks_written),"
+                        + " sum(temp_blks_written) FROM pg_stat_statements p"
                         + " JOIN pg_database d ON d.oid = p.dbid WHERE d.datname = ? GROUP BY left(regexp_replace(query, '\\s+', ' ', 'g'), 60)"
                         + " ORDER BY 2 DESC LIMIT ?")) {
             s.setString(1, database);
@@ -99,8 +101,9 @@ final class SinkTables {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String query = rs.getString(3);
-                    out.append(String.format("    %6d calls %9.0f ms total %8.1f ms mean  %s%n", rs.getLong(1), rs.getDouble(2),
-                            rs.getDouble(2) / Math.max(1, rs.getLong(1)), query.substring(0, Math.min(160, query.length()))));
+                    out.append(String.format("    %6d calls %9.0f ms total %8.1f ms mean %7d MB temp tables %7d MB spilled  %s%n", rs.getLong(1),
+                            rs.getDouble(2), rs.getDouble(2) / Math.max(1, rs.getLong(1)), rs.getLong(4) * 8 / 1024, rs.getLong(5) * 8 / 1024,
+                            query.substring(0, Math.min(140, query.length()))));
                 }
             }
         }
