@@ -71,7 +71,7 @@ public final class RedshiftApplySql implements ApplyPlan {
         if (deleteMode == DeleteMode.HARD) {
             // every remaining version is newer than the key's tombstone: deletes replace it, upserts end it
             statements.add("DELETE FROM " + n.tombstonesTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest));
-            List<String> cols = sql.tombstoneColumns();
+            List<String> cols = sql.tombstoneSql().tombstoneColumns();
             statements.add("INSERT INTO " + n.tombstonesTable + " (" + n.list(cols, "") + ") SELECT " + n.list(cols, n.latest + ".")
                     + " FROM " + n.latest + " WHERE " + n.latest + "." + n.op + " = 'd'");
         }

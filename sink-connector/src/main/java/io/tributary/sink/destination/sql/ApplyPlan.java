@@ -21,7 +21,7 @@ public interface ApplyPlan {
         List<String> statements = new ArrayList<>();
         statements.add(sql.createLatest());
         if (hard) {
-            statements.add(sql.dropVersionsOlderThanTombstones());
+            statements.add(sql.tombstoneSql().dropVersionsOlderThanTombstones());
         }
         String fill = sql.unchangedSql().fillLatestFromTarget();
         if (fill != null) {
@@ -29,8 +29,8 @@ public interface ApplyPlan {
         }
         statements.add(sql.merge());
         if (hard) {
-            statements.add(sql.upsertTombstones());
-            statements.add(sql.deleteSupersededTombstones());
+            statements.add(sql.tombstoneSql().upsertTombstones());
+            statements.add(sql.tombstoneSql().deleteSupersededTombstones());
         }
         statements.add(sql.dropTemp(MergeSql.LATEST));
         return statements;

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  *   <li>a batch is first reduced to its newest version per key ({@value #LATEST});</li>
  *   <li>a stored row is replaced or deleted only by a newer version, so replays and late, older
  *       versions change nothing;</li>
- *   <li>hard deletes remember the deleted key and its version in a tombstone table, so a late, older
- *       version cannot bring the row back; a newer version removes the tombstone. Soft deletes keep
+ *   <li>hard deletes remember the deleted key and its version in a tombstone table ({@link TombstoneSql}), so a late,
+ *       older version cannot bring the row back; a newer version removes the tombstone. Soft deletes keep
  *       the row, with its version, and set the deleted-at column;</li>
  *   <li>a value a version left out (its {@code unchanged} metadata column names it) is not data: it
  *       comes from the newest version of the key in the batch that carries it, else from the stored row;
@@ -50,6 +50,7 @@ public final class MergeSql {
     private final DeleteMode deleteMode;
     private final List<String> unchanged;
     private final UnchangedSql unchangedSql;
+    private final TombstoneSql tombstoneSql;
     private final GenerationColumnSql generations;
     private final VersionOrder order;
     private final List<KeyRange> keyRanges;
@@ -72,6 +73,7 @@ public final class MergeSql {
         this.keyRanges = keyRanges.stream().filter(r -> this.keys.contains(r.column())).toList();
         this.order = new VersionOrder(dialect, meta);
         this.unchangedSql = new UnchangedSql(this);
+        this.tombstoneSql = new TombstoneSql(this);
         this.generations = new GenerationColumnSql(dialect, meta, deleteMode);
     }
 
@@ -109,6 +111,11 @@ public final class MergeSql {
     /** The SQL of values left out. */
     public UnchangedSql unchangedSql() {
         return unchangedSql;
+    }
+
+    /** The SQL of the tombstones of hard deletes. */
+    public TombstoneSql tombstoneSql() {
+        return tombstoneSql;
     }
 
     /** The SQL of the generation column. */
@@ -229,12 +236,6 @@ public final class MergeSql {
         return taken;
     }
 
-    /** Hard deletes: drop versions that are not newer than the key's tombstone. */
-    public String dropVersionsOlderThanTombstones() {
-        return "DELETE FROM " + q(LATEST) + " WHERE EXISTS (SELECT 1 FROM " + dialect.table(tombstones) + " t WHERE "
-                + keyMatch("t", q(LATEST)) + " AND NOT " + newer(q(LATEST), "t") + ")";
-    }
-
     /** The MERGE of the newest versions into the final table. */
     public String merge() {
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(dialect.table(target)).append(" AS f USING ")
@@ -302,22 +303,6 @@ public final class MergeSql {
         return unchangedSql.fillStoredAssignments(latest, target) + ", " + generations.greatest(latest, target);
     }
 
-    /** Hard deletes: remember each deleted key with the version that deleted it. */
-    public String upsertTombstones() {
-        List<String> cols = tombstoneColumns();
-        String source = "(SELECT " + list(cols, "") + " FROM " + q(LATEST) + " WHERE " + q(meta.op()) + " = 'd')";
-        List<String> sets = meta.tombstoneNames().stream().map(c -> q(c) + " = l." + q(c)).toList();
-        return "MERGE INTO " + dialect.table(tombstones) + " AS t USING " + source + " AS l ON " + keyMatch("t", "l")
-                + " WHEN MATCHED AND " + newer("l", "t") + " THEN UPDATE SET " + String.join(", ", sets)
-                + " WHEN NOT MATCHED THEN INSERT (" + list(cols, "") + ") VALUES (" + list(cols, "l.") + ")";
-    }
-
-    /** Hard deletes: a key written again by a newer version is no longer deleted (a key mark writes nothing). */
-    public String deleteSupersededTombstones() {
-        return "DELETE FROM " + dialect.table(tombstones) + " AS d WHERE EXISTS (SELECT 1 FROM " + q(LATEST) + " l WHERE "
-                + keyMatch("l", "d") + " AND " + notDeleteNorMark("l") + ")";
-    }
-
     public String dropTemp(String name) {
         return "DROP TABLE IF EXISTS " + q(name);
     }
@@ -330,13 +315,6 @@ public final class MergeSql {
     /** Which version is newer. */
     public VersionOrder order() {
         return order;
-    }
-
-    /** The columns of a tombstone row: the key columns, then the deleting version ({@link MetadataColumns#tombstone()}). */
-    public List<String> tombstoneColumns() {
-        List<String> all = new ArrayList<>(keys);
-        all.addAll(meta.tombstoneNames());
-        return all;
     }
 
     /**
