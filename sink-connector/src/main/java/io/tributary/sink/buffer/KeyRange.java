@@ -51,28 +51,33 @@ public record KeyRange(String column, long min, long max) {
             this.seen = new boolean[columns.size()];
         }
 
-        /** A row's value of a key column; other columns are ignored, a null value leaves the batch without ranges. */
+        /**
+         * A row's value of a key column; other columns are ignored. A null value or one that is not a number (a delete
+         * whose key changed type joins the batch by its key's name) leaves the batch without ranges.
+         */
         void include(Column column, Object value) {
             for (int i = 0; i < columns.size(); i++) {
                 if (!columns.get(i).name().equals(column.name())) {
                     continue;
                 }
-                if (value == null) {
-                    unbounded = true;
+                if (!(value instanceof Number number)) {
+                    unbounded = true; // null, or not an integer: the row fails to stage or matches nothing; no range then
                     return;
                 }
-                long v = ((Number) value).longValue();
+                // as the staged file holds it: an INT16/INT32 column stages the int value of whatever number it gets
+                long v = columns.get(i).kind() == Kind.INT64 ? number.longValue() : number.intValue();
                 min[i] = seen[i] ? Math.min(min[i], v) : v;
                 max[i] = seen[i] ? Math.max(max[i], v) : v;
                 seen[i] = true;
             }
         }
 
-        /** The ranges so far: one per integer key column that has values. */
+        /** The ranges so far: one per integer key column that has values (none for a column holding the lowest long). */
         List<KeyRange> ranges() {
             List<KeyRange> out = new ArrayList<>();
             for (int i = 0; !unbounded && i < columns.size(); i++) {
-                if (seen[i]) {
+                // Long.MIN_VALUE has no literal in every warehouse (BigQuery reads -9223372036854775808 as minus an overflow)
+                if (seen[i] && min[i] != Long.MIN_VALUE) {
                     out.add(new KeyRange(columns.get(i).name(), min[i], max[i]));
                 }
             }
