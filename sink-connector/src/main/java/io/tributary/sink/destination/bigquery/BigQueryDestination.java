@@ -20,12 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +58,12 @@ public final class BigQueryDestination implements DestinationWriter {
     private final Duration mergeInterval;
     private final String writerId;
     /** Final table → the last batch staged and not yet merged (its schema drives the merge). */
-    private final Map<TableId, Batch> staged = new HashMap<>();
-    private final Map<TableId, Instant> lastMerge = new HashMap<>();
+    private final Map<TableId, Batch> staged = new ConcurrentHashMap<>();
+    private final Map<TableId, Instant> lastMerge = new ConcurrentHashMap<>();
     /** Final table → the columns some staged, not yet merged version left out. */
-    private final Map<TableId, Set<String>> unchanged = new HashMap<>();
+    private final Map<TableId, Set<String>> unchanged = new ConcurrentHashMap<>();
     /** Final table → the integer key ranges of the staged, not yet merged rows (MergeSql#targetRange). */
-    private final Map<TableId, List<KeyRange>> keyRanges = new HashMap<>();
+    private final Map<TableId, List<KeyRange>> keyRanges = new ConcurrentHashMap<>();
 
     /** @param writerId names this writer's staging tables; unique per task run ({@link #newWriterId()}) */
     public BigQueryDestination(WarehouseSinkConfig config, BigQueryClient client, Clock clock, String writerId) {

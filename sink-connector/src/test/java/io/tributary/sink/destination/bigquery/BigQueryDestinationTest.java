@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.sink.DeleteMode;
 import io.tributary.sink.WarehouseSinkConfig;
 import io.tributary.sink.buffer.Batch;
+import io.tributary.sink.buffer.KeyRange;
 import io.tributary.sink.buffer.TestBatches;
 import io.tributary.sink.destination.DestinationWriter.Outcome;
 import io.tributary.sink.destination.StagedBatch;
@@ -369,6 +370,36 @@ class BigQueryDestinationTest {
         oldOwner.close();
         assertTrue(newOwner.mergeDeferred(new TableId("shop", "items"), true));
         assertTrue(client.rows.get("shop.items").contains("b20.avro"), "the new owner's batch survived: " + client.rows);
+    }
+
+    /** Deferred batches merge at once: the merge bounds the target by the union of their key ranges, the next merge by its own. */
+    @Test
+    void deferredBatchesMergeWithinTheUnionOfTheirKeyRanges() {
+        FakeClient client = new FakeClient();
+        client.tables.put("shop.items", Set.of("id", "name"));
+        client.tables.put("shop.items__tributary_deleted", Set.of("id"));
+        Clocks clock = new Clocks();
+        BigQueryDestination destination = writer(config("bigquery.merge.interval.ms", "600000"), client, clock, "w1");
+        destination.write(ranged(batch(SCHEMA, 0, 0), 0, 9));
+        clock.now = clock.now.plusSeconds(60);
+        destination.write(ranged(batch(SCHEMA, 0, 10), 100, 109));
+        destination.write(ranged(batch(SCHEMA, 1, 20), 50, 59));
+        clock.now = clock.now.plusSeconds(600);
+        assertTrue(destination.mergeDeferred(new TableId("shop", "items"), false));
+        clock.now = clock.now.plusSeconds(600);
+        destination.write(ranged(batch(SCHEMA, 0, 30), 7, 8));
+        List<String> merges = client.calls.stream().filter(c -> c.startsWith("BEGIN TRANSACTION")).toList();
+        assertEquals(3, merges.size(), client.calls.toString());
+        assertTrue(merges.get(0).contains("ON f.`id` = l.`id` AND f.`id` BETWEEN 0 AND 9 WHEN"), merges.get(0));
+        assertTrue(merges.get(1).contains("ON f.`id` = l.`id` AND f.`id` BETWEEN 50 AND 109 WHEN"), merges.get(1));
+        assertTrue(merges.get(2).contains("ON f.`id` = l.`id` AND f.`id` BETWEEN 7 AND 8 WHEN"), merges.get(2));
+    }
+
+    private static StagedBatch ranged(StagedBatch staged, long min, long max) {
+        Batch b = staged.batch();
+        return new StagedBatch(new Batch(b.table(), b.topic(), b.ranges(), b.schema(), b.stagedColumns(), b.file(), b.records(), b.bytes(),
+                b.firstTimestamp(), b.unchangedColumns(), b.truncate(), b.generationEnds(), List.of(new KeyRange("id", min, max))), staged.key(),
+                staged.uri());
     }
 
     private static long merges(FakeClient client) {
