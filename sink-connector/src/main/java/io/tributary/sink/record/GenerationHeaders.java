@@ -1,7 +1,6 @@
 package io.tributary.sink.record;
 
 import io.tributary.common.RecordHeaders;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -20,7 +19,7 @@ final class GenerationHeaders {
      * @throws UnconvertibleRecordException when the header is not a number
      */
     static Long generation(SinkRecord record) {
-        return number(record, RecordHeaders.GENERATION);
+        return HeaderValues.number(record, RecordHeaders.GENERATION);
     }
 
     /**
@@ -29,11 +28,11 @@ final class GenerationHeaders {
      * @throws UnconvertibleRecordException naming the header that is missing or malformed
      */
     static SnapshotEnd snapshotEnd(SinkRecord record) {
-        Long generation = number(record, RecordHeaders.GENERATION);
+        Long generation = HeaderValues.number(record, RecordHeaders.GENERATION);
         if (generation == null) {
             throw missing(RecordHeaders.GENERATION);
         }
-        Long partitions = number(record, RecordHeaders.GENERATION_PARTITIONS);
+        Long partitions = HeaderValues.number(record, RecordHeaders.GENERATION_PARTITIONS);
         if (partitions == null) {
             throw missing(RecordHeaders.GENERATION_PARTITIONS);
         }
@@ -41,8 +40,8 @@ final class GenerationHeaders {
             throw new UnconvertibleRecordException("end-of-snapshot marker: header " + RecordHeaders.GENERATION_PARTITIONS
                     + " is " + partitions + ", not a partition count");
         }
-        Header modeHeader = record.headers().lastWithName(RecordHeaders.GENERATION_MODE);
-        String mode = modeHeader == null || modeHeader.value() == null ? null : modeHeader.value().toString().trim();
+        String modeText = HeaderValues.text(record, RecordHeaders.GENERATION_MODE);
+        String mode = modeText == null ? null : modeText.trim();
         if (mode == null) {
             throw missing(RecordHeaders.GENERATION_MODE);
         }
@@ -50,27 +49,11 @@ final class GenerationHeaders {
             throw new UnconvertibleRecordException("end-of-snapshot marker: header " + RecordHeaders.GENERATION_MODE + " is '" + mode
                     + "', not " + RecordHeaders.MODE_FULL + " or " + RecordHeaders.MODE_KEYS);
         }
-        return new SnapshotEnd(generation, number(record, RecordHeaders.GENERATION_START), partitions.intValue(), mode);
+        return new SnapshotEnd(generation, HeaderValues.number(record, RecordHeaders.GENERATION_START), partitions.intValue(), mode);
     }
 
     private static UnconvertibleRecordException missing(String header) {
         return new UnconvertibleRecordException("end-of-snapshot marker (" + RecordHeaders.OP + "=" + RecordHeaders.OP_SNAPSHOT_END
                 + ") without the header " + header);
-    }
-
-    private static Long number(SinkRecord record, String name) {
-        Header header = record.headers().lastWithName(name);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        Object value = header.value();
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new UnconvertibleRecordException("header " + name + " is not a number: " + value);
-        }
     }
 }

@@ -99,10 +99,10 @@ public final class RecordNormalizer {
     private ChangeEvent convert(SinkRecord record) {
         Object value = record.value();
         // a truncate or the end of a generation names no row: it has no key to check
-        if (value == null && RecordHeaders.OP_TRUNCATE.equals(headerString(record, RecordHeaders.OP))) {
-            return applyTruncates ? ChangeEvent.truncate(record, headerPosition(record)) : null;
+        if (value == null && RecordHeaders.OP_TRUNCATE.equals(HeaderValues.text(record, RecordHeaders.OP))) {
+            return applyTruncates ? ChangeEvent.truncate(record, HeaderValues.number(record, RecordHeaders.POSITION)) : null;
         }
-        if (value == null && RecordHeaders.OP_SNAPSHOT_END.equals(headerString(record, RecordHeaders.OP))) {
+        if (value == null && RecordHeaders.OP_SNAPSHOT_END.equals(HeaderValues.text(record, RecordHeaders.OP))) {
             return ChangeEvent.snapshotEnd(record, GenerationHeaders.snapshotEnd(record));
         }
         if (value instanceof Struct envelope && DebeziumEnvelope.isEnvelope(envelope.schema()) && "t".equals(envelope.getString("op"))) {
@@ -115,14 +115,14 @@ public final class RecordNormalizer {
                 // carries): Debezium sends one after every delete event, which already did the work.
                 return null;
             }
-            return new ChangeEvent(record, ChangeEvent.DELETE_OP, true, headerPosition(record),
+            return new ChangeEvent(record, ChangeEvent.DELETE_OP, true, HeaderValues.number(record, RecordHeaders.POSITION),
                     schema(key.schema(), null), key, null, Set.of(), GenerationHeaders.generation(record), null);
         }
         if (!(value instanceof Struct struct)) {
             throw new UnconvertibleRecordException("value is a " + value.getClass().getSimpleName()
                     + ", not a struct: use a converter with schemas (e.g. JsonConverter with schemas.enable=true)");
         }
-        String op = headerString(record, RecordHeaders.OP);
+        String op = HeaderValues.text(record, RecordHeaders.OP);
         if (op == null && DebeziumEnvelope.isEnvelope(struct.schema())) {
             return debezium(record, key, struct);
         }
@@ -131,7 +131,7 @@ public final class RecordNormalizer {
         }
         boolean delete = RecordHeaders.OP_DELETE.equals(op);
         TableSchema schema = schema(keySchema(key), struct.schema());
-        return new ChangeEvent(record, op, delete, headerPosition(record), schema, key, struct,
+        return new ChangeEvent(record, op, delete, HeaderValues.number(record, RecordHeaders.POSITION), schema, key, struct,
                 delete ? Set.of() : unchanged(record, op, schema, struct), GenerationHeaders.generation(record), null);
     }
 
@@ -267,26 +267,5 @@ public final class RecordNormalizer {
             }
         }
         return new TableSchema(columns);
-    }
-
-    private static Long headerPosition(SinkRecord record) {
-        Header header = record.headers().lastWithName(RecordHeaders.POSITION);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        Object value = header.value();
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new UnconvertibleRecordException("header " + RecordHeaders.POSITION + " is not a number: " + value);
-        }
-    }
-
-    private static String headerString(SinkRecord record, String name) {
-        Header header = record.headers().lastWithName(name);
-        return header == null || header.value() == null ? null : header.value().toString();
     }
 }
