@@ -31,13 +31,13 @@ public final class RedshiftApplySql implements ApplyPlan {
         }
         if (deleteMode == DeleteMode.HARD) {
             // versions not newer than the key's tombstone must not bring the row back
-            statements.add("DELETE FROM " + n.latest + " USING " + n.tombstonesTable + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest)
+            statements.add("DELETE FROM " + n.latest + " USING " + n.tombstonesTable + " WHERE " + sql.keyMatch(n.tombstonesRef, n.latest)
                     + " AND NOT " + sql.newer(n.latest, n.tombstonesRef));
         }
         // a key mark sets only the generation of a live row (GenerationColumnSql#keyMark), then is done
         String keyMark = n.latest + "." + n.op + " = '" + MergeSql.KEY_MARK + "'";
         statements.add("UPDATE " + n.targetTable + " SET " + sql.generations().keyMark(n.latest, n.targetRef) + " FROM " + n.latest + " WHERE "
-                + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " AND " + keyMark);
+                + sql.targetMatch(n.targetRef, n.latest) + " AND " + keyMark);
         statements.add("DELETE FROM " + n.latest + " WHERE " + keyMark);
         String fill = sql.unchangedSql().fillLatestFromTarget();
         if (fill != null) {
@@ -45,32 +45,32 @@ public final class RedshiftApplySql implements ApplyPlan {
         }
         // versions older than the stored row fill only the values it lists as unknown (and raise its generation), then change nothing
         statements.add("UPDATE " + n.targetTable + " SET " + sql.olderVersionAssignments(n.latest, n.targetRef) + " FROM "
-                + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " AND " + sql.olderVersionTouches(n.latest, n.targetRef));
-        statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef)
+                + n.latest + " WHERE " + sql.targetMatch(n.targetRef, n.latest) + " AND " + sql.olderVersionTouches(n.latest, n.targetRef));
+        statements.add("DELETE FROM " + n.latest + " USING " + n.targetTable + " WHERE " + sql.targetMatch(n.targetRef, n.latest)
                 + " AND NOT " + sql.newer(n.latest, n.targetRef));
         // the newer versions replace the stored rows below: they keep the greater generation of the two
         String generation = n.q(n.meta.generation());
         statements.add("UPDATE " + n.latest + " SET " + generation + " = f." + generation + " FROM " + n.targetTable + " AS f WHERE "
-                + n.keyMatch("f", n.latest) + sql.targetRange("f") + " AND " + sql.generations().raised("f", n.latest));
+                + sql.targetMatch("f", n.latest) + " AND " + sql.generations().raised("f", n.latest));
         if (deleteMode == DeleteMode.SOFT) {
             // a delete keeps the stored values, or takes those of a newer upsert earlier in its batch (MergeSql.createLatest)
             statements.add("UPDATE " + n.targetTable + " SET " + n.keepStoredWhereNull() + sql.versionAssignments(n.latest) + ", " + generation
                     + " = " + n.latest + "." + generation + ", " + n.q(n.meta.deletedAt()) + " = CURRENT_TIMESTAMP FROM " + n.latest + " WHERE "
-                    + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " AND " + n.latest + "." + n.op + " = 'd'");
-            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef)
+                    + sql.targetMatch(n.targetRef, n.latest) + " AND " + n.latest + "." + n.op + " = 'd'");
+            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + sql.targetMatch(n.targetRef, n.latest)
                     + " AND " + n.latest + "." + n.op + " <> 'd'");
             statements.add(n.insertUpserts());
             statements.add("INSERT INTO " + n.targetTable + " (" + n.stagedList("") + ", " + n.q(n.meta.syncedAt()) + ", "
                     + n.q(n.meta.deletedAt()) + ") SELECT " + n.stagedList(n.latest + ".") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM "
-                    + n.latest + " LEFT JOIN " + n.targetTable + " ON " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef) + " WHERE " + n.latest + "."
+                    + n.latest + " LEFT JOIN " + n.targetTable + " ON " + sql.targetMatch(n.targetRef, n.latest) + " WHERE " + n.latest + "."
                     + n.op + " = 'd' AND " + n.targetRef + "." + n.q(sql.keys().get(0)) + " IS NULL");
         } else {
-            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.targetRef, n.latest) + sql.targetRange(n.targetRef));
+            statements.add("DELETE FROM " + n.targetTable + " USING " + n.latest + " WHERE " + sql.targetMatch(n.targetRef, n.latest));
             statements.add(n.insertUpserts());
         }
         if (deleteMode == DeleteMode.HARD) {
             // every remaining version is newer than the key's tombstone: deletes replace it, upserts end it
-            statements.add("DELETE FROM " + n.tombstonesTable + " USING " + n.latest + " WHERE " + n.keyMatch(n.tombstonesRef, n.latest));
+            statements.add("DELETE FROM " + n.tombstonesTable + " USING " + n.latest + " WHERE " + sql.keyMatch(n.tombstonesRef, n.latest));
             List<String> cols = sql.tombstoneSql().tombstoneColumns();
             statements.add("INSERT INTO " + n.tombstonesTable + " (" + n.list(cols, "") + ") SELECT " + n.list(cols, n.latest + ".")
                     + " FROM " + n.latest + " WHERE " + n.latest + "." + n.op + " = 'd'");
@@ -107,10 +107,6 @@ public final class RedshiftApplySql implements ApplyPlan {
 
         String ref(TableId table) {
             return q(table.table());
-        }
-
-        String keyMatch(String a, String b) {
-            return sql.keys().stream().map(k -> a + "." + q(k) + " = " + b + "." + q(k)).collect(Collectors.joining(" AND "));
         }
 
         String list(List<String> names, String prefix) {

@@ -94,13 +94,18 @@ public final class MergeSql {
      * PostgreSQL, pruned micro-partitions, blocks or clusters in Snowflake, Redshift and BigQuery, which prune on
      * constants, not on subqueries.
      */
-    public String targetRange(String alias) {
+    private String targetRange(String alias) {
         StringBuilder out = new StringBuilder();
         for (KeyRange range : keyRanges) {
             out.append(" AND ").append(alias).append('.').append(q(range.column())).append(" BETWEEN ").append(range.min()).append(" AND ")
                     .append(range.max());
         }
         return out.toString();
+    }
+
+    /** The join of the final table {@code target} with {@code rows} of the batch: on the key, within the batch's key ranges. */
+    public String targetMatch(String target, String rows) {
+        return keyMatch(target, rows) + targetRange(target);
     }
 
     /** The data columns some version of the batch left out. */
@@ -239,7 +244,7 @@ public final class MergeSql {
     /** The MERGE of the newest versions into the final table. */
     public String merge() {
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(dialect.table(target)).append(" AS f USING ")
-                .append(q(LATEST)).append(" AS l ON ").append(keyMatch("f", "l")).append(targetRange("f"));
+                .append(q(LATEST)).append(" AS l ON ").append(targetMatch("f", "l"));
         String isDelete = "l." + q(meta.op()) + " = 'd'";
         String newer = newer("l", "f");
         // a key mark sets only the generation of a live row, and goes no further
@@ -331,7 +336,8 @@ public final class MergeSql {
                 + ", " + q(meta.syncedAt()) + " = CURRENT_TIMESTAMP";
     }
 
-    String keyMatch(String a, String b) {
+    /** {@code a.k = b.k AND ...} over the key columns. */
+    public String keyMatch(String a, String b) {
         return keys.stream().map(k -> a + "." + q(k) + " = " + b + "." + q(k)).collect(Collectors.joining(" AND "));
     }
 

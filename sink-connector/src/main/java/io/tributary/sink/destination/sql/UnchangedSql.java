@@ -91,7 +91,7 @@ public final class UnchangedSql {
         }
         sets.add(sql.q(sql.meta().unchanged()) + " = " + marker(sql.unchanged(), c -> leftOut(latest, c) + " AND " + leftOut("f", c)));
         return "UPDATE " + latest + " SET " + String.join(", ", sets) + " FROM " + sql.dialect().table(sql.target()) + " AS f WHERE "
-                + sql.keyMatch("f", latest) + sql.targetRange("f") + " AND " + latest + "." + sql.q(sql.meta().unchanged()) + " IS NOT NULL";
+                + sql.targetMatch("f", latest) + " AND " + latest + "." + sql.q(sql.meta().unchanged()) + " IS NOT NULL";
     }
 
     /**
