@@ -39,37 +39,41 @@ public record KeyRange(String column, long min, long max) {
     /** Collects the ranges of a batch's integer key columns as its rows are added. */
     static final class Tracker {
         private final List<Column> columns;
+        private final boolean[] tracked;
         private final long[] min;
         private final long[] max;
         private final boolean[] seen;
         private boolean unbounded;
 
-        Tracker(List<Column> keyColumns) {
-            this.columns = keyColumns.stream().filter(KeyRange::bounds).toList();
+        /** @param columns the batch's columns, in the order {@link #include} numbers them */
+        Tracker(List<Column> columns) {
+            this.columns = List.copyOf(columns);
+            this.tracked = new boolean[columns.size()];
+            for (int i = 0; i < tracked.length; i++) {
+                tracked[i] = columns.get(i).key() && bounds(columns.get(i));
+            }
             this.min = new long[columns.size()];
             this.max = new long[columns.size()];
             this.seen = new boolean[columns.size()];
         }
 
         /**
-         * A row's value of a key column; other columns are ignored. A null value or one that is not a number (a delete
-         * whose key changed type joins the batch by its key's name) leaves the batch without ranges.
+         * A row's value of column {@code index}; columns other than integer keys are ignored. A null value or one that is not
+         * a number (a delete whose key changed type joins the batch by its key's name) leaves the batch without ranges.
          */
-        void include(Column column, Object value) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (!columns.get(i).name().equals(column.name())) {
-                    continue;
-                }
-                if (!(value instanceof Number number)) {
-                    unbounded = true; // null, or not an integer: the row fails to stage or matches nothing; no range then
-                    return;
-                }
-                // as the staged file holds it: an INT16/INT32 column stages the int value of whatever number it gets
-                long v = columns.get(i).kind() == Kind.INT64 ? number.longValue() : number.intValue();
-                min[i] = seen[i] ? Math.min(min[i], v) : v;
-                max[i] = seen[i] ? Math.max(max[i], v) : v;
-                seen[i] = true;
+        void include(int index, Object value) {
+            if (!tracked[index]) {
+                return;
             }
+            if (!(value instanceof Number number)) {
+                unbounded = true; // null, or not an integer: the row fails to stage or matches nothing; no range then
+                return;
+            }
+            // as the staged file holds it: an INT16/INT32 column stages the int value of whatever number it gets
+            long v = columns.get(index).kind() == Kind.INT64 ? number.longValue() : number.intValue();
+            min[index] = seen[index] ? Math.min(min[index], v) : v;
+            max[index] = seen[index] ? Math.max(max[index], v) : v;
+            seen[index] = true;
         }
 
         /** The ranges so far: one per integer key column that has values (none for a column holding the lowest long). */

@@ -68,7 +68,7 @@ public final class TableBuffer {
         this.guard = guard;
         this.schema = schema;
         this.keyColumns = schema.keyColumns();
-        this.keyRanges = new KeyRange.Tracker(keyColumns);
+        this.keyRanges = new KeyRange.Tracker(schema.columns());
         this.keyRequired = keyRequired;
         if (keyRequired && keyColumns.isEmpty() && !schema.columns().isEmpty()) {
             throw new UnconvertibleRecordException("no key columns: merge mode needs a key struct or key.fields");
@@ -173,9 +173,7 @@ public final class TableBuffer {
                     throw new UnconvertibleRecordException("column " + column.name() + ": " + problem);
                 }
                 row.put(i, staged);
-                if (column.key()) {
-                    keyRanges.include(column, value);
-                }
+                keyRanges.include(i, value);
             }
             i++;
         }
